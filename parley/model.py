@@ -1,0 +1,210 @@
+"""The data model: what parley reads (Document) and what it emits (Event and its parts).
+
+Frozen dataclasses, so a record cannot change after a stage has made it; later stages make
+new ones with :func:`dataclasses.replace`. ``Event.to_dict`` is the event record of DESIGN.md,
+the one JSON form every front end (CLI, store, API, Spark) emits.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+__all__ = ["Document", "Actor", "Place", "Attribution", "Mention", "Event", "event_id"]
+
+FACTUALITY = ("asserted", "reported", "hypothetical", "negated", "future")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One news text. ``pub_date`` anchors relative dates ("on Tuesday")."""
+
+    id: str
+    text: str
+    pub_date: date | None = None
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A resolved actor mention: who it is (country, sector, org, person) and where it was said."""
+
+    text: str
+    start: int
+    end: int
+    country: str | None = None  # ISO 3166-1 alpha-3; None for IGO/NGO/MNC/IMG
+    sector: str | None = None  # PLOVER agent code (GOV, MIL, ..., IGO, NGO, MNC, IMG)
+    org: str | None = None
+    name: str | None = None  # canonical person or organisation name
+    role: str | None = None
+    kind: str | None = None  # state, person, organisation, group, sector
+
+    def code(self) -> str | None:
+        """The code the referee and dyad series use: the country, else the international kind."""
+        if self.country:
+            return self.country
+        return self.sector if self.sector in {"IGO", "NGO", "MNC", "IMG"} else None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"text": self.text}
+        for k in ("name", "country", "sector", "org", "role", "kind"):
+            v = getattr(self, k)
+            if v is not None:
+                out[k] = v
+        out["start"], out["end"] = self.start, self.end
+        return out
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Actor":
+        return cls(**{k: d.get(k) for k in cls.__dataclass_fields__ if k in d})
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer place an event happened at, with the text that named it."""
+
+    text: str
+    name: str
+    country: str | None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    admin1: str | None = None
+    feature: str | None = None  # city, admin1, country
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {k: getattr(self, k) for k in ("text", "name", "country", "admin1", "lat", "lon", "geonameid", "feature")}
+        if self.start is not None:
+            out["start"], out["end"] = self.start, self.end
+        return {k: v for k, v in out.items() if v is not None}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Place":
+        return cls(**{k: d.get(k) for k in cls.__dataclass_fields__ if k in d})
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who says so: a news agency, an official body, an unnamed source."""
+
+    text: str
+    kind: str  # media, official, source, organisation, person
+    start: int | None = None
+    end: int | None = None
+    country: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"text": self.text, "kind": self.kind}
+        if self.country:
+            out["country"] = self.country
+        if self.start is not None:
+            out["start"], out["end"] = self.start, self.end
+        return out
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Attribution":
+        return cls(**{k: d.get(k) for k in cls.__dataclass_fields__ if k in d})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place in the text that reports the event: its sentence and trigger, with offsets."""
+
+    sentence: int
+    trigger: str
+    start: int  # the sentence's character span in the document text
+    end: int
+    trigger_start: int
+    trigger_end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sentence": self.sentence, "trigger": self.trigger, "start": self.start, "end": self.end,
+            "trigger_start": self.trigger_start, "trigger_end": self.trigger_end,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Mention":
+        return cls(
+            sentence=d["sentence"], trigger=d["trigger"], start=d["start"], end=d["end"],
+            trigger_start=d.get("trigger_start", d["start"]), trigger_end=d.get("trigger_end", d["end"]),
+        )
+
+
+@dataclass(frozen=True)
+class Event:
+    """One distinct event in one document, with the evidence for each field."""
+
+    event_id: str
+    doc_id: str
+    sentence: int
+    event: str  # PLOVER category
+    cameo: str
+    goldstein: float
+    quad_class: int
+    actor: tuple[Actor, ...]
+    recipient: tuple[Actor, ...] = ()
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    reciprocal: bool = False
+    date: str | None = None
+    date_text: str | None = None
+    date_precision: str | None = None
+    location: Place | None = None
+    factuality: str = "asserted"
+    attribution: tuple[Attribution, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    confidence: float = 0.5
+    coder: str = "parley.rules.v1"
+    explain: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    def to_dict(self, explain: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "event_id": self.event_id, "doc_id": self.doc_id, "sentence": self.sentence,
+            "event": self.event, "mode": self.mode, "context": list(self.context),
+            "cameo": self.cameo, "goldstein": self.goldstein, "quad_class": self.quad_class,
+            "actor": [a.to_dict() for a in self.actor],
+            "recipient": [a.to_dict() for a in self.recipient],
+            "reciprocal": self.reciprocal,
+            "date": self.date, "date_text": self.date_text, "date_precision": self.date_precision,
+            "location": self.location.to_dict() if self.location else None,
+            "factuality": self.factuality,
+            "attribution": [a.to_dict() for a in self.attribution],
+            "mentions": [m.to_dict() for m in self.mentions],
+            "confidence": round(self.confidence, 3), "coder": self.coder,
+        }
+        if explain:
+            out["explain"] = dict(self.explain)
+        return out
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Event":
+        return cls(
+            event_id=d["event_id"], doc_id=d["doc_id"], sentence=d.get("sentence", 0),
+            event=d["event"], cameo=d["cameo"], goldstein=d["goldstein"], quad_class=d["quad_class"],
+            actor=tuple(Actor.from_dict(a) for a in d.get("actor") or ()),
+            recipient=tuple(Actor.from_dict(a) for a in d.get("recipient") or ()),
+            mode=d.get("mode"), context=tuple(d.get("context") or ()), reciprocal=bool(d.get("reciprocal")),
+            date=d.get("date"), date_text=d.get("date_text"), date_precision=d.get("date_precision"),
+            location=Place.from_dict(d["location"]) if d.get("location") else None,
+            factuality=d.get("factuality", "asserted"),
+            attribution=tuple(Attribution.from_dict(a) for a in d.get("attribution") or ()),
+            mentions=tuple(Mention.from_dict(m) for m in d.get("mentions") or ()),
+            confidence=d.get("confidence", 0.5), coder=d.get("coder", "parley.rules.v1"),
+            explain=tuple((d.get("explain") or {}).items()),
+        )
+
+    def codes(self, role: str) -> list[str]:
+        """Sorted distinct actor codes of ``role`` ("actor" or "recipient")."""
+        return sorted({c for a in getattr(self, role) if (c := a.code())})
+
+
+def event_id(doc_id: str, sentence: int, trigger_start: int, category: str) -> str:
+    """A stable id: the same document coded again gives the same ids (idempotent stores)."""
+    key = f"{doc_id}\x1f{sentence}\x1f{trigger_start}\x1f{category}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

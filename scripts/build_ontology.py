@@ -1,0 +1,66 @@
+"""Convert the CAMEO code table and the CAMEO→PLOVER mapping in ../shared/ontology into
+parley's own data file, parley/ontology/data/cameo.tsv (facts: codes, names, weights).
+
+Run from the repository root:  python scripts/build_ontology.py [--shared ../shared]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "parley" / "ontology" / "data" / "cameo.tsv"
+
+
+def read_codes(path: Path) -> dict[str, tuple[str, float, int]]:
+    rows = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("code\t"):
+            continue
+        code, name, goldstein, quad = line.split("\t")
+        rows[code] = (name.strip(), float(goldstein), int(quad))
+    return rows
+
+
+def read_mapping(path: Path) -> dict[str, tuple[str, str, str]]:
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("~"):
+            break
+        m = re.match(r"^(\d{2,4}):\s*([A-Z]+)\s*,([^,#]*),?([^#]*)", line)
+        if not m:
+            continue
+        code, cat, mode, context = m.groups()
+        contexts = [c.strip() for c in context.split(";") if c.strip()]
+        out.setdefault(code, (cat, mode.strip(), ";".join(contexts)))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[1].parent / "shared"))
+    args = ap.parse_args()
+    onto = Path(args.shared) / "ontology"
+    codes = read_codes(onto / "cameo_codes.tsv")
+    mapping = read_mapping(onto / "cameo_to_plover.txt")
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with OUT.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("# CAMEO 1.1b3 codes, Goldstein (1992) weights, quad class, and their PLOVER category,\n")
+        fh.write("# mode and context (PLOVER draft 0.8 conversion table). Converted by scripts/build_ontology.py.\n")
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        w.writerow(["code", "name", "goldstein", "quad_class", "plover", "mode", "context"])
+        for code in sorted(codes, key=lambda c: (c[:2], c)):
+            name, gold, quad = codes[code]
+            cat, mode, ctx = mapping.get(code, ("", "", ""))
+            if not cat:  # inherit the category of the closest mapped ancestor
+                for k in (code[:3], code[:2] + "0"):
+                    if k in mapping:
+                        cat = mapping[k][0]
+                        break
+            w.writerow([code, name, gold, quad, cat, mode, ctx])
+    print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()
