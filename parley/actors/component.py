@@ -1,0 +1,173 @@
+"""The ``parley_actors`` pipeline component: every actor mention of a document, with coreference.
+
+Assigns ``Doc._.actor_heads``: token index of a noun-phrase head → the actors it denotes
+(one for "Seoul", two for "the two officials" after "Cho and Rubio"). Later mentions that
+name nobody ("he", "the minister", "both sides", "Rubio" after "Marco Rubio") take their
+antecedent's identity with their own text and offsets.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from ..model import Actor
+from .kb import KnowledgeBase, Term
+from .resolver import NameMatch, Resolver, find_names
+
+__all__ = ["ActorTagger", "Antecedent"]
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+THING_PRONOUNS = frozenset({"it", "its"})
+# Heads of definite descriptions that refer back to a pair or group ("the two officials").
+GROUP_NOUNS = frozenset({"official", "side", "leader", "minister", "country", "nation", "government",
+                         "party", "diplomat", "counterpart", "delegation", "state", "president", "ally"})
+LOOKBACK_SENTENCES = 3
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    sentence: int
+    actors: tuple[Actor, ...]
+
+    @property
+    def plural(self) -> bool:
+        return len(self.actors) > 1
+
+
+class ActorTagger:
+    """spaCy component: finds and resolves actor mentions, including coreference."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.resolver = Resolver(kb)
+
+    def __call__(self, doc: Doc) -> Doc:
+        when = date.fromisoformat(doc._.pub_date) if doc._.pub_date else None
+        found = find_names(self.kb, doc)
+        matches = self._by_token(self._with_surnames(doc, found, when))
+        heads: dict[int, tuple[Actor, ...]] = {}
+        history: list[Antecedent] = []
+        for s_i, sent in enumerate(doc.sents):
+            direct = {}
+            for tok in sent:  # pass 1: what the words themselves say
+                if self._is_head(tok):
+                    found = self._direct(tok, matches, when)
+                    if found:
+                        direct[tok.i] = found
+            for tok in sent:  # pass 2: in reading order, later mentions take earlier identities
+                if not self._is_head(tok):
+                    continue
+                actors = direct.get(tok.i) or self._corefer(tok, s_i, history)
+                if not actors:
+                    continue
+                heads[tok.i] = actors
+                history.append(Antecedent(s_i, actors))
+                group = self._coordination(tok, {**direct, **heads})
+                if group:
+                    history.append(Antecedent(s_i, group))
+        doc._.actor_heads = heads
+        doc._.name_matches = found
+        return doc
+
+    # -- direct mentions -------------------------------------------------------------------
+
+    @staticmethod
+    def _by_token(found: list[NameMatch]) -> dict[int, NameMatch]:
+        return {i: m for m in found for i in range(m.start, m.end)}
+
+    def _with_surnames(self, doc: Doc, found: list[NameMatch], when: date | None) -> list[NameMatch]:
+        """Add bare surnames ("Rubio") of people already named in full earlier in the document."""
+        covered = {i for m in found for i in range(m.start, m.end)}
+        seen: dict[str, int] = {}  # person id -> first token
+        for m in found:
+            for t in m.terms:
+                if t.kind == "person":
+                    seen.setdefault(t.ref, m.start)
+        out = list(found)
+        for tok in doc:
+            if tok.i in covered or tok.pos_ != "PROPN":
+                continue
+            ids = [p for p in self.kb.surnames.get(tok.text, []) if p in seen and seen[p] < tok.i]
+            if len(ids) == 1:
+                out.append(NameMatch(tok.i, tok.i + 1, (Term("person", ids[0]),)))
+        return sorted(out, key=lambda m: m.start)
+
+    @staticmethod
+    def _is_head(tok: Token) -> bool:
+        if tok.pos_ not in {"NOUN", "PROPN", "PRON", "NUM", "ADJ"}:
+            return False
+        return tok.dep_ not in {"compound", "amod", "nmod", "flat", "det", "nummod"} or tok.head.pos_ == "VERB"
+
+    def _direct(self, tok: Token, matches: dict[int, NameMatch], when: date | None) -> tuple[Actor, ...] | None:
+        if tok.pos_ == "PRON":
+            return None
+        actor = self.resolver.resolve(tok, matches, when)
+        if actor is None:
+            return None
+        if self._anaphoric(tok) and actor.country is None and actor.org is None and actor.name is None:
+            return None  # "the minister": let coreference find who
+        return (actor,)
+
+    @staticmethod
+    def _coordination(tok: Token, heads: dict[int, tuple[Actor, ...]]) -> tuple[Actor, ...]:
+        """The actors of ``tok`` and its conjuncts, when it is the first of a coordination."""
+        if tok.dep_ == "conj":
+            return ()
+        conj = [c for c in tok.conjuncts if c.i > tok.i]
+        if not conj:
+            return ()
+        group = list(heads.get(tok.i, ()))
+        for c in conj:
+            group.extend(heads.get(c.i, ()))
+        return tuple(group) if len(group) > 1 else ()
+
+    # -- coreference -----------------------------------------------------------------------
+
+    @staticmethod
+    def _anaphoric(tok: Token) -> bool:
+        dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "predet", "nummod"}}
+        return bool(dets & {"the", "both", "two", "this", "these", "that", "those"})
+
+    def _corefer(self, tok: Token, s_i: int, history: list[Antecedent]) -> tuple[Actor, ...]:
+        recent = [a for a in reversed(history) if s_i - a.sentence <= LOOKBACK_SENTENCES]
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if low in PERSON_PRONOUNS:
+            pick = next((a for a in recent if not a.plural and a.actors[0].kind == "person"), None)
+        elif low in PLURAL_PRONOUNS:
+            pick = next((a for a in recent if a.plural or a.actors[0].kind in {"people", "group"}), None)
+        elif low in THING_PRONOUNS:
+            pick = next((a for a in recent if a.sentence >= s_i - 1 and not a.plural
+                         and a.actors[0].kind in {"state", "organisation"}), None)
+        elif lemma in GROUP_NOUNS and self._anaphoric(tok) and (tok.tag_ == "NNS" or "both" in {
+                c.lower_ for c in tok.children}):
+            pick = next((a for a in recent if a.plural), None)
+        elif low == "both" and tok.dep_ in {"nsubj", "nsubjpass"}:
+            pick = next((a for a in recent if a.plural), None)
+        elif self._anaphoric(tok) and tok.pos_ == "NOUN":
+            pick = self._same_role(tok, recent)
+        else:
+            pick = None
+        if pick is None:
+            return ()
+        span = tok.doc[tok.left_edge.i:tok.i + 1] if tok.pos_ != "PRON" else tok.doc[tok.i:tok.i + 1]
+        return tuple(replace(a, text=span.text, start=span.start_char, end=span.end_char) for a in pick.actors)
+
+    def _same_role(self, tok: Token, recent: list[Antecedent]) -> Antecedent | None:
+        """"the minister" → the last single person whose role or sector the noun names."""
+        agent = self.kb.agents.get(tok.lemma_.lower())
+        if agent is None:
+            return None
+        for a in recent:
+            if a.plural:
+                continue
+            x = a.actors[0]
+            if x.kind != "person":
+                continue
+            if agent.role and x.role and agent.role.split()[-1] in x.role:
+                return a
+            if agent.sector and agent.sector == x.sector:
+                return a
+        return None

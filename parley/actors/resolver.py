@@ -1,0 +1,188 @@
+"""Resolve noun phrases in a parsed sentence to actors: country, sector, organisation, person.
+
+The phrase is read off the dependency parse around its head token: names and terms of the
+knowledge base inside it (persons, organisations, countries, adjectives, agent terms, titles)
+are combined by fixed precedence — a known person's tenure, else an organisation, else a
+country with the nearest agent term's sector. Prepositional attachments ("of", "from", "in")
+only lend a country when the phrase itself names none ("demonstrators in Baghdad").
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor
+from .kb import INTERNATIONAL, KnowledgeBase, Term
+
+__all__ = ["NameMatch", "Resolver", "find_names"]
+
+# Dependencies that keep a token inside its head's noun phrase.
+PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct",
+                         "flat", "predet", "advmod", "npadvmod", "prep", "pobj", "appos", "dep"})
+# Prepositions whose object lends a country (and membership) to the phrase head.
+LENDING_PREPS = frozenset({"of", "from", "in", "at", "within", "inside"})
+FORMER = frozenset({"former", "ex", "ex-", "ousted", "deposed", "exiled", "toppled", "outgoing", "late", "retired"})
+# Heads that mean "a member or representative of" the organisation or country they attach to.
+MEMBER_HEADS = frozenset({
+    "member", "head", "chief", "leader", "representative", "delegate", "delegation", "spokesman",
+    "spokeswoman", "spokesperson", "official", "envoy", "staff", "personnel", "team", "body", "mission",
+    "inspector", "expert", "observer", "monitor", "force", "troop", "soldier", "unit", "part", "branch",
+    "director", "president", "secretary", "chairman", "chair", "chairperson", "commissioner", "ambassador",
+})
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A knowledge-base name found in the text, over tokens ``start``..``end`` (exclusive)."""
+
+    start: int
+    end: int
+    terms: tuple[Term, ...]
+
+
+def find_names(kb: KnowledgeBase, doc: Doc) -> list[NameMatch]:
+    """All knowledge-base names and terms in ``doc``; proper names win over overlapping terms."""
+    words = [t.text for t in doc]
+    names = [NameMatch(s, e, tuple(ts)) for s, e, ts in kb.names.find(words)]
+    taken = set()
+    for m in names:
+        taken.update(range(m.start, m.end))
+    terms = [NameMatch(s, e, tuple(ts)) for s, e, ts in kb.terms.find(words)
+             if not taken.intersection(range(s, e))]
+    return sorted(names + terms, key=lambda m: m.start)
+
+
+@dataclass(frozen=True)
+class _Clue:
+    match: NameMatch
+    term: Term
+    token: Token  # the match's last token, its head in the phrase
+
+
+class Resolver:
+    """Turns phrase heads into actors, given the names found in the document."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+
+    # -- the phrase -------------------------------------------------------------------------
+
+    def phrase(self, head: Token) -> tuple[list[Token], list[Token]]:
+        """Tokens of ``head``'s noun phrase, and the heads of its lending attachments."""
+        inside, lenders = [head], []
+        stack = list(head.children)
+        while stack:
+            t = stack.pop()
+            if t.dep_ in {"conj", "cc", "relcl", "acl", "advcl", "ccomp", "xcomp"}:
+                continue
+            if t.dep_ == "prep":
+                if t.lower_ == "of":
+                    objs = [c for c in t.children if c.dep_ == "pobj"]
+                    # "Secretary of State", "Ministry of Foreign Affairs": part of the name
+                    if objs and self._agent_tail(t.head, objs[0]):
+                        inside.append(t)
+                        stack.extend(t.children)
+                        continue
+                if t.lower_ in LENDING_PREPS:
+                    lenders.extend(c for c in t.children if c.dep_ == "pobj")
+                continue
+            if t.dep_ not in PHRASE_DEPS or t.dep_ == "pobj":
+                continue
+            inside.append(t)
+            stack.extend(t.children)
+        return sorted(inside, key=lambda t: t.i), lenders
+
+    def _agent_tail(self, title: Token, obj: Token) -> bool:
+        """True when ``title of obj`` is itself an agent term ("Secretary of State")."""
+        left = title.left_edge.i
+        words = [t.text for t in title.doc[left:obj.i + 1]]
+        return any(words[k:] in self.kb.terms for k in range(len(words)))
+
+    # -- resolution --------------------------------------------------------------------------
+
+    def resolve(self, head: Token, matches: dict[int, NameMatch], when: date | None) -> Actor | None:
+        """The actor that the noun phrase headed by ``head`` denotes, or None."""
+        inside, lenders = self.phrase(head)
+        ids = {t.i for t in inside}
+        clues = [
+            _Clue(m, term, head.doc[m.end - 1])
+            for m in {matches[i] for i in ids if i in matches}
+            for term in m.terms
+        ]
+        former = any(t.lower_ in FORMER for t in inside if t.i < head.i or t.i == head.i)
+        span = head.doc[min(ids):max(ids) + 1]
+        actor = self._combine(head, span, clues, when, former)
+        if actor is None or actor.country is None and actor.sector not in INTERNATIONAL:
+            lent = self._lent(head, lenders, matches, when)
+            if lent is not None:
+                if actor is None:
+                    member = head.lemma_.lower() in MEMBER_HEADS or any(c.term.kind == "agent" for c in clues)
+                    if not member and lent.kind in {"organisation", "state"}:
+                        return None
+                    sector = lent.sector if lent.sector in INTERNATIONAL else None
+                    return Actor(text=span.text, start=span.start_char, end=span.end_char, country=lent.country,
+                                 sector=sector, org=lent.org, kind="group")
+                return Actor(text=actor.text, start=actor.start, end=actor.end, country=lent.country,
+                             sector=actor.sector if actor.sector else lent.sector, org=actor.org or lent.org,
+                             name=actor.name, role=actor.role, kind=actor.kind)
+        return actor
+
+    def _lent(self, head: Token, lenders: Sequence[Token], matches: dict[int, NameMatch],
+              when: date | None) -> Actor | None:
+        for obj in lenders:
+            found = self.resolve(obj, matches, when)
+            if found is not None and (found.country or found.sector in INTERNATIONAL):
+                return found
+        return None
+
+    def _combine(self, head: Token, span: Span, clues: list[_Clue], when: date | None,
+                 former: bool) -> Actor | None:
+        if not clues:
+            return None
+        kb = self.kb
+        base = dict(text=span.text, start=span.start_char, end=span.end_char)
+        persons = [c for c in clues if c.term.kind == "person"]
+        orgs = [c for c in clues if c.term.kind == "org"]
+        places = [c for c in clues if c.term.kind in {"country", "capital", "adjective", "people"}]
+        agents = sorted((c for c in clues if c.term.kind == "agent"), key=lambda c: abs(head.i - c.token.i))
+        agent = kb.agents[agents[0].term.ref] if agents else None
+        title = next((kb.agents[c.term.ref] for c in agents if kb.agents[c.term.ref].role), None)
+        # the country word nearest the head speaks for the phrase
+        place = min(places, key=lambda c: abs(head.i - c.token.i)) if places else None
+        place_country = place.term.ref if place else None
+
+        if persons:
+            person = kb.people[persons[0].term.ref]
+            tenure, held = person.at(when, title.role if title else None)
+            if place_country and tenure.country and place_country != tenure.country and not person.curated:
+                persons = []  # a namesake from the old dictionaries; trust the text
+            else:
+                sector = "ELI" if (former or not held) else tenure.sector
+                role = None if (former or not held) else (tenure.role or (title.role if title else None))
+                return Actor(**base, country=tenure.country or place_country, sector=sector,
+                             name=person.name, role=role, kind="person")
+        if orgs:
+            org = kb.organisations[orgs[0].term.ref]
+            country = org.country or (place_country if org.sector not in INTERNATIONAL else None)
+            sector = org.sector
+            if agent and org.sector not in INTERNATIONAL and agent.sector:
+                sector = agent.sector if abs(head.i - agents[0].token.i) < abs(head.i - orgs[0].token.i) else sector
+            return Actor(**base, country=country, sector=sector, org=org.id, name=org.name,
+                         role=title.role if title else None, kind="organisation")
+        if place is None and agent is None:
+            return None
+        head_is_place = place is not None and place.match.start <= head.i < place.match.end
+        if head_is_place and place.term.kind in {"country", "capital"}:
+            return Actor(**base, country=place_country, sector="GOV", kind="state")
+        if head_is_place and place.term.kind in {"people", "adjective"}:
+            return Actor(**base, country=place_country, sector=None, kind="people")
+        sector = agent.sector if agent else None
+        if former and sector in {"GOV", "MIL", "LEG", "JUD", "COP"}:
+            sector = "ELI"
+        role = None if former else (title.role if title else None)
+        kind = "person" if head.ent_type_ == "PERSON" or (title and head.lemma_.lower() == title.term.split()[-1]
+                                                           and head.tag_ in {"NN", "NNP"}) else "sector"
+        return Actor(**base, country=place_country, sector=sector, role=role, kind=kind)

@@ -1,0 +1,188 @@
+"""The ``parley`` command line: a thin layer over the library (Pipeline, Store, eval).
+
+Exit codes: 0 success; 1 any other parley error; 2 usage; 3 unreadable input (nothing could be
+coded); 4 store cannot be opened or written; 5 model or data missing. Errors are one line on
+standard error, ``parley: <message>``; a bad record inside a batch is reported and skipped.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from .errors import ParleyError, RecordError, UsageError
+from .model import Document, Event
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="parley: political event data from news, coded in PLOVER and CAMEO with evidence.")
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+
+
+CSV_FIELDS = ["event_id", "doc_id", "sentence", "event", "mode", "cameo", "goldstein", "quad_class", "actor",
+              "actor_text", "recipient", "recipient_text", "reciprocal", "date", "date_precision", "location",
+              "location_country", "lat", "lon", "factuality", "attribution", "confidence", "trigger"]
+
+
+def _err(message: str) -> None:
+    typer.echo(f"parley: {message}", err=True)
+
+
+def flat_row(rec: dict[str, Any]) -> dict[str, Any]:
+    """An event record as one flat CSV row (lists joined with ';')."""
+    loc = rec.get("location") or {}
+
+    def codes(side: str) -> str:
+        return ";".join(a.get("country") or a.get("sector") or "" for a in rec.get(side) or [])
+
+    return {
+        **{k: rec.get(k) for k in ("event_id", "doc_id", "sentence", "event", "mode", "cameo", "goldstein",
+                                   "quad_class", "reciprocal", "date", "date_precision", "factuality", "confidence")},
+        "actor": codes("actor"), "actor_text": ";".join(a["text"] for a in rec.get("actor") or []),
+        "recipient": codes("recipient"),
+        "recipient_text": ";".join(a["text"] for a in rec.get("recipient") or []),
+        "location": loc.get("name"), "location_country": loc.get("country"), "lat": loc.get("lat"),
+        "lon": loc.get("lon"), "attribution": ";".join(a["text"] for a in rec.get("attribution") or []),
+        "trigger": ";".join(m["trigger"] for m in rec.get("mentions") or []),
+    }
+
+
+class Output:
+    """Writes event records to standard output in the chosen format, streaming where it can."""
+
+    def __init__(self, fmt: Format, explain: bool = False):
+        self.fmt, self.explain = fmt, explain
+        self.rows: list[dict[str, Any]] = []
+        self._csv: csv.DictWriter | None = None
+
+    def write(self, events: list[Event] | list[dict[str, Any]]) -> None:
+        for ev in events:
+            rec = ev.to_dict(explain=self.explain) if isinstance(ev, Event) else ev
+            if self.fmt is Format.jsonl:
+                sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            elif self.fmt is Format.csv:
+                if self._csv is None:
+                    self._csv = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, lineterminator="\n")
+                    self._csv.writeheader()
+                self._csv.writerow(flat_row(rec))
+            else:
+                self.rows.append(rec)
+        sys.stdout.flush()
+
+    def close(self) -> None:
+        if self.fmt is Format.table:
+            print_table(self.rows)
+
+
+def print_table(rows: list[dict[str, Any]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for col in ("doc", "event", "cameo", "actor", "recipient", "date", "place", "evidence"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        who = lambda side: ", ".join(  # noqa: E731
+            f"{a.get('name') or a['text']} ({a.get('country') or a.get('org') or a.get('sector') or '?'})"
+            for a in r.get(side) or [])
+        loc = r.get("location") or {}
+        table.add_row(str(r["doc_id"]), r["event"] + (f"/{r['mode']}" if r.get("mode") else ""), r["cameo"],
+                      who("actor"), who("recipient"), f"{r.get('date') or ''} {r.get('date_precision') or ''}".strip(),
+                      f"{loc.get('name')} ({loc.get('country')})" if loc else "",
+                      "; ".join(m["trigger"] for m in r.get("mentions") or []))
+    Console(width=160).print(table)
+    if not rows:
+        typer.echo("(no events)")
+
+
+@app.command()
+def code(
+    inputs: Annotated[list[str], typer.Argument(help="Files (.txt, .jsonl) or - for standard input.")],
+    format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.jsonl,
+    db: Annotated[Path, typer.Option("--db", help="DuckDB file to store events in.")] = Path("parley.duckdb"),
+    no_store: Annotated[bool, typer.Option("--no-store", help="Do not write to the DuckDB file.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Say which rule decided each field.")] = False,
+    include_unrealised: Annotated[bool, typer.Option(
+        "--include-unrealised", help="Keep negated and hypothetical events (flagged in 'factuality').")] = False,
+) -> None:
+    """Code news documents into event records, printed to standard output and stored."""
+    from .ingest import read_inputs
+    from .pipeline import Pipeline, PipelineConfig
+    from .store import Store, iter_batches
+
+    store = None if no_store else Store(db)
+    pipeline = Pipeline(PipelineConfig(include_unrealised=include_unrealised))
+    out = Output(format, explain)
+    stats = {"documents": 0, "events": 0, "skipped": 0}
+
+    def documents() -> Iterator[Document]:
+        for item in read_inputs(inputs, stdin=sys.stdin.buffer):
+            if isinstance(item, RecordError):
+                stats["skipped"] += 1
+                _err(f"skipped {item}")
+            else:
+                yield item
+
+    try:
+        for batch in iter_batches(pipeline.code_many(documents()), 32):
+            for _, events in batch:
+                out.write(events)
+                stats["documents"] += 1
+                stats["events"] += len(events)
+            if store is not None:
+                store.write(batch)
+    finally:
+        if store is not None:
+            store.close()
+    out.close()
+    _err(f"coded {stats['documents']} documents, {stats['events']} events"
+         + (f", skipped {stats['skipped']}" if stats["skipped"] else "")
+         + ("" if store is None else f" (stored in {db})"))
+    if stats["documents"] == 0 and stats["skipped"]:
+        raise typer.Exit(3)
+
+
+@app.command()
+def eval(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold file (JSONL with 'events').")],
+    json_out: Annotated[bool, typer.Option("--json", help="Print the whole result as JSON.")] = False,
+    predictions: Annotated[Optional[Path], typer.Option("--save", help="Also write the coded events here.")] = None,
+) -> None:
+    """Code the gold texts and print precision, recall and F1 (the referee's definitions)."""
+    from .eval import gold_documents, load_gold, score, format_report
+    from .pipeline import Pipeline
+
+    docs = load_gold(gold)
+    pipeline = Pipeline()
+    records = [e.to_dict() for _, evs in pipeline.code_many(gold_documents(docs, str(gold))) for e in evs]
+    if predictions is not None:
+        predictions.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    result = score(docs, records)
+    typer.echo(json.dumps(result, indent=2) if json_out else format_report(result))
+
+
+def main() -> None:
+    """Entry point: run the app, turning parley's errors into one line and an exit code."""
+    try:
+        app()
+    except ParleyError as exc:
+        _err(str(exc))
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:
+        sys.exit(0)
+    except KeyboardInterrupt:
+        _err("interrupted")
+        sys.exit(130)
+
+
+__all__ = ["app", "main", "UsageError"]

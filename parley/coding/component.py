@@ -1,0 +1,342 @@
+"""The ``parley_coder`` pipeline component: events from triggers and the dependency parse.
+
+For every sentence it finds trigger words (``data/triggers.tsv``), keeps the ones that are
+not the content of another event ("accused the US of preparing for war" is one ACCUSE, not
+an ACCUSE and a war), reads actor and recipient off the parse, and applies PLOVER's rules for
+unrealised events. Assigns ``Doc._.events`` (one Event per mention; merging is a later stage)
+and ``Doc._.event_anchors`` (event id → trigger token index, for the time and place stages).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor, Attribution, Event, Mention, event_id
+from ..ontology import Ontology, load_ontology
+from .attribution import attributions_in, reporting_ancestor, sentence_sources
+from .factuality import modality, recode
+from .lexicon import Lexicon, Trigger, load_lexicon
+from .roles import (Heads, actors_of, owner_of, owner_or_self, participants_between, recipient_of,
+                    subject_of)
+
+__all__ = ["Coder", "Hit"]
+
+# Dependencies through which a trigger is the content of the trigger above it.
+CONTENT_DEPS = frozenset({"dobj", "pobj", "prep", "xcomp", "ccomp", "acomp", "attr", "compound", "amod", "nmod",
+                          "poss", "pcomp", "oprd", "dative", "npadvmod", "appos", "acl", "nsubjpass"})
+CONFLICT_CATEGORIES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN"})
+PROTESTERS = frozenset({"CVL", "LAB", "EDU", "OPP", "REF", "AGR", "REL", "PTY", None})
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A trigger found in a sentence: the token that anchors its clause, the trigger entry,
+    and the event noun when the event is named by a noun ("held talks", "the talks")."""
+
+    anchor: Token
+    trigger: Trigger
+    noun: Token | None
+    light: Token | None = None  # the light verb in "held talks"
+
+    @property
+    def token(self) -> Token:
+        return self.noun if self.noun is not None else self.anchor
+
+
+class Coder:
+    """spaCy component: candidate events for each sentence of a document."""
+
+    def __init__(self, lexicon: Lexicon | None = None, ontology: Ontology | None = None):
+        self.lexicon = lexicon or load_lexicon()
+        self.ontology = ontology or load_ontology()
+
+    def __call__(self, doc: Doc) -> Doc:
+        heads: Heads = doc._.actor_heads or {}
+        events: list[Event] = []
+        anchors: dict[str, int] = {}
+        nominal: set[str] = set()
+        doc_sources: list[Attribution] = []
+        for s_i, sent in enumerate(doc.sents):
+            hits = self.triggers(sent)
+            produced = False
+            for hit in self._top_level(hits):
+                ev = self._event(doc, s_i, sent, hit, hits, heads)
+                if ev is not None:
+                    events.append(ev)
+                    anchors[ev.event_id] = hit.token.i
+                    if hit.noun is not None and hit.light is None:
+                        nominal.add(ev.event_id)
+                    produced = True
+            if not produced:
+                doc_sources.extend(sentence_sources(sent, heads))
+        doc._.events = events
+        doc._.event_anchors = anchors
+        doc._.nominal_events = nominal
+        doc._.doc_attributions = _unique(doc_sources)
+        return doc
+
+    # -- triggers --------------------------------------------------------------------------
+
+    def is_report(self, tok: Token) -> bool:
+        return tok.pos_ in {"VERB", "AUX"} and any(t.has("report") for t in self.lexicon.candidates("verb", tok.lemma_.lower()))
+
+    def triggers(self, sent: Span) -> list[Hit]:
+        hits: list[Hit] = []
+        used_nouns: set[int] = set()
+        for tok in sent:
+            if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+                hit = self._verb_hit(tok)
+                if hit is not None:
+                    hits.append(hit)
+                    if hit.noun is not None:
+                        used_nouns.add(hit.noun.i)
+            elif tok.pos_ == "ADJ":
+                hit = self._adj_hit(tok)
+                if hit is not None:
+                    hits.append(hit)
+        for tok in sent:
+            if tok.pos_ in {"NOUN", "PROPN"} and tok.i not in used_nouns:
+                trig = self._noun_trigger(tok)
+                if trig is not None:
+                    hits.append(Hit(tok, trig, tok))
+        return sorted(hits, key=lambda h: h.anchor.i)
+
+    def _noun_trigger(self, tok: Token) -> Trigger | None:
+        lemma = tok.lemma_.lower()
+        for trig in self.lexicon.candidates("noun", lemma):
+            if trig.compound:
+                n = len(trig.compound)
+                before = [t.lower_ for t in tok.doc[max(tok.i - n, 0):tok.i]]
+                if before != list(trig.compound):
+                    continue
+            return trig
+        if tok.lower_ != lemma:  # "talks" lemmatised as "talk" or kept; try the surface form too
+            for trig in self.lexicon.candidates("noun", tok.lower_):
+                if not trig.compound:
+                    return trig
+        return None
+
+    def _objects(self, verb: Token) -> list[Token]:
+        objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
+        for prep in verb.children:  # "engage in talks", "take part in"
+            if prep.dep_ == "prep":
+                objs.extend(c for c in prep.children if c.dep_ == "pobj")
+        return objs + [c for o in objs for c in o.conjuncts]
+
+    def _particles(self, verb: Token) -> set[str]:
+        return {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "dative", "agent"}}
+
+    def _verb_hit(self, verb: Token) -> Hit | None:
+        lemma = verb.lemma_.lower()
+        cands = self.lexicon.candidates("verb", lemma)
+        if not cands:
+            return None
+        objs = self._objects(verb)
+        particles = self._particles(verb)
+        light: Trigger | None = None
+        for trig in cands:
+            if trig.particle and trig.particle.split()[-1] not in particles:
+                continue
+            if trig.objects:
+                obj = next((o for o in objs if o.lemma_.lower() in trig.objects or o.lower_ in trig.objects), None)
+                if obj is None:
+                    continue
+                if trig.category is None:
+                    continue
+                return Hit(verb, trig, None)
+            if trig.has("light"):
+                light = light or trig
+                continue
+            if trig.category is None:
+                if trig.has("report") or trig.has("pass"):
+                    continue
+            # an event noun as object beats the verb's own weak reading ("offered support")
+            if trig.category is not None:
+                noun_hit = self._light_noun(verb, objs, trig) if light or self._is_light(lemma) else None
+                return noun_hit or Hit(verb, trig, None)
+        if light is not None:
+            return self._light_noun(verb, objs, light)
+        return None
+
+    def _is_light(self, lemma: str) -> bool:
+        return any(t.has("light") for t in self.lexicon.candidates("verb", lemma))
+
+    def _light_noun(self, verb: Token, objs: list[Token], light: Trigger) -> Hit | None:
+        for obj in objs:
+            trig = self._noun_trigger(obj)
+            if trig is not None:
+                return Hit(verb, trig, obj, light=verb)
+        return None
+
+    def _adj_hit(self, adj: Token) -> Hit | None:
+        if not any(c.dep_ == "xcomp" for c in adj.children):
+            return None
+        cands = self.lexicon.candidates("adj", adj.lemma_.lower())
+        if not cands:
+            return None
+        verb = adj.head if adj.dep_ in {"acomp", "amod"} and adj.head.pos_ in {"AUX", "VERB"} else adj
+        return Hit(verb, cands[0], None)
+
+    # -- which triggers are events of their own -------------------------------------------
+
+    def _top_level(self, hits: list[Hit]) -> list[Hit]:
+        """Drop triggers that are the content of another trigger in the same sentence."""
+        at = {}
+        for h in hits:
+            at.setdefault(h.anchor.i, h)
+            at.setdefault(h.token.i, h)
+        keep = []
+        for h in hits:
+            if h.trigger.category is None:
+                continue
+            t, covered = h.token, False
+            steps = 0
+            while t.head.i != t.i and steps < 12:
+                dep = t.dep_
+                t = t.head
+                steps += 1
+                above = at.get(t.i)
+                if above is not None and above is not h and above.trigger.category is not None:
+                    if dep in CONTENT_DEPS or above.trigger.has("gov"):
+                        covered = True
+                        break
+                if dep in {"conj", "advcl", "parataxis", "relcl"}:
+                    break
+            if not covered:
+                keep.append(h)
+        return keep
+
+    # -- one event -------------------------------------------------------------------------
+
+    def _event(self, doc: Doc, s_i: int, sent: Span, hit: Hit, hits: list[Hit], heads: Heads) -> Event | None:
+        trig = hit.trigger
+        category, cameo, mode = trig.category, trig.cameo, trig.mode
+        explain: dict[str, str] = {"event": f"trigger '{trig.pattern}'"}
+        anchor, noun = hit.anchor, hit.noun
+        verbal = noun is None or hit.light is not None
+        reciprocal = False
+        # -- actor
+        actor: tuple[Actor, ...] = ()
+        if verbal:
+            actor, how = subject_of(anchor, heads)
+            explain["actor"] = how
+        if not actor and noun is not None:
+            actor = owner_of(noun, heads) or (heads.get(noun.i, ()) if hit.light is None else ())
+            explain["actor"] = "owner of the event noun"
+        nominal_only = noun is not None and hit.light is None
+        # -- recipient
+        recipient, how = recipient_of(anchor, noun, heads, trig.particle)
+        explain["recipient"] = how
+        between = participants_between(noun, heads) if noun is not None else ()
+        if between:
+            if actor:
+                recipient = tuple(a for a in between if a.code() not in {x.code() for x in actor}) or recipient
+            else:
+                actor, recipient = between[:1], between[1:]
+                explain["actor"] = explain["recipient"] = "'between' parties"
+            reciprocal = True
+        # -- content of governing verbs: recipient and deeper codes from the complement
+        complement = self._complement(hit, hits)
+        if complement is not None and not recipient:
+            recipient = self._complement_recipient(complement, heads)
+            if recipient:
+                explain["recipient"] = "complement"
+        if trig.has("actorobj") and not recipient:
+            return None
+        if nominal_only and not actor:
+            return None  # "the upcoming talks with the US": a noun alone needs someone who acts
+        # -- intent verbs: cooperation intended is AGREE, conflict intended is THREATEN
+        if trig.has("intent") and complement is not None and complement.trigger.category in CONFLICT_CATEGORIES:
+            category, cameo, mode = "THREATEN", "130", complement.trigger.mode
+            explain["event"] += f" with conflict complement '{complement.trigger.pattern}'"
+        elif trig.has("intent") and complement is not None and category == "AGREE":
+            cameo = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "RETREAT": "035",
+                     "CONCEDE": "035", "SUPPORT": "032"}.get(complement.trigger.category or "", cameo)
+        # -- "workers strike" vs "jets strike": the actor's sector decides shared words
+        category, cameo, mode = self._by_actor(hit, actor, category, cameo, mode)
+        # -- reciprocity
+        if trig.has("sym") and len(actor) > 1 and not recipient:
+            actor, recipient, reciprocal = actor[:1], actor[1:], True
+        elif trig.has("sym") and actor and recipient and category in {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}:
+            reciprocal = reciprocal or (category != "SUPPORT" or bool(hit.light and hit.light.lemma_ == "exchange"))
+        if hit.light is not None and hit.light.lemma_ == "exchange" and len(actor) > 1 and not recipient:
+            actor, recipient, reciprocal = actor[:1], actor[1:], True
+        if not actor and not recipient:
+            return None
+        # -- factuality
+        reporter = reporting_ancestor(anchor, self.is_report)
+        m = modality(anchor, noun, reported=reporter is not None)
+        category, cameo, mode, factuality = recode(category, cameo, mode, m)
+        if m.cue:
+            explain["factuality"] = m.cue
+        if category is None or cameo is None:
+            return None
+        code = self.ontology.cameo(cameo)
+        attribution = tuple(attributions_in(anchor, heads, self.is_report))
+        trig_tok = hit.light if hit.light is not None else hit.token
+        trig_span = self._trigger_span(hit)
+        eid = event_id(str(doc._.doc_id), s_i, trig_tok.idx, category)
+        confidence = 0.55 + 0.15 * bool(actor) + 0.1 * bool(recipient) + 0.1 * verbal
+        explain["cameo"] = f"{code.code} {code.name}"
+        return Event(
+            event_id=eid, doc_id=str(doc._.doc_id), sentence=s_i, event=category, cameo=code.code,
+            goldstein=code.goldstein, quad_class=code.quad_class, actor=actor, recipient=recipient,
+            mode=mode or None, context=code.context, reciprocal=reciprocal, factuality=factuality,
+            attribution=attribution,
+            mentions=(Mention(sentence=s_i, trigger=trig_span.text, start=sent.start_char, end=sent.end_char,
+                              trigger_start=trig_span.start_char, trigger_end=trig_span.end_char),),
+            confidence=min(confidence, 0.95), explain=tuple(explain.items()),
+        )
+
+    def _trigger_span(self, hit: Hit) -> Span:
+        toks = [hit.anchor] + ([hit.noun] if hit.noun is not None else [])
+        lo, hi = min(t.i for t in toks), max(t.i for t in toks)
+        if hit.noun is not None and hit.light is None:
+            lo = min(lo, hit.noun.left_edge.i if hit.noun.left_edge.dep_ == "compound" else lo)
+        return hit.anchor.doc[lo:hi + 1]
+
+    def _complement(self, hit: Hit, hits: list[Hit]) -> Hit | None:
+        """For a governing trigger, the trigger inside its complement, if any."""
+        if not (hit.trigger.has("gov") or hit.trigger.has("intent")):
+            return None
+        inside = {t.i for c in hit.anchor.children if c.dep_ in {"xcomp", "ccomp", "dobj", "prep", "advcl"}
+                  for t in c.subtree}
+        for h in hits:
+            if h is not hit and h.trigger.category and h.token.i in inside:
+                return h
+        return None
+
+    def _complement_recipient(self, comp: Hit, heads: Heads) -> tuple[Actor, ...]:
+        """"demanded that Hamas renounce": the complement's subject; "threatened to cut off
+        electricity to Nakhichevan": the complement's recipient."""
+        found, _ = recipient_of(comp.anchor, comp.noun, heads, comp.trigger.particle)
+        if found:
+            return found
+        subj = next((c for c in comp.anchor.children if c.dep_ == "nsubj"), None)
+        if subj is not None and comp.anchor.dep_ == "ccomp":
+            return owner_or_self(subj, heads)
+        return ()
+
+    def _by_actor(self, hit: Hit, actor: tuple[Actor, ...], category: str, cameo: str,
+                  mode: str | None) -> tuple[str, str, str | None]:
+        """Words shared by protest and force ("strike", "blockade"): civilians protest."""
+        others = [t for t in self.lexicon.candidates(hit.trigger.kind, hit.trigger.lemma)
+                  if t.category and t.category != category and t.pattern == hit.trigger.pattern]
+        if not others:
+            return category, cameo, mode
+        civil = all(a.sector in PROTESTERS and a.kind != "state" for a in actor) if actor else False
+        for alt in others:
+            if (alt.category == "PROTEST") == civil and (category == "PROTEST") != civil:
+                return alt.category, alt.cameo, alt.mode
+        return category, cameo, mode
+
+
+def _unique(items: list[Attribution]) -> list[Attribution]:
+    seen, out = set(), []
+    for a in items:
+        if a.text not in seen:
+            seen.add(a.text)
+            out.append(a)
+    return out
+

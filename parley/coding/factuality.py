@@ -1,0 +1,113 @@
+"""Factuality: did the event happen, is it reported, intended, conditional, or denied?
+
+PLOVER's rules for unrealised events are applied here, in one table: cooperation announced
+for the future is AGREE, conflict announced or made conditional is THREATEN, and refusing
+to cooperate ("would not meet the demands", "failed to reach agreement") is REJECT.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+__all__ = ["Modality", "modality", "recode"]
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "should", "must", "can", "ca"})
+CONDITIONAL_MARKS = frozenset({"if", "unless"})
+FUTURE_ADJ = frozenset({"future", "upcoming", "planned", "proposed", "scheduled", "forthcoming", "possible",
+                        "potential", "prospective", "expected", "likely"})
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
+FAIL_VERBS = frozenset({"fail", "refuse", "decline"})
+
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
+CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+
+# category (+ mode) announced for the future → (category, CAMEO)
+FUTURE_AS: dict[str, tuple[str, str]] = {
+    "CONSULT": ("AGREE", "036"), "SUPPORT": ("AGREE", "032"), "COOPERATE": ("AGREE", "031"),
+    "AID": ("AGREE", "033"), "RETREAT": ("AGREE", "035"),
+    "ASSAULT": ("THREATEN", "138"), "MOBILIZE": ("THREATEN", "138"), "PROTEST": ("THREATEN", "133"),
+    "SANCTION": ("THREATEN", "131"), "COERCE": ("THREATEN", "130"),
+}
+THREAT_BY_MODE = {"curfew": "1323", "martial-law": "1324", "ban": "1322", "withdraw": "1313",
+                  "discontinue": "1311", "restrict": "1312", "expel": "136"}
+REFUSAL_AS: dict[str, tuple[str, str, str | None]] = {
+    "CONSULT": ("REJECT", "125", "meet"), "AGREE": ("REJECT", "120", None), "SUPPORT": ("REJECT", "120", None),
+    "COOPERATE": ("REJECT", "121", "assist"), "AID": ("REJECT", "122", "assist"),
+    "RETREAT": ("REJECT", "124", "yield"), "CONCEDE": ("REJECT", "124", "yield"),
+}
+
+
+@dataclass(frozen=True)
+class Modality:
+    factuality: str  # asserted, reported, future, hypothetical, negated
+    conditional: bool
+    refusal: bool  # negated and intended: "would not", "failed to"
+    cue: str
+
+
+def _aux_words(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.lower_ in NEGATION_WORDS and c.dep_ in {"advmod", "det"})
+               for c in verb.children)
+
+
+def modality(anchor: Token, noun: Token | None, reported: bool) -> Modality:
+    """Read modality off the trigger's clause and the verbs that govern it."""
+    chain = [anchor]
+    t = anchor
+    while t.dep_ in {"xcomp", "conj"} and t.head.i != t.i and len(chain) < 5:
+        t = t.head
+        chain.append(t)
+    aux = set().union(*(_aux_words(v) for v in chain))
+    negated = any(_negated(v) for v in chain)
+    failed = any(v.lemma_.lower() in FAIL_VERBS and v.i != anchor.i for v in chain)
+    conditional = any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
+        for v in chain for c in v.children)
+    in_condition = anchor.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in anchor.children)
+    future_word = bool(aux & FUTURE_AUX) or ("would" in aux and reported) or _going_to(chain)
+    hypothetical = bool(aux & HYPOTHETICAL_AUX) or ("would" in aux and not reported) or in_condition
+    if noun is not None and any(c.lower_ in FUTURE_ADJ for c in noun.children if c.dep_ == "amod"):
+        future_word = True
+    if negated or failed:
+        refusal = failed or future_word or "would" in aux or bool(aux & {"can", "ca", "could"})
+        return Modality("negated", conditional, refusal, "refused" if failed else "negation")
+    if in_condition:
+        return Modality("hypothetical", False, False, "condition")
+    if hypothetical:
+        return Modality("hypothetical", conditional, False, "modal")
+    if future_word or conditional:
+        return Modality("future", conditional, False, "future" if not conditional else "conditional")
+    return Modality("reported" if reported else "asserted", False, False, "")
+
+
+def _going_to(chain: list[Token]) -> bool:
+    return any(v.lemma_ == "go" and v.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in v.children)
+               for v in chain)
+
+
+def recode(category: str, cameo: str, mode: str | None, m: Modality) -> tuple[str, str, str | None, str]:
+    """PLOVER's category for an unrealised event, and its factuality after recoding."""
+    if m.factuality == "negated":
+        if m.refusal and category in REFUSAL_AS:
+            cat, code, new_mode = REFUSAL_AS[category]
+            return cat, code, new_mode, "asserted"
+        return category, cameo, mode, "negated"
+    if m.factuality == "future":
+        if category in FUTURE_AS:
+            cat, code = FUTURE_AS[category]
+            if cat == "THREATEN":
+                code = THREAT_BY_MODE.get(mode or "", code)
+            return cat, code, None if cat == "AGREE" else mode, "future"
+        return category, cameo, mode, "future"
+    if m.factuality == "hypothetical" and category in CONFLICT:
+        # "may halt mediation if ...": a conditional warning is a threat that was made
+        cat, code = FUTURE_AS[category]
+        return cat, THREAT_BY_MODE.get(mode or "", code), mode, "asserted" if m.conditional else "hypothetical"
+    return category, cameo, mode, m.factuality

@@ -1,0 +1,95 @@
+"""The ``parley_merge`` pipeline component: one record per distinct event per document.
+
+Mentions of one event are merged: a later noun that refers back ("the talks between Cho and
+Rubio", "this meeting") joins the earlier event of the same category between the same
+parties; so does a repeated report with the same trigger word, and any second CONSULT of the
+same parties on the same day. Distinct statements stay distinct even when the parties and
+category match ("reiterated their commitment ..." and "agreed to sustain ..." are two AGREEs).
+Unrealised events (negated, hypothetical) are dropped here unless asked for.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from ..model import Event
+
+__all__ = ["Merger", "merge_events"]
+
+PRECISION_RANK = {"day": 6, "week": 5, "month": 4, "year": 3, "before": 2, "publication": 1, None: 0}
+UNREALISED = frozenset({"negated", "hypothetical"})
+
+
+def _codes(ev: Event) -> set[str]:
+    return {c for a in ev.actor + ev.recipient if (c := a.code())}
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    ca, cb = _codes(a), _codes(b)
+    if not ca or not cb:
+        return False
+    if not (ca <= cb or cb <= ca):
+        return False
+    if not (a.reciprocal or b.reciprocal):
+        aa, ba = set(a.codes("actor")), set(b.codes("actor"))
+        if aa and ba and not (aa & ba):
+            return False
+    if a.date_precision == "day" and b.date_precision == "day" and a.date != b.date:
+        return False
+    return True
+
+
+def _absorb(base: Event, other: Event) -> Event:
+    mentions = base.mentions + tuple(m for m in other.mentions if m not in base.mentions)
+    attribution = base.attribution + tuple(x for x in other.attribution if x.text not in {y.text for y in base.attribution})
+    better_date = PRECISION_RANK.get(other.date_precision, 0) > PRECISION_RANK.get(base.date_precision, 0)
+    wider = len(_codes(other)) > len(_codes(base)) and not base.reciprocal
+    return replace(
+        base, mentions=mentions, attribution=attribution,
+        date=other.date if better_date else base.date,
+        date_text=other.date_text if better_date else base.date_text,
+        date_precision=other.date_precision if better_date else base.date_precision,
+        location=base.location or other.location,
+        actor=other.actor if wider else base.actor, recipient=other.recipient if wider else base.recipient,
+        confidence=max(base.confidence, other.confidence),
+    )
+
+
+def merge_events(events: list[Event], nominal: set[str], lemmas: dict[str, str]) -> list[Event]:
+    """Merge mentions of the same event; ``nominal`` holds ids of events named by a noun alone."""
+    merged: list[Event] = []
+    for ev in events:
+        target = None
+        for i, m in enumerate(merged):
+            if m.event != ev.event or not _compatible(m, ev):
+                continue
+            same_word = lemmas.get(m.event_id) == lemmas.get(ev.event_id)
+            if ev.event_id in nominal or same_word or ev.event == "CONSULT":
+                target = i
+                break
+        if target is None:
+            merged.append(ev)
+        else:
+            merged[target] = _absorb(merged[target], ev)
+    return merged
+
+
+class Merger:
+    """spaCy component: merges ``Doc._.events`` and drops unrealised events unless kept."""
+
+    def __init__(self, include_unrealised: bool = False):
+        self.include_unrealised = include_unrealised
+
+    def __call__(self, doc: Doc) -> Doc:
+        events = [e for e in doc._.events if self.include_unrealised or e.factuality not in UNREALISED]
+        anchors = doc._.event_anchors
+        nominal = set(doc._.nominal_events or ())
+        lemmas = {e.event_id: doc[anchors[e.event_id]].lemma_.lower() for e in events}
+        merged = merge_events(events, nominal, lemmas)
+        doc_attr = tuple(doc._.doc_attributions or ())
+        doc._.events = [
+            replace(e, attribution=e.attribution or doc_attr) for e in merged
+        ]
+        return doc
+

