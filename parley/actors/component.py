@@ -49,12 +49,13 @@ class ActorTagger:
         found = find_names(self.kb, doc)
         matches = self._by_token(self._with_surnames(doc, found, when))
         heads: dict[int, tuple[Actor, ...]] = {}
+        own: set[int] = set()  # heads that their own words resolve, without "in X" attachments
         history: list[Antecedent] = []
         for s_i, sent in enumerate(doc.sents):
             direct = {}
             for tok in sent:  # pass 1: what the words themselves say
                 if self._is_head(tok):
-                    found = self._direct(tok, matches, when)
+                    found = self._direct(tok, matches, when, own)
                     if found:
                         direct[tok.i] = found
             for tok in sent:  # pass 2: in reading order, later mentions take earlier identities
@@ -69,6 +70,7 @@ class ActorTagger:
                 if group:
                     history.append(Antecedent(s_i, group))
         doc._.actor_heads = heads
+        doc._.own_heads = own
         doc._.name_matches = found
         return doc
 
@@ -101,10 +103,15 @@ class ActorTagger:
             return False
         return tok.dep_ not in {"compound", "amod", "nmod", "flat", "det", "nummod"} or tok.head.pos_ == "VERB"
 
-    def _direct(self, tok: Token, matches: dict[int, NameMatch], when: date | None) -> tuple[Actor, ...] | None:
+    def _direct(self, tok: Token, matches: dict[int, NameMatch], when: date | None,
+                own: set[int]) -> tuple[Actor, ...] | None:
         if tok.pos_ == "PRON":
             return None
-        actor = self.resolver.resolve(tok, matches, when)
+        actor = self.resolver.resolve(tok, matches, when, lend=False)
+        if actor is not None:
+            own.add(tok.i)
+        else:
+            actor = self.resolver.resolve(tok, matches, when)
         if actor is None:
             return None
         if self._anaphoric(tok) and actor.country is None and actor.org is None and actor.name is None:

@@ -9,7 +9,7 @@ only lend a country when the phrase itself names none ("demonstrators in Baghdad
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -24,6 +24,11 @@ PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "q
                          "flat", "predet", "advmod", "npadvmod", "prep", "pobj", "appos", "dep"})
 # Prepositions whose object lends a country (and membership) to the phrase head.
 LENDING_PREPS = frozenset({"of", "from", "in", "at", "within", "inside"})
+# "Tens of thousands of students", "One third of the guerrillas": the "of" phrase is the actor.
+PARTITIVES = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+                        "dozen", "dozens", "score", "scores", "number", "group", "some", "many", "most", "all",
+                        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "third", "half",
+                        "quarter", "majority", "minority", "crowd", "band", "handful", "rest", "several", "part"})
 FORMER = frozenset({"former", "ex", "ex-", "ousted", "deposed", "exiled", "toppled", "outgoing", "late", "retired"})
 # Heads that mean "a member or representative of" the organisation or country they attach to.
 MEMBER_HEADS = frozenset({
@@ -53,6 +58,13 @@ def find_names(kb: KnowledgeBase, doc: Doc) -> list[NameMatch]:
     terms = [NameMatch(s, e, tuple(ts)) for s, e, ts in kb.terms.find(words)
              if not taken.intersection(range(s, e))]
     return sorted(names + terms, key=lambda m: m.start)
+
+
+def _negated_by_prefix(doc: Doc, start: int) -> bool:
+    """"anti-Syria", "pro-Russian": the name is what the phrase is for or against, not who it is."""
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"anti", "pro", "non", "ex"}:
+        return True
+    return start >= 1 and doc[start - 1].lower_ in {"anti-", "pro-"}
 
 
 @dataclass(frozen=True)
@@ -103,14 +115,27 @@ class Resolver:
 
     # -- resolution --------------------------------------------------------------------------
 
-    def resolve(self, head: Token, matches: dict[int, NameMatch], when: date | None) -> Actor | None:
-        """The actor that the noun phrase headed by ``head`` denotes, or None."""
+    def resolve(self, head: Token, matches: dict[int, NameMatch], when: date | None,
+                lend: bool = True) -> Actor | None:
+        """The actor that the noun phrase headed by ``head`` denotes, or None. With ``lend``
+        false, only the phrase's own words count (no "in Baghdad" attachments)."""
+        if head.lower_ in PARTITIVES or head.lemma_.lower() in PARTITIVES:
+            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if obj is not None:
+                found = self.resolve(obj, matches, when, lend)
+                if found is not None:
+                    span = head.doc[head.left_edge.i:obj.i + 1]
+                    return replace(found, text=span.text, start=span.start_char, end=span.end_char)
         inside, lenders = self.phrase(head)
+        if not lend:
+            lenders = []
         ids = {t.i for t in inside}
         clues = [
             _Clue(m, term, head.doc[m.end - 1])
             for m in {matches[i] for i in ids if i in matches}
             for term in m.terms
+            if not _negated_by_prefix(head.doc, m.start)
         ]
         former = any(t.lower_ in FORMER for t in inside if t.i < head.i or t.i == head.i)
         span = head.doc[min(ids):max(ids) + 1]
@@ -160,7 +185,8 @@ class Resolver:
             if place_country and tenure.country and place_country != tenure.country and not person.curated:
                 persons = []  # a namesake from the old dictionaries; trust the text
             else:
-                sector = "ELI" if (former or not held) else tenure.sector
+                sector = tenure.sector if tenure.sector in INTERNATIONAL else (
+                    "ELI" if (former or not held) else tenure.sector)
                 role = None if (former or not held) else (tenure.role or (title.role if title else None))
                 return Actor(**base, country=tenure.country or place_country, sector=sector,
                              name=person.name, role=role, kind="person")
@@ -179,6 +205,8 @@ class Resolver:
             return Actor(**base, country=place_country, sector="GOV", kind="state")
         if head_is_place and place.term.kind in {"people", "adjective"}:
             return Actor(**base, country=place_country, sector=None, kind="people")
+        if place is None and not (agents and agents[0].match.start <= head.i < agents[0].match.end):
+            return None  # "military aid": an agent word modifying a thing is not an actor
         sector = agent.sector if agent else None
         if former and sector in {"GOV", "MIL", "LEG", "JUD", "COP"}:
             sector = "ELI"

@@ -8,10 +8,11 @@ and ``Doc._.event_anchors`` (event id → trigger token index, for the time and 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.kb import INTERNATIONAL
 from ..model import Actor, Attribution, Event, Mention, event_id
 from ..ontology import Ontology, load_ontology
 from .attribution import attributions_in, reporting_ancestor, sentence_sources
@@ -26,6 +27,13 @@ __all__ = ["Coder", "Hit"]
 CONTENT_DEPS = frozenset({"dobj", "pobj", "prep", "xcomp", "ccomp", "acomp", "attr", "compound", "amod", "nmod",
                           "poss", "pcomp", "oprd", "dative", "npadvmod", "appos", "acl", "nsubjpass"})
 CONFLICT_CATEGORIES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN"})
+# Categories whose direct object is usually what is given or moved, not who receives it.
+THEME_CATEGORIES = frozenset({"AID", "AGREE", "MOBILIZE", "COOPERATE", "SUPPORT", "RETREAT", "SANCTION"})
+PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "itself",
+                      "themselves", "himself", "herself"})
+# A trigger under one of these is background to the sentence's event ("after fierce fighting").
+BACKGROUND_PREPS = frozenset({"after", "following", "before", "amid", "despite", "since", "during", "because",
+                              "like", "than"})
 PROTESTERS = frozenset({"CVL", "LAB", "EDU", "OPP", "REF", "AGR", "REL", "PTY", None})
 
 
@@ -193,13 +201,16 @@ class Coder:
             t, covered = h.token, False
             steps = 0
             while t.head.i != t.i and steps < 12:
-                dep = t.dep_
+                dep, below = t.dep_, t
                 t = t.head
                 steps += 1
+                if dep == "pobj" and t.lower_ in BACKGROUND_PREPS:
+                    covered = True  # "after fierce fighting with guerrillas who overran it"
+                    break
                 above = at.get(t.i)
                 if above is not None and above is not h and above.trigger.category is not None:
-                    if dep in CONTENT_DEPS or above.trigger.has("gov"):
-                        covered = True
+                    if dep in CONTENT_DEPS or above.trigger.has("gov") or (dep == "advcl" and _non_finite(below)):
+                        covered = True  # "blocked a road to show their disapproval": one event
                         break
                 if dep in {"conj", "advcl", "parataxis", "relcl"}:
                     break
@@ -222,11 +233,27 @@ class Coder:
             actor, how = subject_of(anchor, heads)
             explain["actor"] = how
         if not actor and noun is not None:
-            actor = owner_of(noun, heads) or (heads.get(noun.i, ()) if hit.light is None else ())
+            actor = owner_of(noun, heads, nominal=True)
+            if not actor and hit.light is None and noun.i in (doc._.own_heads or ()):
+                actor = heads.get(noun.i, ())  # "North Korea's statements", "Israeli airstrikes"
             explain["actor"] = "owner of the event noun"
         nominal_only = noun is not None and hit.light is None
-        # -- recipient
-        recipient, how = recipient_of(anchor, noun, heads, trig.particle)
+        # -- recipient: searched through the clause; a governing verb's complement included
+        complement = self._complement(hit, hits)
+        taken = frozenset((a.start, a.end) for a in actor)
+        recipient, how = (), ""
+        if trig.category == "REQUEST" and (clause := _child_dep(anchor, "ccomp")) is not None:
+            subj = _child_dep(clause, "nsubj")  # "demanded that Hamas renounce ..."
+            if subj is not None:
+                recipient, how = owner_or_self(subj, heads), "subject of the demanded clause"
+        if not recipient:
+            roots = tuple(c for c in anchor.children if c.dep_ in {"ccomp", "acomp"}) if (
+                trig.has("gov") or trig.has("intent")) else ()
+            if category == "PROTEST":  # "blocked a road to show their disapproval of X"
+                roots += tuple(c for c in anchor.children if c.dep_ == "advcl")
+            recipient, how = recipient_of(anchor, noun, heads, trig.particle, exclude=taken, extra_roots=roots,
+                                          theme=category in THEME_CATEGORIES or trig.has("intent"))
+        recipient = _not_self(recipient, actor)
         explain["recipient"] = how
         between = participants_between(noun, heads) if noun is not None else ()
         if between:
@@ -236,12 +263,7 @@ class Coder:
                 actor, recipient = between[:1], between[1:]
                 explain["actor"] = explain["recipient"] = "'between' parties"
             reciprocal = True
-        # -- content of governing verbs: recipient and deeper codes from the complement
-        complement = self._complement(hit, hits)
-        if complement is not None and not recipient:
-            recipient = self._complement_recipient(complement, heads)
-            if recipient:
-                explain["recipient"] = "complement"
+        actor, recipient = _domestic(actor, recipient)
         if trig.has("actorobj") and not recipient:
             return None
         if nominal_only and not actor:
@@ -300,23 +322,12 @@ class Coder:
         """For a governing trigger, the trigger inside its complement, if any."""
         if not (hit.trigger.has("gov") or hit.trigger.has("intent")):
             return None
-        inside = {t.i for c in hit.anchor.children if c.dep_ in {"xcomp", "ccomp", "dobj", "prep", "advcl"}
+        inside = {t.i for c in hit.anchor.children if c.dep_ in {"xcomp", "ccomp", "dobj", "prep", "advcl", "acomp"}
                   for t in c.subtree}
         for h in hits:
             if h is not hit and h.trigger.category and h.token.i in inside:
                 return h
         return None
-
-    def _complement_recipient(self, comp: Hit, heads: Heads) -> tuple[Actor, ...]:
-        """"demanded that Hamas renounce": the complement's subject; "threatened to cut off
-        electricity to Nakhichevan": the complement's recipient."""
-        found, _ = recipient_of(comp.anchor, comp.noun, heads, comp.trigger.particle)
-        if found:
-            return found
-        subj = next((c for c in comp.anchor.children if c.dep_ == "nsubj"), None)
-        if subj is not None and comp.anchor.dep_ == "ccomp":
-            return owner_or_self(subj, heads)
-        return ()
 
     def _by_actor(self, hit: Hit, actor: tuple[Actor, ...], category: str, cameo: str,
                   mode: str | None) -> tuple[str, str, str | None]:
@@ -330,6 +341,34 @@ class Coder:
             if (alt.category == "PROTEST") == civil and (category == "PROTEST") != civil:
                 return alt.category, alt.cameo, alt.mode
         return category, cameo, mode
+
+
+def _non_finite(verb: Token) -> bool:
+    """"to demand reforms", "calling for independence": a purpose or manner clause."""
+    return verb.tag_ in {"VBG", "VB"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
+def _child_dep(tok: Token, dep: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ == dep), None)
+
+
+def _not_self(recipient: tuple[Actor, ...], actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """"Denmark accepted a formula for ending its dispute": "its" is Denmark, not a recipient."""
+    codes = {a.code() for a in actor}
+    return tuple(r for r in recipient if not (r.text.lower() in PRONOUNS and r.code() in codes))
+
+
+def _domestic(actor: tuple[Actor, ...], recipient: tuple[Actor, ...]) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """Sector-only parties ("rebels", "police") take the country of the other side when that
+    side has exactly one: domestic events are coded within their country, as PLOVER does."""
+    def lend(side: tuple[Actor, ...], other: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        countries = {a.country for a in other if a.country}
+        if len(countries) != 1:
+            return side
+        (country,) = countries
+        return tuple(replace(a, country=country) if a.country is None and a.sector not in INTERNATIONAL
+                     and a.sector is not None and a.kind in {"sector", "group"} else a for a in side)
+    return lend(actor, recipient), lend(recipient, actor)
 
 
 def _unique(items: list[Attribution]) -> list[Attribution]:

@@ -83,8 +83,18 @@ def modality(anchor: Token, noun: Token | None, reported: bool) -> Modality:
     if hypothetical:
         return Modality("hypothetical", conditional, False, "modal")
     if future_word or conditional:
-        return Modality("future", conditional, False, "future" if not conditional else "conditional")
+        return Modality("future", conditional, False, _condition_word(chain) if conditional else "future")
     return Modality("reported" if reported else "asserted", False, False, "")
+
+
+def _condition_word(chain: list[Token]) -> str:
+    for v in chain:
+        for c in v.children:
+            if c.dep_ == "advcl":
+                for m in c.children:
+                    if m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS:
+                        return m.lower_
+    return "conditional"
 
 
 def _going_to(chain: list[Token]) -> bool:
@@ -100,6 +110,9 @@ def recode(category: str, cameo: str, mode: str | None, m: Modality) -> tuple[st
             return cat, code, new_mode, "asserted"
         return category, cameo, mode, "negated"
     if m.factuality == "future":
+        if m.conditional and m.cue == "unless" and category not in {"THREATEN", "REQUEST", "ACCUSE", "REJECT"}:
+            # "will withdraw its force unless ...": a condition imposed is a threat
+            return "THREATEN", "139", None, "future"
         if category in FUTURE_AS:
             cat, code = FUTURE_AS[category]
             if cat == "THREATEN":

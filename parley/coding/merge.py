@@ -65,7 +65,8 @@ def merge_events(events: list[Event], nominal: set[str], lemmas: dict[str, str])
             if m.event != ev.event or not _compatible(m, ev):
                 continue
             same_word = lemmas.get(m.event_id) == lemmas.get(ev.event_id)
-            if ev.event_id in nominal or same_word or ev.event == "CONSULT":
+            same_sentence = any(x.sentence == y.sentence for x in m.mentions for y in ev.mentions)
+            if ev.event_id in nominal or same_word or same_sentence or ev.event == "CONSULT":
                 target = i
                 break
         if target is None:

@@ -84,15 +84,20 @@ def owner_or_self(noun: Token, heads: Heads, depth: int = 0) -> tuple[Actor, ...
     return actors_of(noun, heads) or owner_of(noun, heads, depth)
 
 
-def owner_of(noun: Token, heads: Heads, depth: int = 0) -> tuple[Actor, ...]:
-    """Who a noun belongs to: "North Korea's statements", "calls by Annan", "an offer from Kabul"."""
+def owner_of(noun: Token, heads: Heads, depth: int = 0, nominal: bool = False) -> tuple[Actor, ...]:
+    """Who a noun belongs to: "North Korea's statements", "calls by Annan", "an offer from Kabul",
+    "Israeli airstrikes". For an event noun ``nominal``, "of X" is the patient ("the killing of X"),
+    not the owner."""
     if depth > 6:
         return ()
     poss = _child(noun, {"poss"})
     if poss is not None and (found := actors_of(poss, heads)):
         return found
+    for mod in noun.children:  # "Israeli airstrikes", "US sanctions"
+        if mod.dep_ in {"amod", "compound", "nmod"} and mod.i < noun.i and (found := heads.get(mod.i, ())):
+            return found
     for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPS:
+        if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPS and not (nominal and prep.lower_ == "of"):
             obj = _pobj(prep)
             if obj is not None and (found := actors_of(obj, heads)):
                 return found
@@ -108,36 +113,89 @@ def is_passive_participle(tok: Token) -> bool:
     return tok.tag_ == "VBN"
 
 
-def recipient_of(anchor: Token, noun: Token | None, heads: Heads, particle: str | None) -> Found:
-    """The recipient: passive subject, object, dative, or the object of a recipient preposition."""
+# Dependencies a recipient search follows downwards from the trigger.
+FOLLOW = frozenset({"dobj", "prep", "pobj", "pcomp", "xcomp", "dative", "attr", "acomp", "oprd", "acl", "appos",
+                    "nsubjpass", "agent"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"})
+PLACE_PREPS = frozenset({"in", "into", "inside", "near", "at", "across", "throughout", "outside", "within"})
+# "after the killing", "amid protests": background, not the event's recipient or content
+BACKGROUND_PREPS = frozenset({"after", "following", "before", "amid", "despite", "since", "during", "because",
+                              "over", "about", "regarding", "concerning", "like", "as", "than"})
+
+
+def recipient_of(anchor: Token, noun: Token | None, heads: Heads, particle: str | None,
+                 exclude: frozenset[tuple[int, int]] = frozenset(), extra_roots: tuple[Token, ...] = (),
+                 theme: bool = False) -> Found:
+    """The recipient: passive subject, object, dative, or the object of a recipient preposition,
+    searched breadth-first through the clause (objects of objects, complements of complements)."""
     if anchor.pos_ in {"VERB", "AUX"} and is_passive(anchor):
         subj = _child(anchor, {"nsubjpass"})
-        if subj is not None and (found := owner_or_self(subj, heads)):
+        if subj is not None and (found := _keep(owner_or_self(subj, heads), exclude)):
             return found, "passive subject"
     if particle:
+        word = particle.split()[-1]
         for host in (anchor, noun):
             if host is None:
                 continue
             for prep in host.children:
-                if prep.lower_ == particle.split()[-1] and prep.dep_ in {"prep", "prt", "dative"}:
-                    if (found := actors_of(_pobj(prep), heads)):
+                if prep.lower_ == word and prep.dep_ in {"prep", "prt", "dative"}:
+                    if (found := _keep(actors_of(_pobj(prep), heads), exclude)):
                         return found, f"'{particle}' object"
-    if noun is None and anchor.pos_ in {"VERB", "AUX"}:
-        obj = _child(anchor, {"dobj", "dative", "attr"})
-        if obj is not None and (found := owner_or_self(obj, heads)):
-            return found, "object"
-    hosts = [h for h in (noun, anchor) if h is not None]
-    for prep_word in RECIPIENT_PREPS:
-        for host in hosts:
-            for prep in host.children:
-                if prep.dep_ in {"prep", "dative"} and prep.lower_ == prep_word:
-                    if (found := actors_of(_pobj(prep), heads)):
-                        return found, f"'{prep_word}' object"
-    if noun is not None and anchor.i != noun.i:
-        dat = _child(anchor, {"dative"})
-        if dat is not None and (found := actors_of(dat, heads)):
-            return found, "dative"
-    return (), ""
+    roots = [t for t in (noun, anchor, *extra_roots) if t is not None]
+    return _search(roots, heads, exclude, nominal=noun is not None and noun.i == anchor.i, theme=theme)
+
+
+def _keep(actors: tuple[Actor, ...], exclude: frozenset[tuple[int, int]]) -> tuple[Actor, ...]:
+    """Drop the event's own actor mentions (by offsets) from recipient candidates."""
+    return tuple(a for a in actors if (a.start, a.end) not in exclude) if exclude else actors
+
+
+def _strong(actors: tuple[Actor, ...]) -> bool:
+    """Actors that say who: a country, an international body, a known person or organisation."""
+    return any(a.code() or a.name for a in actors)
+
+
+def _search(roots: list[Token], heads: Heads, exclude: frozenset[tuple[int, int]], nominal: bool,
+            theme: bool = False) -> Found:
+    """Breadth-first through the clause. A recipient that names a country, body or person wins
+    over a bare sector ("protesters"); with ``theme`` (giving, deploying, offering) the direct
+    object is what is given, so only a strong object counts as the recipient."""
+    seen = {r.i for r in roots}
+    frontier = list(roots)
+    places: list[tuple[Actor, ...]] = []
+    weak: Found | None = None
+    for depth in range(6):
+        nxt: list[Token] = []
+        for t in frontier:
+            for c in t.children:
+                if c.i in seen or c.dep_ not in FOLLOW:
+                    continue
+                seen.add(c.i)
+                if c.dep_ == "prep" and c.lower_ in BACKGROUND_PREPS:
+                    continue
+                found, how = (), ""
+                if c.dep_ == "pobj":
+                    prep = c.head.lower_
+                    cand = _keep(actors_of(c, heads), exclude)
+                    if cand and prep in PLACE_PREPS:
+                        places.append(cand)
+                    elif cand and (prep in RECIPIENT_PREPS or (prep == "of" and nominal and depth == 1)):
+                        found, how = cand, f"'{prep}' object"
+                elif c.dep_ in OBJECT_DEPS:
+                    found, how = _keep(owner_or_self(c, heads), exclude), "object"
+                    if theme and c.dep_ == "dobj" and not _strong(found):
+                        found = ()
+                if found:
+                    if _strong(found):
+                        return found, how
+                    weak = weak or (found, how)
+                nxt.append(c)
+        frontier = nxt
+        if not frontier:
+            break
+    if places:
+        return places[0], "place of the event"
+    return weak or ((), "")
 
 
 def participants_between(noun: Token, heads: Heads) -> tuple[Actor, ...]:
