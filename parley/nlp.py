@@ -34,15 +34,23 @@ def _kb():  # noqa: ANN202 - the knowledge base, shared by every component that 
     from .actors.kb import load_kb
 
     tokenizer = spacy.blank("en").tokenizer
-    return load_kb(lambda text: [t.text for t in tokenizer(text)])
+
+    def tokenize(text: str) -> list[str]:
+        # plain words split on spaces exactly as spaCy splits them; only the rest needs the tokenizer
+        if text.replace(" ", "").isalpha():
+            return text.split()
+        return [t.text for t in tokenizer(text)]
+
+    return load_kb(tokenize)
 
 
 @Language.factory("parley_actors", assigns=["doc._.actor_heads", "doc._.name_matches"],
                   requires=["token.dep", "token.pos", "token.lemma"])
 def make_actors(nlp: Language, name: str):  # noqa: ANN201
     from .actors.component import ActorTagger
+    from .geo import load_gazetteer
 
-    return ActorTagger(_kb())
+    return ActorTagger(_kb(), load_gazetteer)
 
 
 @Language.factory("parley_coder", assigns=["doc._.events", "doc._.event_anchors"], requires=["doc._.actor_heads"])

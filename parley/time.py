@@ -19,6 +19,7 @@ from .model import Event
 
 __all__ = ["TimeTagger", "resolve_date"]
 
+BACKGROUND_PREPS = frozenset({"after", "following", "before", "amid", "despite", "since", "during"})
 VAGUE_PAST = frozenset({"recent", "recently", "earlier", "previous", "prior", "past", "last"})
 NOT_DATES = re.compile(r"^(the )?(\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ](year|month|week|day)s?[- ]old$"
                        r"|^(\d+|one|two|three|four|five|six|seven|eight|nine|ten) (years|months|weeks|days)$", re.I)
@@ -52,6 +53,10 @@ def resolve_date(text: str, base: date | None) -> tuple[str, str] | None:
     precision = data.period or "day"
     if precision == "time":
         precision = "day"
+    if precision == "month":  # the whole month: its first day stands for it, as in GDELT's YYYYMM00
+        d = d.replace(day=1)
+    elif precision == "year":
+        d = d.replace(month=1, day=1)
     return d.isoformat(), precision
 
 
@@ -96,11 +101,13 @@ class TimeTagger:
         for ent in sent.ents:
             if ent.label_ != "DATE":
                 continue
-            t, steps = ent.root, 0
+            t, steps, background = ent.root, 0, False
             while t.head.i != t.i and t.pos_ not in {"VERB", "AUX"} and t.i not in own and steps < 10:
+                if t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_PREPS:
+                    background = True  # "after the earthquake last month": not the event's date
                 t = t.head
                 steps += 1
-            if t.i in own or t.i == verb.i:
+            if not background and (t.i in own or t.i == verb.i):
                 found.append(ent)
         return found
 

@@ -7,11 +7,14 @@ antecedent's identity with their own text and offsets.
 """
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from ..geo import Gazetteer
 from ..model import Actor
 from .kb import KnowledgeBase, Term
 from .resolver import NameMatch, Resolver, find_names
@@ -40,14 +43,15 @@ class Antecedent:
 class ActorTagger:
     """spaCy component: finds and resolves actor mentions, including coreference."""
 
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, gazetteer: Callable[[], Gazetteer] | None = None):
         self.kb = kb
         self.resolver = Resolver(kb)
+        self._gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
         when = date.fromisoformat(doc._.pub_date) if doc._.pub_date else None
-        found = find_names(self.kb, doc)
-        matches = self._by_token(self._with_surnames(doc, found, when))
+        found = self._with_places(doc, self._with_surnames(doc, find_names(self.kb, doc), when))
+        matches = self._by_token(found)
         heads: dict[int, tuple[Actor, ...]] = {}
         own: set[int] = set()  # heads that their own words resolve, without "in X" attachments
         history: list[Antecedent] = []
@@ -97,6 +101,23 @@ class ActorTagger:
                 out.append(NameMatch(tok.i, tok.i + 1, (Term("person", ids[0]),)))
         return sorted(out, key=lambda m: m.start)
 
+    def _with_places(self, doc: Doc, found: list[NameMatch]) -> list[NameMatch]:
+        """Place names the knowledge base does not know ("Lagos", "Gao") from the gazetteer, so
+        that "police in Lagos" gets its country."""
+        if self._gazetteer is None:
+            return found
+        covered = {i for m in found for i in range(m.start, m.end)}
+        out = list(found)
+        for ent in doc.ents:
+            if ent.label_ not in {"GPE", "LOC"} or covered.intersection(range(ent.start, ent.end)):
+                continue
+            name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            entry = self._gazetteer().choose(name, Counter())
+            if entry is not None and entry.country:
+                start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+                out.append(NameMatch(start, ent.end, (Term("place", entry.country),)))
+        return sorted(out, key=lambda m: m.start)
+
     @staticmethod
     def _is_head(tok: Token) -> bool:
         if tok.pos_ not in {"NOUN", "PROPN", "PRON", "NUM", "ADJ"}:
@@ -110,8 +131,8 @@ class ActorTagger:
         actor = self.resolver.resolve(tok, matches, when, lend=False)
         if actor is not None:
             own.add(tok.i)
-        else:
-            actor = self.resolver.resolve(tok, matches, when)
+        if actor is None or actor.code() is None:  # "demonstrators in Baghdad": the place lends a country
+            actor = self.resolver.resolve(tok, matches, when) or actor
         if actor is None:
             return None
         if self._anaphoric(tok) and actor.country is None and actor.org is None and actor.name is None:
@@ -150,7 +171,7 @@ class ActorTagger:
                          and a.actors[0].kind in {"state", "organisation"}), None)
         elif lemma in GROUP_NOUNS and self._anaphoric(tok) and (tok.tag_ == "NNS" or "both" in {
                 c.lower_ for c in tok.children}):
-            pick = next((a for a in recent if a.plural), None)
+            pick = next((a for a in recent if a.plural), None) or self._last_two(recent, lemma)
         elif low == "both" and tok.dep_ in {"nsubj", "nsubjpass"}:
             pick = next((a for a in recent if a.plural), None)
         elif self._anaphoric(tok) and tok.pos_ == "NOUN":
@@ -161,6 +182,21 @@ class ActorTagger:
             return ()
         span = tok.doc[tok.left_edge.i:tok.i + 1] if tok.pos_ != "PRON" else tok.doc[tok.i:tok.i + 1]
         return tuple(replace(a, text=span.text, start=span.start_char, end=span.end_char) for a in pick.actors)
+
+    @staticmethod
+    def _last_two(recent: list[Antecedent], lemma: str) -> Antecedent | None:
+        """"the two ministers" after "X met Y": the last two distinct parties of the right kind."""
+        want = {"state"} if lemma in {"country", "nation", "state", "government"} else {"person"}
+        picked: list[Actor] = []
+        for a in recent:
+            if a.plural or a.actors[0].kind not in want:
+                continue
+            x = a.actors[0]
+            if all((x.name or x.text) != (p.name or p.text) and x.code() != p.code() for p in picked):
+                picked.append(x)
+            if len(picked) == 2:
+                return Antecedent(a.sentence, (picked[1], picked[0]))
+        return None
 
     def _same_role(self, tok: Token, recent: list[Antecedent]) -> Antecedent | None:
         """"the minister" → the last single person whose role or sector the noun names."""

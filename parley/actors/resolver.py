@@ -171,7 +171,7 @@ class Resolver:
         base = dict(text=span.text, start=span.start_char, end=span.end_char)
         persons = [c for c in clues if c.term.kind == "person"]
         orgs = [c for c in clues if c.term.kind == "org"]
-        places = [c for c in clues if c.term.kind in {"country", "capital", "adjective", "people"}]
+        places = [c for c in clues if c.term.kind in {"country", "capital", "adjective", "people", "place"}]
         agents = sorted((c for c in clues if c.term.kind == "agent"), key=lambda c: abs(head.i - c.token.i))
         agent = kb.agents[agents[0].term.ref] if agents else None
         title = next((kb.agents[c.term.ref] for c in agents if kb.agents[c.term.ref].role), None)
@@ -205,6 +205,8 @@ class Resolver:
             return Actor(**base, country=place_country, sector="GOV", kind="state")
         if head_is_place and place.term.kind in {"people", "adjective"}:
             return Actor(**base, country=place_country, sector=None, kind="people")
+        if head_is_place and place.term.kind == "place":
+            return Actor(**base, country=place_country, sector=None, kind="place")
         if place is None and not (agents and agents[0].match.start <= head.i < agents[0].match.end):
             return None  # "military aid": an agent word modifying a thing is not an actor
         sector = agent.sector if agent else None

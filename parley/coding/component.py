@@ -18,7 +18,7 @@ from ..ontology import Ontology, load_ontology
 from .attribution import attributions_in, reporting_ancestor, sentence_sources
 from .factuality import modality, recode
 from .lexicon import Lexicon, Trigger, load_lexicon
-from .roles import (Heads, actors_of, owner_of, owner_or_self, participants_between, recipient_of,
+from .roles import (Heads, actors_of, is_passive, owner_of, owner_or_self, participants_between, recipient_of,
                     subject_of)
 
 __all__ = ["Coder", "Hit"]
@@ -104,7 +104,7 @@ class Coder:
                 if hit is not None:
                     hits.append(hit)
         for tok in sent:
-            if tok.pos_ in {"NOUN", "PROPN"} and tok.i not in used_nouns:
+            if tok.pos_ in {"NOUN", "PROPN"} and tok.i not in used_nouns and not _in_hyphenated(tok):
                 trig = self._noun_trigger(tok)
                 if trig is not None:
                     hits.append(Hit(tok, trig, tok))
@@ -232,6 +232,10 @@ class Coder:
         if verbal:
             actor, how = subject_of(anchor, heads)
             explain["actor"] = how
+            if not actor and category in {"MOBILIZE", "AID"} and is_passive(anchor):
+                theme = _child_dep(anchor, "nsubjpass")  # "Chinese warships were deployed"
+                actor = owner_or_self(theme, heads) if theme is not None else ()
+                explain["actor"] = "what was deployed or given"
         if not actor and noun is not None:
             actor = owner_of(noun, heads, nominal=True)
             if not actor and hit.light is None and noun.i in (doc._.own_heads or ()):
@@ -254,6 +258,8 @@ class Coder:
             recipient, how = recipient_of(anchor, noun, heads, trig.particle, exclude=taken, extra_roots=roots,
                                           theme=category in THEME_CATEGORIES or trig.has("intent"))
         recipient = _not_self(recipient, actor)
+        if how == "place of the event" and (category == "CONSULT" or (trig.has("sym") and len(actor) > 1)):
+            recipient, how = (), ""  # "X and Y signed in Washington": the host is no recipient
         explain["recipient"] = how
         between = participants_between(noun, heads) if noun is not None else ()
         if between:
@@ -268,6 +274,11 @@ class Coder:
             return None
         if nominal_only and not actor:
             return None  # "the upcoming talks with the US": a noun alone needs someone who acts
+        # -- "ordered the paper to suspend publication": an order of force is the force
+        if trig.has("enact") and complement is not None and complement.trigger.category in {"COERCE", "ASSAULT",
+                                                                                             "MOBILIZE", "SANCTION"}:
+            category, cameo, mode = complement.trigger.category, complement.trigger.cameo, complement.trigger.mode
+            explain["event"] += f" enacting '{complement.trigger.pattern}'"
         # -- intent verbs: cooperation intended is AGREE, conflict intended is THREATEN
         if trig.has("intent") and complement is not None and complement.trigger.category in CONFLICT_CATEGORIES:
             category, cameo, mode = "THREATEN", "130", complement.trigger.mode
@@ -288,7 +299,7 @@ class Coder:
             return None
         # -- factuality
         reporter = reporting_ancestor(anchor, self.is_report)
-        m = modality(anchor, noun, reported=reporter is not None)
+        m = modality(_governing_verb(anchor) if nominal_only else anchor, noun, reported=reporter is not None)
         category, cameo, mode, factuality = recode(category, cameo, mode, m)
         if m.cue:
             explain["factuality"] = m.cue
@@ -341,6 +352,21 @@ class Coder:
             if (alt.category == "PROTEST") == civil and (category == "PROTEST") != civil:
                 return alt.category, alt.cameo, alt.mode
         return category, cameo, mode
+
+
+def _in_hyphenated(tok: Token) -> bool:
+    """"war-torn", "strike-hit": a noun inside a hyphenated modifier names no event."""
+    doc = tok.doc
+    return (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-") or (tok.i > 0 and doc[tok.i - 1].text == "-")
+
+
+def _governing_verb(noun: Token) -> Token:
+    """The verb a noun is an argument of ("may lead to closer cooperation" → "lead")."""
+    t, steps = noun, 0
+    while t.head.i != t.i and t.pos_ not in {"VERB", "AUX"} and steps < 6:
+        t = t.head
+        steps += 1
+    return t if t.pos_ in {"VERB", "AUX"} else noun
 
 
 def _non_finite(verb: Token) -> bool:

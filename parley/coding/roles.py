@@ -114,7 +114,7 @@ def is_passive_participle(tok: Token) -> bool:
 
 
 # Dependencies a recipient search follows downwards from the trigger.
-FOLLOW = frozenset({"dobj", "prep", "pobj", "pcomp", "xcomp", "dative", "attr", "acomp", "oprd", "acl", "appos",
+FOLLOW = frozenset({"dobj", "prep", "pobj", "pcomp", "xcomp", "dative", "attr", "acomp", "oprd", "appos",
                     "nsubjpass", "agent"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"})
 PLACE_PREPS = frozenset({"in", "into", "inside", "near", "at", "across", "throughout", "outside", "within"})

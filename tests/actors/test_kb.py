@@ -1,0 +1,40 @@
+from datetime import date
+
+from parley.actors.kb import PhraseIndex, Term, plurals
+
+
+def test_regular_plurals():
+    assert plurals("soldier") == ["soldiers"]
+    assert plurals("militia") == ["militias"]
+    assert plurals("policeman") == ["policemen"]
+    assert plurals("security agency") == ["security agencies"]
+    assert plurals("boss") == ["bosses"]
+
+
+def test_phrase_index_prefers_the_longest_match():
+    idx = PhraseIndex(lower=False)
+    idx.add(["Korea"], Term("country", "KOR?"))
+    idx.add(["North", "Korea"], Term("country", "PRK"))
+    found = idx.find("Talks with North Korea and Korea".split())
+    assert [(s, e, t[0].ref) for s, e, t in found] == [(2, 4, "PRK"), (5, 6, "KOR?")]
+
+
+def test_same_name_resolves_by_date(kb):
+    rubio = next(p for p in kb.people.values() if p.name == "Marco Rubio")
+    t, held = rubio.at(date(2024, 6, 1))
+    assert (t.country, t.sector, held) == ("USA", "LEG", True)
+    t, held = rubio.at(date(2025, 3, 1), "Minister of Foreign Affairs")
+    assert (t.country, t.sector, t.role) == ("USA", "GOV", "Minister of Foreign Affairs")
+
+
+def test_countries_capitals_and_demonyms_are_indexed(kb):
+    assert kb.lookup(["Seoul"]) == [Term("capital", "KOR")]
+    assert Term("adjective", "KOR") in kb.lookup(["South", "Korean"])
+    assert Term("people", "USA") in kb.lookup(["Americans"])
+    assert kb.lookup(["Kremlin"]) == [Term("capital", "RUS")]
+
+
+def test_agent_terms_match_in_any_case_with_plurals(kb):
+    assert kb.terms.get(["Foreign", "Minister"])
+    assert kb.agents["soldier"].sector == "MIL"
+    assert kb.terms.get(["soldiers"]) == [Term("agent", "soldier")]

@@ -1,0 +1,57 @@
+"""Actor mentions in running text, resolved by the pipeline's actor component."""
+import pytest
+
+
+def actors_in(pipeline, text, pub="2025-08-01"):
+    from datetime import date
+
+    from parley.model import Document
+
+    doc = pipeline.parse(Document("t", text, date.fromisoformat(pub)))
+    return {doc[i].text: a for i, a in doc._.actor_heads.items()}
+
+
+def test_title_and_name_phrase(pipeline):
+    found = actors_in(pipeline, "South Korean Foreign Minister Cho Hyoung arrived in Tokyo.")
+    (cho,) = found["Hyoung"]
+    assert (cho.country, cho.sector, cho.name, cho.role) == ("KOR", "GOV", "Cho Hyun", "Minister of Foreign Affairs")
+    assert cho.text == "South Korean Foreign Minister Cho Hyoung"
+
+
+@pytest.mark.parametrize("text, head, code, sector", [
+    ("Israeli soldiers fired on the crowd.", "soldiers", "ISR", "MIL"),
+    ("The Kremlin rejected the claim.", "Kremlin", "RUS", "GOV"),
+    ("Mexican authorities arrested him.", "authorities", "MEX", "GOV"),
+    ("Demonstrators in Baghdad blocked a road.", "Demonstrators", "IRQ", "CVL"),
+    ("Thousands of Iraqi Kurds marched.", "Thousands", "IRQ", None),
+    ("The IAEA sent inspectors.", "IAEA", None, "IGO"),
+])
+def test_phrases(pipeline, text, head, code, sector):
+    (actor,) = actors_in(pipeline, text)[head]
+    assert actor.country == code
+    if sector:
+        assert actor.sector == sector
+
+
+def test_former_office_holder_is_elite(pipeline):
+    (a,) = actors_in(pipeline, "Former Prime Minister Imran Khan was arrested.", pub="2024-01-10")["Khan"]
+    assert a.country == "PAK" and a.sector == "ELI"
+
+
+def test_anti_prefix_is_not_the_actor(pipeline):
+    found = actors_in(pipeline, "An anti-Syria journalist was killed.")
+    assert "journalist" not in found or found["journalist"][0].country != "SYR"
+
+
+def test_coreference_of_pairs_and_pronouns(pipeline):
+    doc_actors = actors_in(pipeline, "Marco Rubio met Cho Hyun in Washington. The two officials signed a deal. "
+                                     "Rubio said he was pleased.")
+    assert {a.country for a in doc_actors["officials"]} == {"USA", "KOR"}
+    (rubio,) = doc_actors["Rubio"]
+    assert rubio.name == "Marco Rubio"
+    (he,) = doc_actors["he"]
+    assert he.name == "Marco Rubio" and he.text == "he"
+
+
+def test_nothing_for_non_actors(pipeline):
+    assert "cat" not in actors_in(pipeline, "A cat named Frank sat on the mat.")

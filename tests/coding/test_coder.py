@@ -1,0 +1,72 @@
+"""The coder on sentences written for these tests: category, CAMEO, who to whom, factuality."""
+import pytest
+
+
+def summary(events):
+    return [(e.event, sorted(e.codes("actor")), sorted(e.codes("recipient"))) for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Egypt accused Ethiopia of violating the Nile agreement.", ("ACCUSE", ["EGY"], ["ETH"])),
+    ("Chinese warships were deployed near Taiwan on Monday.", ("MOBILIZE", ["CHN"], ["TWN"])),
+    ("Thousands of Kenyan teachers went on strike on Monday.", ("PROTEST", ["KEN"], [])),
+    ("Ukrainian drones struck an oil refinery in Russia.", ("ASSAULT", ["UKR"], ["RUS"])),
+    ("The European Union imposed new sanctions on Belarus.", ("SANCTION", ["IGO"], ["BLR"])),
+    ("Japan sent emergency aid to the Philippines after the typhoon.", ("AID", ["JPN"], ["PHL"])),
+    ("Police in Lagos arrested dozens of protesters.", ("COERCE", ["NGA"], ["NGA"])),
+    ("Argentina rejected a British proposal for talks on the islands.", ("REJECT", ["ARG"], ["GBR"])),
+])
+def test_one_event(code_text, text, expected):
+    assert summary(code_text(text)) == [expected]
+
+
+def test_passive_voice_swaps_roles(code_text):
+    (ev,) = code_text("Two Malian soldiers were killed by jihadist fighters near Gao.")
+    assert ev.event == "ASSAULT"
+    assert ev.codes("recipient") == ["MLI"]
+
+
+def test_compound_subject_is_reciprocal(code_text):
+    (ev,) = code_text("Armenia and Azerbaijan signed a peace agreement in Washington on Friday.")
+    assert ev.event == "SUPPORT" and ev.reciprocal
+    assert sorted(ev.codes("actor") + ev.codes("recipient")) == ["ARM", "AZE"]
+
+
+def test_control_verb_governs_its_complement(code_text):
+    (ev,) = code_text("Iran threatened to close the Strait of Hormuz to American ships.")
+    assert ev.event == "THREATEN"
+    assert ev.codes("actor") == ["IRN"] and ev.codes("recipient") == ["USA"]
+
+
+def test_promised_cooperation_is_agree(code_text):
+    (ev,) = code_text("Germany said it will send air defence systems to Ukraine.")
+    assert ev.event == "AGREE" and ev.factuality == "future"
+    assert ev.codes("actor") == ["DEU"] and ev.codes("recipient") == ["UKR"]
+
+
+def test_refusal_is_reject(code_text):
+    (ev,) = code_text("Hungary said it would not allow the aid package to pass.")
+    assert ev.event == "REJECT"
+
+
+def test_negated_and_hypothetical_events_are_dropped_by_default(code_text):
+    assert code_text("Serbia did not recognize Kosovo.") == []
+    assert code_text("The summit may lead to closer cooperation between Chile and Peru.") == []
+
+
+def test_commentary_has_no_event(code_text):
+    assert code_text("This vision aligns with efforts to counterbalance China's growing influence.") == []
+
+
+def test_reported_speech_gives_attribution(code_text):
+    (ev,) = code_text("Syrian forces shelled the town of Idlib, a local official told Reuters.")
+    assert ev.event == "ASSAULT"
+    assert ev.attribution and ev.attribution[0].kind in {"official", "source"}
+
+
+def test_mentions_of_one_event_merge(code_text):
+    events = code_text("Vietnamese Prime Minister Pham Minh Chinh met Indonesian President Prabowo Subianto "
+                       "in Jakarta on Tuesday. The talks between Vietnam and Indonesia focused on fisheries.",
+                       pub="2025-03-13")
+    assert [e.event for e in events] == ["CONSULT"]
+    assert len(events[0].mentions) == 2

@@ -1,0 +1,92 @@
+"""The command line as users and outside tools call it (subprocesses: real exit codes)."""
+import csv
+import io
+import json
+
+import duckdb
+
+from conftest import ROOT, jsonl, run_parley
+
+EXAMPLE = str(ROOT / "examples" / "article.jsonl")
+
+
+def test_code_example_prints_jsonl_records(tmp_path):
+    r = run_parley("code", EXAMPLE, "--format", "jsonl", "--db", str(tmp_path / "p.duckdb"))
+    assert r.returncode == 0, r.stderr
+    events = jsonl(r.stdout)
+    assert {e["event"] for e in events} >= {"CONSULT", "ACCUSE"}
+    meet = next(e for e in events if e["event"] == "CONSULT")
+    assert meet["location"]["name"] == "Ankara" and meet["date"] == "2025-03-11"
+    assert all(e["doc_id"] == "example-0001" for e in events)
+    assert b"coded 1 documents" in r.stderr
+
+
+def test_coding_twice_into_one_db_keeps_the_event_count(tmp_path):
+    db = tmp_path / "twice.duckdb"
+    counts = []
+    for _ in range(2):
+        assert run_parley("code", EXAMPLE, "--db", str(db)).returncode == 0
+        con = duckdb.connect(str(db), read_only=True)
+        counts.append(con.execute("SELECT count(*) FROM events").fetchone()[0])
+        con.close()
+    assert counts[0] == counts[1] > 0
+
+
+def test_csv_and_table_formats(tmp_path):
+    r = run_parley("code", EXAMPLE, "--format", "csv", "--no-store")
+    rows = list(csv.DictReader(io.StringIO(r.stdout.decode())))
+    assert rows and {"event", "actor", "recipient", "cameo"} <= set(rows[0])
+    r = run_parley("code", EXAMPLE, "--format", "table", "--no-store")
+    assert r.returncode == 0 and b"CONSULT" in r.stdout
+
+
+def test_standard_input(tmp_path):
+    r = run_parley("code", "-", "--no-store", stdin=b"Egypt accused Ethiopia of violating the Nile deal.")
+    (ev,) = jsonl(r.stdout)
+    assert ev["doc_id"] == "stdin" and ev["event"] == "ACCUSE"
+
+
+def test_no_store_writes_no_file(tmp_path):
+    assert run_parley("code", EXAMPLE, "--no-store", cwd=tmp_path).returncode == 0
+    assert not (tmp_path / "parley.duckdb").exists()
+
+
+def test_missing_file_is_one_line_and_exit_3(tmp_path):
+    r = run_parley("code", str(tmp_path / "missing.txt"), "--no-store")
+    assert r.returncode == 3
+    assert r.stderr.decode().strip().count("\n") == 0 and "no such file" in r.stderr.decode()
+
+
+def test_empty_and_binary_files_exit_3(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02\x03")
+    for name in ("empty.txt", "bin.txt"):
+        r = run_parley("code", str(tmp_path / name), "--no-store")
+        assert r.returncode == 3
+        assert "Traceback" not in r.stderr.decode()
+
+
+def test_bad_jsonl_lines_are_skipped_and_reported(tmp_path):
+    p = tmp_path / "mixed.jsonl"
+    p.write_text('{"id": "good", "text": "Iran threatened Israel."}\n{broken\n{"id": "nt"}\n', encoding="utf-8")
+    r = run_parley("code", str(p), "--no-store")
+    assert r.returncode == 0
+    assert [e["doc_id"] for e in jsonl(r.stdout)] == ["good"]
+    err = r.stderr.decode()
+    assert "line 2: not JSON" in err and "record nt: no text" in err and "skipped 2" in err
+
+
+def test_unwritable_db_exits_4(tmp_path):
+    r = run_parley("code", EXAMPLE, "--db", str(tmp_path / "nodir" / "x.duckdb"))
+    assert r.returncode == 4 and "does not exist" in r.stderr.decode()
+
+
+def test_bad_option_is_usage_error():
+    assert run_parley("code", EXAMPLE, "--format", "xml").returncode == 2
+
+
+def test_explain_says_why(tmp_path):
+    r = run_parley("code", EXAMPLE, "--no-store", "--explain")
+    ev = jsonl(r.stdout)[0]
+    assert ev["explain"]["event"].startswith("trigger")
+    assert "actor" in ev["explain"]
