@@ -114,6 +114,7 @@ def code(
     explain: Annotated[bool, typer.Option("--explain", help="Say which rule decided each field.")] = False,
     include_unrealised: Annotated[bool, typer.Option(
         "--include-unrealised", help="Keep negated and hypothetical events (flagged in 'factuality').")] = False,
+    actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Your own actors (CSV, TSV, YAML).")] = None,
 ) -> None:
     """Code news documents into event records, printed to standard output and stored."""
     from .ingest import read_inputs
@@ -121,7 +122,8 @@ def code(
     from .store import Store, iter_batches
 
     store = None if no_store else Store(db)
-    pipeline = Pipeline(PipelineConfig(include_unrealised=include_unrealised))
+    pipeline = Pipeline(PipelineConfig(include_unrealised=include_unrealised,
+                                       actors=tuple(str(p) for p in actors or ())))
     out = Output(format, explain)
     stats = {"documents": 0, "events": 0, "skipped": 0}
 
@@ -169,6 +171,68 @@ def eval(
         predictions.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     result = score(docs, records)
     typer.echo(json.dumps(result, indent=2) if json_out else format_report(result))
+
+
+@app.command()
+def resolve(
+    text: Annotated[Optional[str], typer.Argument(help="An actor phrase, e.g. 'Armenian Prime Minister Nikol Pashinyan'.")] = None,
+    date_: Annotated[Optional[str], typer.Option("--date", help="Resolve as of this date (YYYY-MM-DD).")] = None,
+    input_: Annotated[Optional[Path], typer.Option("--input", help="JSONL of {\"id\", \"text\", \"date\"?}.")] = None,
+    actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Your own actors (CSV, TSV, YAML).")] = None,
+) -> None:
+    """Resolve actor phrases to country, sector, organisation, person and role (one JSON line each)."""
+    from .ingest.jsonl import parse_date
+    from .pipeline import Pipeline, PipelineConfig
+
+    if (text is None) == (input_ is None):
+        raise UsageError("give either TEXT or --input FILE")
+    when = _date_option(date_)
+    items: list[tuple[str, str, Any]] = []
+    if input_ is not None:
+        for n, line in enumerate(_read_lines(input_), 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError:
+                _err(f"skipped {input_} line {n}: not JSON")
+                continue
+            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+                _err(f"skipped {input_} line {n}: no text")
+                continue
+            items.append((str(obj.get("id", n)), obj["text"], parse_date(obj.get("date")) or when))
+    else:
+        items.append(("1", text, when))
+    pipeline = Pipeline(PipelineConfig(actors=tuple(str(p) for p in actors or ())))
+    for rid, phrase, actor in pipeline.resolve(items):
+        out = {"id": rid, "text": phrase}
+        for k in ("country", "sector", "org", "name", "role", "kind"):
+            out[k] = getattr(actor, k) if actor is not None else None
+        if actor is not None:
+            out["mention"] = actor.text
+        typer.echo(json.dumps(out, ensure_ascii=False))
+
+
+def _date_option(value: str | None) -> Any:
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise UsageError(f"--date {value!r} is not YYYY-MM-DD") from exc
+
+
+def _read_lines(path: Path) -> list[str]:
+    from .errors import InputError
+
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read ({exc})") from exc
 
 
 def main() -> None:

@@ -30,9 +30,7 @@ for _name, _default in (
 
 
 @lru_cache(maxsize=1)
-def _kb():  # noqa: ANN202 - the knowledge base, shared by every component that needs it
-    from .actors.kb import load_kb
-
+def name_tokenizer():  # noqa: ANN201 - tokenises knowledge-base names exactly as documents are tokenised
     tokenizer = spacy.blank("en").tokenizer
 
     def tokenize(text: str) -> list[str]:
@@ -41,16 +39,27 @@ def _kb():  # noqa: ANN202 - the knowledge base, shared by every component that 
             return text.split()
         return [t.text for t in tokenizer(text)]
 
-    return load_kb(tokenize)
+    return tokenize
 
 
-@Language.factory("parley_actors", assigns=["doc._.actor_heads", "doc._.name_matches"],
-                  requires=["token.dep", "token.pos", "token.lemma"])
-def make_actors(nlp: Language, name: str):  # noqa: ANN201
+@lru_cache(maxsize=1)
+def _kb():  # noqa: ANN202 - the shipped knowledge base, shared by every component that needs it
+    from .actors.kb import load_kb
+
+    return load_kb(name_tokenizer())
+
+
+@Language.factory("parley_actors", default_config={"actors": []},
+                  assigns=["doc._.actor_heads", "doc._.name_matches"], requires=["token.dep", "token.pos", "token.lemma"])
+def make_actors(nlp: Language, name: str, actors: list[str]):  # noqa: ANN201
+    from pathlib import Path
+
     from .actors.component import ActorTagger
+    from .actors.user import load_user_actors
     from .geo import load_gazetteer
 
-    return ActorTagger(_kb(), load_gazetteer)
+    kb = load_user_actors(_kb(), [Path(p) for p in actors], name_tokenizer())
+    return ActorTagger(kb, load_gazetteer)
 
 
 @Language.factory("parley_coder", assigns=["doc._.events", "doc._.event_anchors"], requires=["doc._.actor_heads"])
@@ -81,14 +90,19 @@ def make_merge(nlp: Language, name: str, include_unrealised: bool):  # noqa: ANN
     return Merger(include_unrealised)
 
 
-def load_nlp(include_unrealised: bool = False, model: str = MODEL) -> Language:
-    """The spaCy pipeline with parley's components added after the model's own."""
+def load_nlp(include_unrealised: bool = False, model: str = MODEL, actors: tuple[str, ...] = ()) -> Language:
+    """The spaCy pipeline with parley's components added after the model's own; ``actors``
+    are users' actor files that extend the knowledge base."""
     try:
         nlp = spacy.load(model)
     except OSError as exc:
         raise ModelError(f"spaCy model {model!r} is not installed (pip install -e . installs it)") from exc
     for name in PARLEY_PIPES:
-        config = {"include_unrealised": include_unrealised} if name == "parley_merge" else {}
+        config: dict = {}
+        if name == "parley_merge":
+            config = {"include_unrealised": include_unrealised}
+        elif name == "parley_actors":
+            config = {"actors": list(actors)}
         nlp.add_pipe(name, config=config)
     return nlp
 

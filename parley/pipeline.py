@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Doc
 
-from .model import Document, Event
+from .actors import phrase_actor
+from .model import Actor, Document, Event
 from .nlp import load_nlp
 
 __all__ = ["Pipeline", "PipelineConfig"]
@@ -22,6 +24,7 @@ MAX_CHARS = 1_000_000
 class PipelineConfig:
     include_unrealised: bool = False
     batch_size: int = 16
+    actors: tuple[str, ...] = ()  # users' actor files (CSV, TSV, YAML)
 
 
 class Pipeline:
@@ -29,7 +32,7 @@ class Pipeline:
 
     def __init__(self, config: PipelineConfig | None = None):
         self.config = config or PipelineConfig()
-        self.nlp = load_nlp(include_unrealised=self.config.include_unrealised)
+        self.nlp = load_nlp(include_unrealised=self.config.include_unrealised, actors=self.config.actors)
 
     def make_doc(self, document: Document) -> Doc:
         doc = self.nlp.make_doc(document.text[:MAX_CHARS])
@@ -40,6 +43,12 @@ class Pipeline:
     def parse(self, document: Document) -> Doc:
         """The annotated spaCy Doc (events, actors, evidence), for tools that show the evidence."""
         return self.nlp(self.make_doc(document))
+
+    def resolve(self, items: Iterable[tuple[str, str, date | None]]) -> Iterator[tuple[str, str, Actor | None]]:
+        """Resolve standalone actor phrases, ``(id, text, date)`` → ``(id, text, actor or None)``."""
+        docs = ((self.make_doc(Document(i, t, d)), (i, t)) for i, t, d in items)
+        for doc, (i, t) in self.nlp.pipe(docs, as_tuples=True, batch_size=64):
+            yield i, t, phrase_actor(doc)
 
     def code(self, document: Document) -> list[Event]:
         return list(self.parse(document)._.events)

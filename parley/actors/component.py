@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..geo import Gazetteer
 from ..model import Actor
+from .fuzzy import FuzzyNames
 from .kb import KnowledgeBase, Term
 from .resolver import NameMatch, Resolver, find_names
 
@@ -47,10 +48,12 @@ class ActorTagger:
         self.kb = kb
         self.resolver = Resolver(kb)
         self._gazetteer = gazetteer
+        self._fuzzy: FuzzyNames | None = None  # built on first need
 
     def __call__(self, doc: Doc) -> Doc:
         when = date.fromisoformat(doc._.pub_date) if doc._.pub_date else None
-        found = self._with_places(doc, self._with_surnames(doc, find_names(self.kb, doc), when))
+        found = self._with_surnames(doc, find_names(self.kb, doc), when)
+        found = self._with_places(doc, self._with_fuzzy(doc, found))
         matches = self._by_token(found)
         heads: dict[int, tuple[Actor, ...]] = {}
         own: set[int] = set()  # heads that their own words resolve, without "in X" attachments
@@ -99,6 +102,25 @@ class ActorTagger:
             ids = [p for p in self.kb.surnames.get(tok.text, []) if p in seen and seen[p] < tok.i]
             if len(ids) == 1:
                 out.append(NameMatch(tok.i, tok.i + 1, (Term("person", ids[0]),)))
+        return sorted(out, key=lambda m: m.start)
+
+    def _with_fuzzy(self, doc: Doc, found: list[NameMatch]) -> list[NameMatch]:
+        """Named entities the knowledge base does not know exactly, matched to a near spelling."""
+        named = {i for m in found for i in range(m.start, m.end) if any(t.kind != "agent" for t in m.terms)}
+        out = list(found)
+        for ent in doc.ents:
+            if ent.label_ not in {"GPE", "NORP", "ORG", "PERSON", "LOC"} or named.intersection(range(ent.start, ent.end)):
+                continue
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            end = ent.end - (1 if ent[-1].tag_ == "POS" else 0)
+            if end <= start:
+                continue
+            if self._fuzzy is None:
+                self._fuzzy = FuzzyNames(self.kb)
+            hit = self._fuzzy.match([t.text for t in doc[start:end]])
+            if hit is not None:
+                out = [m for m in out if not (start <= m.start < end)]
+                out.append(NameMatch(start, end, tuple(hit[1])))
         return sorted(out, key=lambda m: m.start)
 
     def _with_places(self, doc: Doc, found: list[NameMatch]) -> list[NameMatch]:

@@ -7,10 +7,14 @@ finding all known names in a document is one dictionary lookup per token.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable, Sequence
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import ModelError
 
@@ -18,13 +22,14 @@ __all__ = ["Term", "Tenure", "Person", "Country", "Organisation", "Agent", "Know
            "load_kb", "plurals"]
 
 INTERNATIONAL = frozenset({"IGO", "NGO", "MNC", "IMG"})
+BUILD_VERSION = "kb-builder-1"  # bump when the builder changes what it makes of the same tables
 
 
-@dataclass(frozen=True)
-class Term:
-    """What a matched name refers to: ``kind`` says which table, ``ref`` which row."""
+class Term(NamedTuple):
+    """What a matched name refers to: ``kind`` says which table, ``ref`` which row.
+    (A named tuple, not a dataclass: the knowledge base makes tens of thousands of them.)"""
 
-    kind: str  # country, capital, adjective, people, org, agent, person
+    kind: str  # country, capital, adjective, people, place, org, agent, person
     ref: str
 
 
@@ -111,9 +116,30 @@ class PhraseIndex:
             bucket.append(term)
         self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
 
+    def replace(self, tokens: Sequence[str], terms: list[Term]) -> None:
+        """Make ``tokens`` mean exactly ``terms`` (users' actors override the shipped ones)."""
+        key = tuple(t.lower() for t in tokens) if self.lower else tuple(tokens)
+        if key:
+            self._terms[key] = list(terms)
+            self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+
     def __contains__(self, tokens: Sequence[str]) -> bool:
         key = tuple(t.lower() for t in tokens) if self.lower else tuple(tokens)
         return key in self._terms
+
+    @classmethod
+    def from_items(cls, lower: bool, items: Iterable[tuple[tuple[str, ...], list[Term]]]) -> "PhraseIndex":
+        """An index from keys already normalised (the compiled knowledge base)."""
+        index = cls(lower)
+        terms, longest = index._terms, index._longest
+        for key, bucket in items:
+            terms[key] = bucket
+            if longest.get(key[0], 0) < len(key):
+                longest[key[0]] = len(key)
+        return index
+
+    def items(self) -> Iterable[tuple[tuple[str, ...], list[Term]]]:
+        return self._terms.items()
 
     def get(self, tokens: Sequence[str]) -> list[Term]:
         key = tuple(t.lower() for t in tokens) if self.lower else tuple(tokens)
@@ -175,7 +201,7 @@ class KnowledgeBase:
     countries: dict[str, Country] = field(default_factory=dict)
     organisations: dict[str, Organisation] = field(default_factory=dict)
     agents: dict[str, Agent] = field(default_factory=dict)
-    people: dict[str, Person] = field(default_factory=dict)
+    people: Mapping[str, Person] = field(default_factory=dict)
     names: PhraseIndex = field(default_factory=lambda: PhraseIndex(lower=False))
     terms: PhraseIndex = field(default_factory=lambda: PhraseIndex(lower=True))
     # canonical person names by their last token, for "Rubio" after "Marco Rubio"
@@ -264,17 +290,29 @@ class _Builder:
                         ids.append(pid)
 
 
+def _data_dir():  # noqa: ANN202 - an importlib Traversable
+    return resources.files("parley.actors").joinpath("data")
+
+
 def _data_text(name: str) -> str:
-    return resources.files("parley.actors").joinpath("data", name).read_text(encoding="utf-8")
+    return _data_dir().joinpath(name).read_text(encoding="utf-8")
 
 
 def _data_files(prefix: str) -> list[str]:
-    root = resources.files("parley.actors").joinpath("data")
-    return sorted(p.name for p in root.iterdir() if p.name.startswith(prefix) and p.name.endswith(".tsv"))
+    return sorted(p.name for p in _data_dir().iterdir() if p.name.startswith(prefix) and p.name.endswith(".tsv"))
 
 
-def load_kb(tokenize: Tokenize) -> KnowledgeBase:
-    """Build the knowledge base from the package data files."""
+def source_hash() -> str:
+    """A hash of every table the knowledge base is built from (and of the builder's version)."""
+    h = hashlib.sha256(BUILD_VERSION.encode())
+    for name in sorted(p.name for p in _data_dir().iterdir() if p.name.endswith(".tsv")):
+        h.update(name.encode())
+        h.update(_data_dir().joinpath(name).read_bytes())
+    return h.hexdigest()[:32]
+
+
+def build_kb(tokenize: Tokenize) -> KnowledgeBase:
+    """Build the knowledge base from the package data tables (slow: use :func:`load_kb`)."""
     b = _Builder(tokenize)
     try:
         b.countries(read_table(_data_text("countries.tsv")))
@@ -289,3 +327,35 @@ def load_kb(tokenize: Tokenize) -> KnowledgeBase:
     except (OSError, KeyError, ValueError) as exc:
         raise ModelError(f"actor knowledge base is damaged: {exc}") from exc
     return b.kb
+
+
+def cache_dir() -> Path:
+    """Where the compiled knowledge base is kept: $PARLEY_CACHE_DIR, else the user's cache."""
+    if os.environ.get("PARLEY_CACHE_DIR"):
+        return Path(os.environ["PARLEY_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "parley"
+
+
+def load_kb(tokenize: Tokenize) -> KnowledgeBase:
+    """The knowledge base: from the compiled cache when it matches the tables, else built and
+    cached (the first run builds, later runs load in a fraction of a second)."""
+    from . import compiled
+
+    digest = source_hash()
+    path = cache_dir() / f"kb-{digest}.txt"
+    try:
+        text = path.read_text(encoding="utf-8")
+        if compiled.header_hash(text) == digest:
+            return compiled.load(text)
+    except (OSError, ValueError, IndexError):
+        pass
+    kb = build_kb(tokenize)
+    try:  # best effort: an unwritable cache only costs time
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(compiled.dump(kb, digest), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return kb
