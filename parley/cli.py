@@ -204,12 +204,15 @@ def resolve(
     else:
         items.append(("1", text, when))
     pipeline = Pipeline(PipelineConfig(actors=tuple(str(p) for p in actors or ())))
-    for rid, phrase, actor in pipeline.resolve(items):
-        out = {"id": rid, "text": phrase}
+    for rid, phrase, found in pipeline.resolve(items):
+        actor = found[0] if found else None
+        out: dict[str, Any] = {"id": rid, "text": phrase}
         for k in ("country", "sector", "org", "name", "role", "kind"):
             out[k] = getattr(actor, k) if actor is not None else None
         if actor is not None:
             out["mention"] = actor.text
+        if len(found) > 1:  # "Russia and China": every party, the first also at the top level
+            out["actors"] = [a.to_dict() for a in found]
         typer.echo(json.dumps(out, ensure_ascii=False))
 
 

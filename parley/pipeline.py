@@ -11,7 +11,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from .actors import phrase_actor
+from .actors import phrase_actors
 from .model import Actor, Document, Event
 from .nlp import load_nlp
 
@@ -44,11 +44,12 @@ class Pipeline:
         """The annotated spaCy Doc (events, actors, evidence), for tools that show the evidence."""
         return self.nlp(self.make_doc(document))
 
-    def resolve(self, items: Iterable[tuple[str, str, date | None]]) -> Iterator[tuple[str, str, Actor | None]]:
-        """Resolve standalone actor phrases, ``(id, text, date)`` → ``(id, text, actor or None)``."""
+    def resolve(self, items: Iterable[tuple[str, str, date | None]]) -> Iterator[tuple[str, str, tuple[Actor, ...]]]:
+        """Resolve standalone actor phrases: ``(id, text, date)`` → ``(id, text, actors)``, where
+        actors is empty for a non-actor and has several for a coordination ("Russia and China")."""
         docs = ((self.make_doc(Document(i, t, d)), (i, t)) for i, t, d in items)
         for doc, (i, t) in self.nlp.pipe(docs, as_tuples=True, batch_size=64):
-            yield i, t, phrase_actor(doc)
+            yield i, t, phrase_actors(doc)
 
     def code(self, document: Document) -> list[Event]:
         return list(self.parse(document)._.events)

@@ -5,7 +5,24 @@ from spacy.tokens import Doc
 
 from ..model import Actor
 
-__all__ = ["phrase_actor"]
+__all__ = ["phrase_actor", "phrase_actors"]
+
+
+def phrase_actors(doc: Doc) -> tuple[Actor, ...]:
+    """Every actor a standalone phrase names: "Russia and China" is two."""
+    first = phrase_actor(doc)
+    if first is None:
+        return ()
+    heads = doc._.actor_heads or {}
+    head = next((i for i, acts in heads.items() if first in acts), None)
+    if head is None:
+        return (first,)
+    out = list(heads[head])
+    for c in doc[head].conjuncts:
+        for a in heads.get(c.i, ()):
+            if a not in out:
+                out.append(a)
+    return tuple(out)
 
 
 def phrase_actor(doc: Doc) -> Actor | None:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from ..geo import Gazetteer
 from ..model import Actor
 from .fuzzy import FuzzyNames
-from .kb import KnowledgeBase, Term
+from .kb import KnowledgeBase, Term, role_rank
 from .resolver import NameMatch, Resolver, find_names
 
 __all__ = ["ActorTagger", "Antecedent"]
@@ -61,16 +61,20 @@ class ActorTagger:
         for s_i, sent in enumerate(doc.sents):
             direct = {}
             for tok in sent:  # pass 1: what the words themselves say
-                if self._is_head(tok):
+                if self._is_head(tok, matches):
                     found = self._direct(tok, matches, when, own)
                     if found:
                         direct[tok.i] = found
             for tok in sent:  # pass 2: in reading order, later mentions take earlier identities
-                if not self._is_head(tok):
+                if not self._is_head(tok, matches):
                     continue
                 actors = direct.get(tok.i) or self._corefer(tok, s_i, history)
                 if not actors:
                     continue
+                if tok.dep_ == "conj" and len(actors) == 1 and actors[0].country is None and actors[0].kind == "sector":
+                    first = heads.get(tok.head.i) or direct.get(tok.head.i)  # "Turkish police and soldiers"
+                    if first and first[0].country and first[0].kind == "sector":
+                        actors = (replace(actors[0], country=first[0].country),)
                 heads[tok.i] = actors
                 history.append(Antecedent(s_i, actors))
                 group = self._coordination(tok, {**direct, **heads})
@@ -100,6 +104,8 @@ class ActorTagger:
             if tok.i in covered or tok.pos_ != "PROPN":
                 continue
             ids = [p for p in self.kb.surnames.get(tok.text, []) if p in seen and seen[p] < tok.i]
+            if not ids:
+                ids = self._leader(tok, when)
             if len(ids) == 1:
                 out.append(NameMatch(tok.i, tok.i + 1, (Term("person", ids[0]),)))
         return sorted(out, key=lambda m: m.start)
@@ -108,11 +114,16 @@ class ActorTagger:
         """Named entities the knowledge base does not know exactly, matched to a near spelling."""
         named = {i for m in found for i in range(m.start, m.end) if any(t.kind != "agent" for t in m.terms)}
         out = list(found)
-        for ent in doc.ents:
-            if ent.label_ not in {"GPE", "NORP", "ORG", "PERSON", "LOC"} or named.intersection(range(ent.start, ent.end)):
+        spans = [(e.start, e.end) for e in doc.ents if e.label_ in {"GPE", "NORP", "ORG", "PERSON", "LOC"}]
+        in_ents = {i for a, b in spans for i in range(a, b)}
+        # a capitalised word the tagger did not call an entity ("Pakisatn" alone)
+        spans += [(t.i, t.i + 1) for t in doc if t.i not in in_ents and t.is_title and len(t) >= 5
+                  and (t.i == 0 or t.pos_ == "PROPN")]
+        for s, e in spans:
+            if named.intersection(range(s, e)):
                 continue
-            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-            end = ent.end - (1 if ent[-1].tag_ == "POS" else 0)
+            start = s + (1 if doc[s].lower_ == "the" else 0)
+            end = e - (1 if doc[e - 1].tag_ == "POS" else 0)
             if end <= start:
                 continue
             if self._fuzzy is None:
@@ -140,8 +151,25 @@ class ActorTagger:
                 out.append(NameMatch(start, ent.end, (Term("place", entry.country),)))
         return sorted(out, key=lambda m: m.start)
 
+    def _leader(self, tok: Token, when: date | None) -> list[str]:
+        """A surname alone that only one senior office holder of the day bears ("Putin", "Xi"),
+        when the text treats it as a person: a PERSON entity or after a title ("President Erdoğan")."""
+        if tok.ent_type_ != "PERSON" and not (tok.i > 0 and self.kb.terms.get([tok.doc[tok.i - 1].text])):
+            return []
+        ids = []
+        for pid in self.kb.surnames.get(tok.text, []):
+            tenure, held = self.kb.people[pid].at(when)
+            if held and role_rank(tenure.role) > 1:
+                ids.append(pid)
+        return ids
+
     @staticmethod
-    def _is_head(tok: Token) -> bool:
+    def _is_head(tok: Token, matches: dict[int, NameMatch]) -> bool:
+        m = matches.get(tok.i)
+        if m is not None and tok.i == m.end - 1 and (tok.head.i == tok.i or (
+                not (m.start <= tok.head.i < m.end) and matches.get(tok.head.i) is None
+                and tok.head.pos_ not in {"NOUN", "PROPN"})):
+            return True  # the last word of a known name that modifies nothing ("Kiev" mis-tagged as a verb)
         if tok.pos_ not in {"NOUN", "PROPN", "PRON", "NUM", "ADJ"}:
             return False
         return tok.dep_ not in {"compound", "amod", "nmod", "flat", "det", "nummod"} or tok.head.pos_ == "VERB"
@@ -159,7 +187,20 @@ class ActorTagger:
             return None
         if self._anaphoric(tok) and actor.country is None and actor.org is None and actor.name is None:
             return None  # "the minister": let coreference find who
-        return (actor,)
+        return (actor, *self._coordinated_countries(tok, actor, matches))
+
+    def _coordinated_countries(self, tok: Token, actor: Actor, matches: dict[int, NameMatch]) -> list[Actor]:
+        """"Israeli and Egyptian officials": one actor per coordinated country adjective."""
+        out = []
+        for mod in tok.children:
+            if mod.dep_ not in {"amod", "compound", "nmod"}:
+                continue
+            for c in mod.conjuncts:
+                m = matches.get(c.i)
+                code = next((t.ref for t in m.terms if t.kind in {"adjective", "country", "people"}), None) if m else None
+                if code and code != actor.country:
+                    out.append(replace(actor, country=code))
+        return out
 
     @staticmethod
     def _coordination(tok: Token, heads: dict[int, tuple[Actor, ...]]) -> tuple[Actor, ...]:

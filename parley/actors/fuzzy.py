@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from .kb import KnowledgeBase, Term
 
@@ -43,9 +44,16 @@ class FuzzyNames:
         cands = [c for n in range(len(text) - 2, len(text) + 3) for c in self._buckets.get((low[0], n), [])]
         if not cands:
             return None
-        best = process.extractOne(low, [c[0] for c in cands], scorer=fuzz.ratio, score_cutoff=THRESHOLD)
+        best = process.extractOne(low, [c[0] for c in cands], scorer=similarity, score_cutoff=THRESHOLD)
         if best is None:
             return None
         _, score, i = best
         key = cands[i][1]
         return key, self._kb.names.get(key), score
+
+
+def similarity(a: str, b: str, *, score_cutoff: float | None = None, **_: object) -> float:
+    """The better of two views of a typo: letters dropped or added (Indel ratio, "Phillipines")
+    and letters swapped ("Pakisatn", Damerau-Levenshtein), on a 0-100 scale."""
+    swap = DamerauLevenshtein.normalized_similarity(a, b) * 100 + 2.5  # one swap in 8 letters ≈ 90
+    return max(fuzz.ratio(a, b), min(swap, 100.0))

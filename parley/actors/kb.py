@@ -10,8 +10,8 @@ import csv
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
@@ -22,7 +22,7 @@ __all__ = ["Term", "Tenure", "Person", "Country", "Organisation", "Agent", "Know
            "load_kb", "plurals"]
 
 INTERNATIONAL = frozenset({"IGO", "NGO", "MNC", "IMG"})
-BUILD_VERSION = "kb-builder-1"  # bump when the builder changes what it makes of the same tables
+BUILD_VERSION = "kb-builder-2"  # bump when the builder changes what it makes of the same tables
 
 
 class Term(NamedTuple):
@@ -263,12 +263,34 @@ class _Builder:
             for f in forms:
                 self.kb.terms.add(self.tokenize(f), Term("agent", term))
 
+    def _merge_history(self, rows: list[dict[str, str]]) -> bool:
+        """A PETRARCH person who is a curated person (same name, same country) lends the curated
+        one the tenures that end before its first: the years before 2015 ("Putin in 2010")."""
+        names = [rows[0]["name"], *(a for r in rows for a in _split(r.get("aliases")))]
+        for n in names:
+            known = [t for t in self.kb.names.get(self.tokenize(n)) if t.kind == "person"]
+            if len(known) != 1 or not self.kb.people[known[0].ref].curated:
+                continue
+            person = self.kb.people[known[0].ref]
+            countries = {t.country for t in person.tenures}
+            old = [t for t in _history_of(rows) if t.country in countries]
+            first = min((t.start for t in person.tenures if t.start), default=None)
+            if not old or first is None:
+                return False
+            earlier = tuple(replace(t, end=min(t.end or first, first - timedelta(days=1)))
+                            for t in old if (t.start or date.min) < first)
+            self.kb.people[person.id] = replace(person, tenures=earlier + person.tenures)
+            return True
+        return False
+
     def people(self, rows: Iterable[dict[str, str]], curated: bool) -> None:
         grouped: dict[str, list[dict[str, str]]] = {}
         for r in rows:
             grouped.setdefault(r["id"], []).append(r)
         for pid, rs in grouped.items():
             if pid in self.kb.people and not curated:
+                continue
+            if not curated and self._merge_history(rs):
                 continue
             tenures = tuple(
                 Tenure(r.get("country") or None, r.get("sector") or None, r.get("role") or None,
@@ -288,6 +310,11 @@ class _Builder:
                     ids = self.kb.surnames.setdefault(last[0], [])
                     if pid not in ids:
                         ids.append(pid)
+
+
+def _history_of(rows: list[dict[str, str]]) -> tuple[Tenure, ...]:
+    return tuple(Tenure(r.get("country") or None, r.get("sector") or None, r.get("role") or None,
+                        _date(r.get("start")), _date(r.get("end"))) for r in rows)
 
 
 def _data_dir():  # noqa: ANN202 - an importlib Traversable

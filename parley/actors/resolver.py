@@ -207,7 +207,8 @@ class Resolver:
             return Actor(**base, country=place_country, sector=None, kind="people")
         if head_is_place and place.term.kind == "place":
             return Actor(**base, country=place_country, sector=None, kind="place")
-        if place is None and not (agents and agents[0].match.start <= head.i < agents[0].match.end):
+        titled_person = title is not None and head.ent_type_ == "PERSON"
+        if place is None and not titled_person and not (agents and agents[0].match.start <= head.i < agents[0].match.end):
             return None  # "military aid": an agent word modifying a thing is not an actor
         sector = agent.sector if agent else None
         if former and sector in {"GOV", "MIL", "LEG", "JUD", "COP"}:
