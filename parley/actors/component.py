@@ -117,8 +117,9 @@ class ActorTagger:
         spans = [(e.start, e.end) for e in doc.ents if e.label_ in {"GPE", "NORP", "ORG", "PERSON", "LOC"}]
         in_ents = {i for a, b in spans for i in range(a, b)}
         # a capitalised word the tagger did not call an entity ("Pakisatn" alone)
-        spans += [(t.i, t.i + 1) for t in doc if t.i not in in_ents and t.is_title and len(t) >= 5
-                  and (t.i == 0 or t.pos_ == "PROPN")]
+        short = len(doc) <= 6  # a standalone phrase ("Pakisatn"): the tagger has no context to go on
+        spans += [(t.i, t.i + 1) for t in doc if (t.pos_ == "PROPN" or short) and t.i not in in_ents and t.is_title
+                  and len(t) >= 5]
         for s, e in spans:
             if named.intersection(range(s, e)):
                 continue

@@ -17,7 +17,8 @@ from .kb import KnowledgeBase, Term
 __all__ = ["FuzzyNames", "MIN_LENGTH", "THRESHOLD"]
 
 MIN_LENGTH = 5  # shorter names differ by one letter too often (Iran/Iraq, Mali/Bali)
-THRESHOLD = 90.0
+THRESHOLD = 90.0  # Indel ratio, for letters dropped or added ("Phillipines")
+SWAP_SIMILARITY = 0.87  # Damerau-Levenshtein, for letters swapped
 FUZZY_KINDS = frozenset({"country", "capital", "adjective", "people", "org", "person"})
 
 
@@ -34,6 +35,7 @@ class FuzzyNames:
                 continue
             self._buckets.setdefault((text[0].lower(), len(text)), []).append((text.lower(), key))
         self._kb = kb
+        self._choices = {k: [c[0] for c in v] for k, v in self._buckets.items()}
 
     def match(self, words: Sequence[str]) -> tuple[tuple[str, ...], list[Term], float] | None:
         """The knowledge-base name closest to ``words``, if it is close enough."""
@@ -41,19 +43,17 @@ class FuzzyNames:
         if len(text) < MIN_LENGTH:
             return None
         low = text.lower()
-        cands = [c for n in range(len(text) - 2, len(text) + 3) for c in self._buckets.get((low[0], n), [])]
+        keys = [(low[0], n) for n in range(len(text) - 2, len(text) + 3)]
+        cands = [c for k in keys for c in self._buckets.get(k, ())]
         if not cands:
             return None
-        best = process.extractOne(low, [c[0] for c in cands], scorer=similarity, score_cutoff=THRESHOLD)
+        choices = [c for k in keys for c in self._choices.get(k, ())]
+        best = process.extractOne(low, choices, scorer=fuzz.ratio, score_cutoff=THRESHOLD)
+        if best is None:  # letters swapped ("Pakisatn"): one transposition in eight letters passes
+            best = process.extractOne(low, choices, scorer=DamerauLevenshtein.normalized_similarity,
+                                      score_cutoff=SWAP_SIMILARITY)
         if best is None:
             return None
         _, score, i = best
         key = cands[i][1]
         return key, self._kb.names.get(key), score
-
-
-def similarity(a: str, b: str, *, score_cutoff: float | None = None, **_: object) -> float:
-    """The better of two views of a typo: letters dropped or added (Indel ratio, "Phillipines")
-    and letters swapped ("Pakisatn", Damerau-Levenshtein), on a 0-100 scale."""
-    swap = DamerauLevenshtein.normalized_similarity(a, b) * 100 + 2.5  # one swap in 8 letters ≈ 90
-    return max(fuzz.ratio(a, b), min(swap, 100.0))
