@@ -35,6 +35,7 @@ LOOKBACK_SENTENCES = 3
 class Antecedent:
     sentence: int
     actors: tuple[Actor, ...]
+    plural_noun: bool = False  # "the Fijian rebels": one actor, referred to as "they"
 
     @property
     def plural(self) -> bool:
@@ -56,6 +57,7 @@ class ActorTagger:
         found = self._with_places(doc, self._with_fuzzy(doc, found))
         matches = self._by_token(found)
         heads: dict[int, tuple[Actor, ...]] = {}
+        self._generic: dict[int, tuple[Actor, ...]] = {}
         own: set[int] = set()  # heads that their own words resolve, without "in X" attachments
         history: list[Antecedent] = []
         for s_i, sent in enumerate(doc.sents):
@@ -68,7 +70,7 @@ class ActorTagger:
             for tok in sent:  # pass 2: in reading order, later mentions take earlier identities
                 if not self._is_head(tok, matches):
                     continue
-                actors = direct.get(tok.i) or self._corefer(tok, s_i, history)
+                actors = direct.get(tok.i) or self._corefer(tok, s_i, history) or self._generic.get(tok.i)
                 if not actors:
                     continue
                 if tok.dep_ == "conj" and len(actors) == 1 and actors[0].country is None and actors[0].kind == "sector":
@@ -76,7 +78,7 @@ class ActorTagger:
                     if first and first[0].country and first[0].kind == "sector":
                         actors = (replace(actors[0], country=first[0].country),)
                 heads[tok.i] = actors
-                history.append(Antecedent(s_i, actors))
+                history.append(Antecedent(s_i, actors, tok.tag_ in {"NNS", "NNPS"}))
                 group = self._coordination(tok, {**direct, **heads})
                 if group:
                     history.append(Antecedent(s_i, group))
@@ -186,9 +188,11 @@ class ActorTagger:
             actor = self.resolver.resolve(tok, matches, when) or actor
         if actor is None:
             return None
+        found = (actor, *self._coordinated_countries(tok, actor, matches))
         if self._anaphoric(tok) and actor.country is None and actor.org is None and actor.name is None:
-            return None  # "the minister": let coreference find who
-        return (actor, *self._coordinated_countries(tok, actor, matches))
+            self._generic[tok.i] = found  # "the minister": coreference first, the bare sector if nobody fits
+            return None
+        return found
 
     def _coordinated_countries(self, tok: Token, actor: Actor, matches: dict[int, NameMatch]) -> list[Actor]:
         """"Israeli and Egyptian officials": one actor per coordinated country adjective."""
@@ -229,7 +233,8 @@ class ActorTagger:
         if low in PERSON_PRONOUNS:
             pick = next((a for a in recent if not a.plural and a.actors[0].kind == "person"), None)
         elif low in PLURAL_PRONOUNS:
-            pick = next((a for a in recent if a.plural or a.actors[0].kind in {"people", "group"}), None)
+            pick = next((a for a in recent if a.plural or a.plural_noun or a.actors[0].kind in {"people", "group"}),
+                        None)
         elif low in THING_PRONOUNS:
             pick = next((a for a in recent if a.sentence >= s_i - 1 and not a.plural
                          and a.actors[0].kind in {"state", "organisation"}), None)

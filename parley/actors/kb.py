@@ -243,6 +243,12 @@ class _Builder:
             for n in _split(r.get("capitals")):
                 self.name(n, Term("capital", code))
 
+    def regions(self, rows: Iterable[dict[str, str]]) -> None:
+        """Regions and first-level divisions: places that lend their country ("police in Sindh")."""
+        for r in rows:
+            if not self.kb.names.get(self.tokenize(r["name"])):
+                self.name(r["name"], Term("place", r["country"]))
+
     def organisations(self, rows: Iterable[dict[str, str]], override: bool) -> None:
         for r in rows:
             oid = r["id"]
@@ -351,6 +357,7 @@ def build_kb(tokenize: Tokenize) -> KnowledgeBase:
         for f in _data_files("organisations"):
             b.organisations(read_table(_data_text(f)), override="petrarch" not in f)
         b.agents(read_table(_data_text("agents.tsv")))
+        b.regions(read_table(_data_text("regions.tsv")))
     except (OSError, KeyError, ValueError) as exc:
         raise ModelError(f"actor knowledge base is damaged: {exc}") from exc
     return b.kb

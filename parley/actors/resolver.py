@@ -21,9 +21,13 @@ __all__ = ["NameMatch", "Resolver", "find_names"]
 
 # Dependencies that keep a token inside its head's noun phrase.
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct",
-                         "flat", "predet", "advmod", "npadvmod", "prep", "pobj", "appos", "dep"})
+                         "flat", "predet", "advmod", "npadvmod", "prep", "pobj", "appos"})
+# Modifiers that belong to the phrase only before its head ("recently appointed minister").
+LEFT_ONLY = frozenset({"advmod", "npadvmod", "punct"})
+# "ethnic Albanians", "the Albanian population": an ethnic group, not the state's people.
+ETHNIC_HEADS = frozenset({"population", "community", "minority", "majority", "diaspora", "descent", "origin"})
 # Prepositions whose object lends a country (and membership) to the phrase head.
-LENDING_PREPS = frozenset({"of", "from", "in", "at", "within", "inside"})
+LENDING_PREPS = frozenset({"of", "from", "in", "at", "within", "inside", "throughout", "across", "near"})
 # "Tens of thousands of students", "One third of the guerrillas": the "of" phrase is the actor.
 PARTITIVES = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
                         "dozen", "dozens", "score", "scores", "number", "group", "some", "many", "most", "all",
@@ -101,7 +105,7 @@ class Resolver:
                 if t.lower_ in LENDING_PREPS:
                     lenders.extend(c for c in t.children if c.dep_ == "pobj")
                 continue
-            if t.dep_ not in PHRASE_DEPS or t.dep_ == "pobj":
+            if t.dep_ not in PHRASE_DEPS or t.dep_ == "pobj" or (t.dep_ in LEFT_ONLY and t.i > head.i):
                 continue
             inside.append(t)
             stack.extend(t.children)
@@ -171,7 +175,9 @@ class Resolver:
         base = dict(text=span.text, start=span.start_char, end=span.end_char)
         persons = [c for c in clues if c.term.kind == "person"]
         orgs = [c for c in clues if c.term.kind == "org"]
-        places = [c for c in clues if c.term.kind in {"country", "capital", "adjective", "people", "place"}]
+        ethnic = head.lemma_.lower() in ETHNIC_HEADS or any(t.lower_ == "ethnic" for t in span)
+        places = [c for c in clues if c.term.kind in {"country", "capital", "adjective", "people", "place"}
+                  and not (ethnic and c.term.kind in {"adjective", "people"})]
         agents = sorted((c for c in clues if c.term.kind == "agent"), key=lambda c: abs(head.i - c.token.i))
         agent = kb.agents[agents[0].term.ref] if agents else None
         title = next((kb.agents[c.term.ref] for c in agents if kb.agents[c.term.ref].role), None)
@@ -199,6 +205,8 @@ class Resolver:
             return Actor(**base, country=country, sector=sector, org=org.id, name=org.name,
                          role=title.role if title else None, kind="organisation")
         if place is None and agent is None:
+            if ethnic and any(c.term.kind in {"adjective", "people"} for c in clues):
+                return Actor(**base, kind="group")  # "ethnic Albanians": who, but no state
             return None
         head_is_place = place is not None and place.match.start <= head.i < place.match.end
         if head_is_place and place.term.kind in {"country", "capital"}:

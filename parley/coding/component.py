@@ -126,18 +126,29 @@ class Coder:
         return None
 
     def _objects(self, verb: Token) -> list[Token]:
-        objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
+        """The verb's objects, then what they are made of: "700 kg of medicine", "part of a
+        military aid program", "mediation efforts" (a compound names the thing too)."""
+        objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd", "dative"}]
         for prep in verb.children:  # "engage in talks", "take part in"
             if prep.dep_ == "prep":
                 objs.extend(c for c in prep.children if c.dep_ == "pobj")
-        return objs + [c for o in objs for c in o.conjuncts]
+        objs += [c for o in objs for c in o.conjuncts]
+        inner = []
+        for o in objs:
+            inner.extend(c for c in o.children if c.dep_ == "compound")
+            for prep in o.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for p in prep.children:
+                        if p.dep_ == "pobj":
+                            inner.append(p)
+                            inner.extend(c for c in p.children if c.dep_ == "compound")
+        return objs + inner
 
     def _particles(self, verb: Token) -> set[str]:
         return {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "dative", "agent"}}
 
     def _verb_hit(self, verb: Token) -> Hit | None:
-        lemma = verb.lemma_.lower()
-        cands = self.lexicon.candidates("verb", lemma)
+        cands = next((c for lemma in verb_lemmas(verb) if (c := self.lexicon.candidates("verb", lemma))), [])
         if not cands:
             return None
         objs = self._objects(verb)
@@ -156,12 +167,14 @@ class Coder:
             if trig.has("light"):
                 light = light or trig
                 continue
+            if trig.has("intrans") and any(o.dep_ == "dobj" for o in objs):
+                continue  # "mobilized pressure groups" is not a mobilisation of force
             if trig.category is None:
                 if trig.has("report") or trig.has("pass"):
                     continue
             # an event noun as object beats the verb's own weak reading ("offered support")
             if trig.category is not None:
-                noun_hit = self._light_noun(verb, objs, trig) if light or self._is_light(lemma) else None
+                noun_hit = self._light_noun(verb, objs, trig) if light or self._is_light(trig.lemma) else None
                 return noun_hit or Hit(verb, trig, None)
         if light is not None:
             return self._light_noun(verb, objs, light)
@@ -194,10 +207,16 @@ class Coder:
         for h in hits:
             at.setdefault(h.anchor.i, h)
             at.setdefault(h.token.i, h)
+        governed: set[int] = set()  # everything inside the complement of a governing trigger
+        for h in hits:
+            if h.trigger.category is not None and (h.trigger.has("gov") or h.trigger.has("intent")):
+                governed.update(self._complement_tokens(h) - {h.anchor.i, h.token.i})
         keep = []
         for h in hits:
             if h.trigger.category is None:
                 continue
+            if h.token.i in governed or h.anchor.i in governed:
+                continue  # "called on Arabs to unite and mobilize against X": one REQUEST
             t, covered = h.token, False
             steps = 0
             while t.head.i != t.i and steps < 12:
@@ -257,9 +276,19 @@ class Coder:
                 roots += tuple(c for c in anchor.children if c.dep_ == "advcl")
             recipient, how = recipient_of(anchor, noun, heads, trig.particle, exclude=taken, extra_roots=roots,
                                           theme=category in THEME_CATEGORIES or trig.has("intent"))
+        if not recipient and anchor.pos_ in {"VERB", "AUX"}:  # "donated and delivered goods to X"
+            shared = tuple(c for c in anchor.conjuncts if c.pos_ in {"VERB", "AUX"} and not _child_dep(c, "nsubj"))
+            if shared:
+                recipient, how = recipient_of(shared[0], None, heads, None, exclude=taken,
+                                              theme=category in THEME_CATEGORIES)
+                how = f"{how} (shared with '{shared[0].text}')" if how else ""
         recipient = _not_self(recipient, actor)
         if how == "place of the event" and (category == "CONSULT" or (trig.has("sym") and len(actor) > 1)):
             recipient, how = (), ""  # "X and Y signed in Washington": the host is no recipient
+        if category == "THREATEN" and not any(r.code() for r in recipient):
+            target = _condition_subject(anchor, heads)  # "... unless Israel rescinded its annexation"
+            if target:
+                recipient, how = target, "subject of the condition"
         explain["recipient"] = how
         between = participants_between(noun, heads) if noun is not None else ()
         if between:
@@ -270,17 +299,34 @@ class Coder:
                 explain["actor"] = explain["recipient"] = "'between' parties"
             reciprocal = True
         actor, recipient = _domestic(actor, recipient)
+        if not any(a.code() for a in actor) and verbal:
+            lent = _sentence_country(sent, heads, actor, recipient)  # "ethnic Albanians ... Macedonia's border"
+            if lent and actor:
+                actor = tuple(replace(a, country=lent) for a in actor)
+                explain["actor"] = explain.get("actor", "") + f"; country {lent} from the sentence"
+        if category == "PROTEST" and not recipient and len({a.country for a in actor if a.country}) == 1:
+            home = next(a for a in actor if a.country)  # a protest at home addresses its government
+            recipient = (Actor(text=home.text, start=home.start, end=home.end, country=home.country, sector="GOV",
+                               kind="state"),)
+            explain["recipient"] = f"the government of {home.country}, addressed by a protest at home"
         if trig.has("actorobj") and not recipient:
             return None
-        if nominal_only and not actor:
-            return None  # "the upcoming talks with the US": a noun alone needs someone who acts
+        if nominal_only and not any(a.code() or a.name for a in actor):
+            return None  # "the upcoming talks with the US", "prisoners of war": a noun alone needs who acts
         # -- "ordered the paper to suspend publication": an order of force is the force
         if trig.has("enact") and complement is not None and complement.trigger.category in {"COERCE", "ASSAULT",
                                                                                              "MOBILIZE", "SANCTION"}:
             category, cameo, mode = complement.trigger.category, complement.trigger.cameo, complement.trigger.mode
             explain["event"] += f" enacting '{complement.trigger.pattern}'"
         # -- intent verbs: cooperation intended is AGREE, conflict intended is THREATEN
-        if trig.has("intent") and complement is not None and complement.trigger.category in CONFLICT_CATEGORIES:
+        comp_negated = complement is not None and _negated_verb(complement.anchor)
+        if trig.has("intent") and comp_negated and complement.trigger.category not in CONFLICT_CATEGORIES:
+            category, cameo, mode = "REJECT", "120", None  # "vowed not to return the Golan Heights"
+            explain["event"] += f" with negated complement '{complement.trigger.pattern}'"
+        elif trig.has("prepare") and complement is not None and complement.trigger.category in CONFLICT_CATEGORIES:
+            category, cameo, mode = "MOBILIZE", "150", None  # "the army prepared to resume shelling"
+            explain["event"] += f" preparing '{complement.trigger.pattern}'"
+        elif trig.has("intent") and complement is not None and complement.trigger.category in CONFLICT_CATEGORIES:
             category, cameo, mode = "THREATEN", "130", complement.trigger.mode
             explain["event"] += f" with conflict complement '{complement.trigger.pattern}'"
         elif trig.has("intent") and complement is not None and category == "AGREE":
@@ -329,12 +375,17 @@ class Coder:
             lo = min(lo, hit.noun.left_edge.i if hit.noun.left_edge.dep_ == "compound" else lo)
         return hit.anchor.doc[lo:hi + 1]
 
+    @staticmethod
+    def _complement_tokens(hit: Hit) -> set[int]:
+        return {t.i for c in hit.anchor.children if c.dep_ in {"xcomp", "ccomp", "dobj", "prep", "acomp"}
+                for t in c.subtree}
+
     def _complement(self, hit: Hit, hits: list[Hit]) -> Hit | None:
         """For a governing trigger, the trigger inside its complement, if any."""
         if not (hit.trigger.has("gov") or hit.trigger.has("intent")):
             return None
-        inside = {t.i for c in hit.anchor.children if c.dep_ in {"xcomp", "ccomp", "dobj", "prep", "advcl", "acomp"}
-                  for t in c.subtree}
+        inside = self._complement_tokens(hit) | {t.i for c in hit.anchor.children if c.dep_ == "advcl"
+                                                  for t in c.subtree}
         for h in hits:
             if h is not hit and h.trigger.category and h.token.i in inside:
                 return h
@@ -352,6 +403,17 @@ class Coder:
             if (alt.category == "PROTEST") == civil and (category == "PROTEST") != civil:
                 return alt.category, alt.cameo, alt.mode
         return category, cameo, mode
+
+
+def verb_lemmas(verb: Token) -> list[str]:
+    """The lemma, then guesses from the surface form for the tagger's slips ("staged" → "stag")."""
+    out = [verb.lemma_.lower()]
+    w = verb.lower_
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""),
+                         ("s", ""), ("d", "")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            out.append(w[: -len(suffix)] + repl)
+    return out
 
 
 def _in_hyphenated(tok: Token) -> bool:
@@ -372,6 +434,37 @@ def _governing_verb(noun: Token) -> Token:
 def _non_finite(verb: Token) -> bool:
     """"to demand reforms", "calling for independence": a purpose or manner clause."""
     return verb.tag_ in {"VBG", "VB"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
+def _negated_verb(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ == "neg" for c in verb.head.children if verb.dep_ == "xcomp" and c.i > verb.head.i)
+
+
+def _condition_subject(anchor: Token, heads: Heads) -> tuple[Actor, ...]:
+    """The actor a condition is put to: "threatened to strike unless Israel rescinded ..."."""
+    for v in [anchor, *anchor.subtree]:
+        if v.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"unless", "if"} for m in v.children):
+            subj = _child_dep(v, "nsubj")
+            if subj is not None and (found := owner_or_self(subj, heads)):
+                return found
+    return ()
+
+
+def _sentence_country(sent: Span, heads: Heads, actor: tuple[Actor, ...], recipient: tuple[Actor, ...]) -> str | None:
+    """The one country a sentence names, for a party it does not place ("ethnic Albanians")."""
+    if not actor:
+        return None
+    countries = {a.country for acts in heads.values() for a in acts if sent.start <= a_index(a, sent) < sent.end
+                 and a.country}
+    countries -= {r.country for r in recipient if r.country} if len(countries) > 1 else set()
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def a_index(actor: Actor, sent: Span) -> int:
+    """The token index of an actor mention (by its start offset), for sentence membership."""
+    span = sent.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span.start if span is not None else -1
 
 
 def _child_dep(tok: Token, dep: str) -> Token | None:

@@ -15,7 +15,7 @@ from ..ontology import load_ontology
 
 __all__ = ["Trigger", "Lexicon", "load_lexicon"]
 
-FLAGS = frozenset({"sym", "intent", "gov", "light", "report", "pass", "actorobj", "enact"})
+FLAGS = frozenset({"sym", "intent", "gov", "light", "report", "pass", "actorobj", "enact", "intrans", "prepare"})
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ came from, which ``--explain`` shows.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -18,7 +19,8 @@ Heads = dict[int, tuple[Actor, ...]]
 Found = tuple[tuple[Actor, ...], str]  # actors, and how they were found
 
 # Prepositions that introduce a recipient, in the order they are preferred.
-RECIPIENT_PREPS = ("with", "to", "against", "on", "upon", "at", "toward", "towards", "into", "for", "over", "from")
+RECIPIENT_PREPS = ("with", "to", "against", "on", "upon", "at", "toward", "towards", "into", "for", "over", "from",
+                   "between", "among")
 SUBJECT_DEPS = {"nsubj", "csubj"}
 OWNER_PREPS = ("by", "of", "from")
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
@@ -63,7 +65,7 @@ def subject_of(verb: Token, heads: Heads, depth: int = 0) -> Found:
     subj = _child(verb, SUBJECT_DEPS)
     if subj is not None:
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return owner_of(verb.head, heads, depth + 1), "relative clause"
+            return owner_or_self(verb.head, heads, depth + 1), "relative clause"
         found = actors_of(subj, heads)
         if found:
             return found, "subject"
@@ -179,8 +181,9 @@ def _search(roots: list[Token], heads: Heads, exclude: frozenset[tuple[int, int]
                     cand = _keep(actors_of(c, heads), exclude)
                     if cand and prep in PLACE_PREPS:
                         places.append(cand)
-                    elif cand and (prep in RECIPIENT_PREPS or (prep == "of" and nominal and depth == 1)):
-                        found, how = cand, f"'{prep}' object"
+                    elif cand and (prep in RECIPIENT_PREPS or (prep == "of" and (nominal and depth == 1 or
+                                                                             c.head.head.dep_ in OBJECT_DEPS | {"pobj"}))):
+                        found, how = cand, f"'{prep}' object"  # "the computers of South Korean officers"
                 elif c.dep_ in OBJECT_DEPS:
                     found, how = _keep(owner_or_self(c, heads), exclude), "object"
                     if theme and c.dep_ == "dobj" and not _strong(found):
@@ -193,6 +196,10 @@ def _search(roots: list[Token], heads: Heads, exclude: frozenset[tuple[int, int]
         frontier = nxt
         if not frontier:
             break
+    if weak and places:  # "killed 23 people ... in Tel Aviv": the victims are where it happened
+        country = next((a.country for a in places[0] if a.country), None)
+        if country:
+            return tuple(replace(a, country=a.country or country) for a in weak[0]), weak[1] + ", place's country"
     if places:
         return places[0], "place of the event"
     return weak or ((), "")

@@ -9,7 +9,7 @@ def summary(events):
 @pytest.mark.parametrize("text, expected", [
     ("Egypt accused Ethiopia of violating the Nile agreement.", ("ACCUSE", ["EGY"], ["ETH"])),
     ("Chinese warships were deployed near Taiwan on Monday.", ("MOBILIZE", ["CHN"], ["TWN"])),
-    ("Thousands of Kenyan teachers went on strike on Monday.", ("PROTEST", ["KEN"], [])),
+    ("Thousands of Kenyan teachers went on strike on Monday.", ("PROTEST", ["KEN"], ["KEN"])),
     ("Ukrainian drones struck an oil refinery in Russia.", ("ASSAULT", ["UKR"], ["RUS"])),
     ("The European Union imposed new sanctions on Belarus.", ("SANCTION", ["IGO"], ["BLR"])),
     ("Japan sent emergency aid to the Philippines after the typhoon.", ("AID", ["JPN"], ["PHL"])),

@@ -1,0 +1,109 @@
+"""Write parley/actors/data/regions.tsv: first-level divisions of every country (ISO 3166-2,
+names from pycountry) and well-known regions and territories, each with its country.
+
+A name shared by two countries, or that is also a country's or a capital's name, is left out:
+"Punjab" (India and Pakistan) and "Georgia" (a US state and a country) resolve through context,
+not through this table. Run from the repository root: python scripts/build_regions.py
+"""
+from __future__ import annotations
+
+import csv
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import pycountry
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "parley" / "actors" / "data" / "regions.tsv"
+COUNTRIES = ROOT / "parley" / "actors" / "data" / "countries.tsv"
+
+# Regions and territories news names that ISO 3166-2 lists differently or not at all.
+KNOWN = {
+    "Gaza Strip": "PSE", "Gaza": "PSE", "West Bank": "PSE", "East Jerusalem": "PSE", "Golan Heights": "SYR",
+    "Darfur": "SDN", "Crimea": "UKR", "Donbas": "UKR", "Donbass": "UKR", "Donetsk": "UKR", "Luhansk": "UKR",
+    "Kherson": "UKR", "Zaporizhzhia": "UKR", "Kursk": "RUS", "Belgorod": "RUS", "Chechnya": "RUS",
+    "Dagestan": "RUS", "Siberia": "RUS", "Tibet": "CHN", "Xinjiang": "CHN", "Hong Kong": "HKG",
+    "Nagorno-Karabakh": "AZE", "Karabakh": "AZE", "Transnistria": "MDA", "Abkhazia": "GEO",
+    "South Ossetia": "GEO", "Sinai": "EGY", "Sinai Peninsula": "EGY", "Iraqi Kurdistan": "IRQ",
+    "Kurdistan Region": "IRQ", "Balochistan": "PAK", "Baluchistan": "PAK", "Khyber Pakhtunkhwa": "PAK",
+    "Waziristan": "PAK", "North Waziristan": "PAK", "South Waziristan": "PAK", "Sindh": "PAK",
+    "Mindanao": "PHL", "Aceh": "IDN", "Papua": "IDN", "Tigray": "ETH", "Oromia": "ETH", "Amhara": "ETH",
+    "Idlib": "SYR", "Raqqa": "SYR", "Deir ez-Zor": "SYR", "Kirkuk": "IRQ", "Anbar": "IRQ", "Nineveh": "IRQ",
+    "Helmand": "AFG", "Kandahar": "AFG", "Kunduz": "AFG", "Cabo Delgado": "MOZ", "North Kivu": "COD",
+    "South Kivu": "COD", "Ituri": "COD", "Kasai": "COD", "Borno": "NGA", "Niger Delta": "NGA",
+    "Rakhine": "MMR", "Shan": "MMR", "Kachin": "MMR", "Chiapas": "MEX", "Sinaloa": "MEX", "Kashmir": "IND",
+    "Jammu and Kashmir": "IND", "Manipur": "IND", "Catalonia": "ESP", "Basque Country": "ESP",
+    "Northern Ireland": "GBR", "Scotland": "GBR", "Wales": "GBR", "England": "GBR", "Quebec": "CAN",
+    "Kosovo": "XKX", "Western Sahara": "ESH", "Somaliland": "SOM", "Puntland": "SOM", "Tripolitania": "LBY",
+    "Cyrenaica": "LBY", "Fezzan": "LBY", "Hadramout": "YEM", "Marib": "YEM", "Hodeidah": "YEM",
+    "Kordofan": "SDN", "South Kordofan": "SDN", "Blue Nile": "SDN", "Anglophone regions": "CMR",
+    "Ogaden": "ETH", "Casamance": "SEN", "Cabinda": "AGO", "Bougainville": "PNG", "Zanzibar": "TZA",
+}
+
+
+# Words that are ordinary English too: a division named only with them ("East", "Central",
+# "Upper River") is left out, or every "East" would be Cameroon.
+GENERIC = {
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "centre", "center",
+    "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast", "southwest",
+    "capital", "coast", "coastal", "lakes", "lake", "islands", "island", "upper", "lower", "valley", "plateau",
+    "highlands", "high", "sea", "river", "mountain", "mountains", "littoral", "federal", "district", "region",
+    "province", "city", "territory", "national", "greater", "middle", "inner", "outer", "great", "little", "new",
+    "saint", "santa", "san", "of", "the", "and", "el", "la", "le", "al", "interior", "border", "frontier",
+    "savanes", "plains", "forest", "delta", "oriental", "occidental", "orientale", "norte", "sur", "este",
+    "oeste", "centro", "nord", "sud", "est", "ouest", "liberty", "independence", "union", "victory", "unity",
+    "peace", "hope", "grace", "paradise", "progress", "sunrise", "sunset", "america", "americas", "europe",
+    "africa", "asia", "pacific", "atlantic", "caribbean", "arctic", "antarctic",
+}
+
+
+def generic(name: str) -> bool:
+    return all(w in GENERIC for w in name.lower().replace("-", " ").split())
+
+
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def country_names() -> set[str]:
+    names = set()
+    lines = [ln for ln in COUNTRIES.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        for col in ("name", "names", "adjectives", "people", "capitals"):
+            names.update(v.strip() for v in (row.get(col) or "").split("|") if v.strip())
+    return names
+
+
+def main() -> None:
+    taken = country_names()
+    by_name: dict[str, set[str]] = defaultdict(set)
+    code_of: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code:  # first-level divisions only
+            continue
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is None:
+            continue
+        for name in {sub.name, strip_accents(sub.name)}:
+            if len(name) >= 4 and "(" not in name and not name.isdigit():
+                by_name[name].add(country.alpha_3)
+                code_of[name] = sub.code
+    rows = []
+    for name, countries in sorted(by_name.items()):
+        if len(countries) == 1 and name not in taken and name not in KNOWN and not generic(name):
+            rows.append((name, next(iter(countries)), code_of[name]))
+    rows += [(name, code, "") for name, code in KNOWN.items()]
+    rows.sort()
+    with OUT.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("# Regions that stand for their country: first-level divisions (ISO 3166-2, names via pycountry)\n")
+        fh.write("# and well-known regions and territories. Names shared by two countries, or that are a\n")
+        fh.write("# country's or capital's name, are left out. Generated by scripts/build_regions.py.\n")
+        fh.write("name\tcountry\tiso_3166_2\n")
+        for name, code, iso in rows:
+            fh.write(f"{name}\t{code}\t{iso}\n")
+    print(f"wrote {len(rows)} regions to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
