@@ -216,6 +216,29 @@ def resolve(
         typer.echo(json.dumps(out, ensure_ascii=False))
 
 
+@app.command("train")
+def train_cmd(
+    data: Annotated[Path, typer.Option("--data", help="Labelled stories: CSV or ZIP (label, mode, title, text).")] = Path(
+        "../shared/train/synthetic_events_2023-10-19.csv.zip"),
+    output: Annotated[Path, typer.Option("--output", help="Where to write the model.")] = Path(
+        "parley/coding/data/classifier.npz"),
+    limit: Annotated[Optional[int], typer.Option("--limit", help="Use only the first N stories.")] = None,
+) -> None:
+    """Train the category and mode classifier (deterministic: the same data gives the same model)."""
+    from .coding.classifier import train_from_stories
+    from .errors import InputError
+    from .nlp import load_nlp
+
+    if not data.exists():
+        raise InputError(f"{data}: no such file (the stories are in ../shared/train)")
+    model = train_from_stories(load_nlp(), data, limit=limit)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    model.save(output)
+    typer.echo(f"trained on {model.meta['examples']} stories, {model.meta['vocab']} features, "
+               f"{len(model.labels)} categories, {len(model.modes)} modes; data sha256 {model.meta['data_sha256']}; "
+               f"wrote {output}")
+
+
 def _date_option(value: str | None) -> Any:
     from datetime import date
 
