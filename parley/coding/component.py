@@ -17,6 +17,7 @@ from ..model import Actor, Attribution, Event, Mention, event_id
 from ..ontology import Ontology, load_ontology
 from .attribution import attributions_in, reporting_ancestor, sentence_sources
 from .factuality import modality, recode
+from .classifier import Classifier, load_classifier
 from .lexicon import Lexicon, Trigger, load_lexicon
 from .roles import (Heads, actors_of, is_passive, owner_of, owner_or_self, participants_between, recipient_of,
                     subject_of)
@@ -27,6 +28,22 @@ __all__ = ["Coder", "Hit"]
 CONTENT_DEPS = frozenset({"dobj", "pobj", "prep", "xcomp", "ccomp", "acomp", "attr", "compound", "amod", "nmod",
                           "poss", "pcomp", "oprd", "dative", "npadvmod", "appos", "acl", "nsubjpass"})
 CONFLICT_CATEGORIES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN"})
+# PLOVER's modes per category (codebook), the ones the classifier may fill in.
+MODES: dict[str, frozenset[str]] = {
+    "CONSULT": frozenset({"visit", "third-party", "multilateral", "phone"}),
+    "RETREAT": frozenset({"withdraw", "release", "return", "disarm", "ceasefire", "access", "resign"}),
+    "REQUEST": frozenset({"assist", "change", "yield", "meet"}), "REJECT": frozenset({"assist", "change", "yield", "meet"}),
+    "ACCUSE": frozenset({"disapprove", "investigate", "allege"}),
+    "THREATEN": frozenset({"restrict", "ban", "arrest", "relations", "rights", "expel", "territory", "violence"}),
+    "PROTEST": frozenset({"demo", "riot", "strike", "hunger", "boycott", "obstruct"}),
+    "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
+    "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
+    "COERCE": frozenset({"seize", "restrict", "ban", "censor", "curfew", "martial-law", "arrest", "deport", "withhold",
+                         "misinformation", "cyber"}),
+    "ASSAULT": frozenset({"abduct", "beat", "torture", "execute", "sexual", "assassinate", "destroy", "primitive",
+                          "firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons",
+                          "crowd-control", "cleansing", "massacre", "unconventional"}),
+}
 # Categories whose direct object is usually what is given or moved, not who receives it.
 THEME_CATEGORIES = frozenset({"AID", "AGREE", "MOBILIZE", "COOPERATE", "SUPPORT", "RETREAT", "SANCTION"})
 PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "itself",
@@ -55,9 +72,11 @@ class Hit:
 class Coder:
     """spaCy component: candidate events for each sentence of a document."""
 
-    def __init__(self, lexicon: Lexicon | None = None, ontology: Ontology | None = None):
+    def __init__(self, lexicon: Lexicon | None = None, ontology: Ontology | None = None,
+                 classifier: Classifier | None = None, use_classifier: bool = True):
         self.lexicon = lexicon or load_lexicon()
         self.ontology = ontology or load_ontology()
+        self.classifier = classifier or (load_classifier() if use_classifier else None)
 
     def __call__(self, doc: Doc) -> Doc:
         heads: Heads = doc._.actor_heads or {}
@@ -68,8 +87,10 @@ class Coder:
         for s_i, sent in enumerate(doc.sents):
             hits = self.triggers(sent)
             produced = False
-            for hit in self._top_level(hits):
-                ev = self._event(doc, s_i, sent, hit, hits, heads)
+            top = self._top_level(hits)
+            proba = self.classifier.proba(sent) if self.classifier is not None and top else {}
+            for hit in top:
+                ev = self._event(doc, s_i, sent, hit, hits, heads, proba)
                 if ev is not None:
                     events.append(ev)
                     anchors[ev.event_id] = hit.token.i
@@ -239,7 +260,8 @@ class Coder:
 
     # -- one event -------------------------------------------------------------------------
 
-    def _event(self, doc: Doc, s_i: int, sent: Span, hit: Hit, hits: list[Hit], heads: Heads) -> Event | None:
+    def _event(self, doc: Doc, s_i: int, sent: Span, hit: Hit, hits: list[Hit], heads: Heads,
+               proba: dict[str, float]) -> Event | None:
         trig = hit.trigger
         category, cameo, mode = trig.category, trig.cameo, trig.mode
         explain: dict[str, str] = {"event": f"trigger '{trig.pattern}'"}
@@ -333,7 +355,7 @@ class Coder:
             cameo = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "RETREAT": "035",
                      "CONCEDE": "035", "SUPPORT": "032"}.get(complement.trigger.category or "", cameo)
         # -- "workers strike" vs "jets strike": the actor's sector decides shared words
-        category, cameo, mode = self._by_actor(hit, actor, category, cameo, mode)
+        category, cameo, mode = self._by_actor(hit, actor, category, cameo, mode, proba, explain)
         # -- reciprocity
         if trig.has("sym") and len(actor) > 1 and not recipient:
             actor, recipient, reciprocal = actor[:1], actor[1:], True
@@ -356,7 +378,17 @@ class Coder:
         trig_tok = hit.light if hit.light is not None else hit.token
         trig_span = self._trigger_span(hit)
         eid = event_id(str(doc._.doc_id), s_i, trig_tok.idx, category)
-        confidence = 0.55 + 0.15 * bool(actor) + 0.1 * bool(recipient) + 0.1 * verbal
+        confidence = 0.5 + 0.15 * bool(actor) + 0.1 * bool(recipient) + 0.1 * verbal
+        if proba:  # the classifier confirms (top reading) or doubts (a reading it finds unlikely)
+            p = proba.get(category, 0.0)
+            rank = sorted(proba.values(), reverse=True).index(p) if category in proba else len(proba)
+            confidence += 0.1 if rank == 0 else (0.05 if rank < 3 else (-0.1 if p < 0.02 else 0.0))
+            explain["confidence"] = f"rules; classifier P({category})={p:.2f}, rank {rank + 1}"
+            if not mode and self.classifier is not None:
+                guess, pm = self.classifier.mode(sent, category)
+                if guess and pm >= 0.6 and guess in MODES.get(category, ()):
+                    mode = guess
+                    explain["mode"] = f"classifier ({pm:.2f})"
         explain["cameo"] = f"{code.code} {code.name}"
         return Event(
             event_id=eid, doc_id=str(doc._.doc_id), sentence=s_i, event=category, cameo=code.code,
@@ -391,19 +423,26 @@ class Coder:
                 return h
         return None
 
-    def _by_actor(self, hit: Hit, actor: tuple[Actor, ...], category: str, cameo: str,
-                  mode: str | None) -> tuple[str, str, str | None]:
-        """Words shared by protest and force ("strike", "blockade"): civilians protest."""
+    def _by_actor(self, hit: Hit, actor: tuple[Actor, ...], category: str, cameo: str, mode: str | None,
+                  proba: dict[str, float], explain: dict[str, str]) -> tuple[str, str, str | None]:
+        """Words shared by two categories ("strike", "blockade"): states and forces strike, civilians
+        protest; when the actor does not settle it, the classifier's likelier reading wins."""
         others = [t for t in self.lexicon.candidates(hit.trigger.kind, hit.trigger.lemma)
                   if t.category and t.category != category and t.pattern == hit.trigger.pattern]
         if not others:
             return category, cameo, mode
-        civil = all(a.sector in PROTESTERS and a.kind != "state" for a in actor) if actor else False
-        for alt in others:
-            if (alt.category == "PROTEST") == civil and (category == "PROTEST") != civil:
-                return alt.category, alt.cameo, alt.mode
+        if actor:
+            civil = all(a.sector in PROTESTERS and a.kind != "state" for a in actor)
+            for alt in others:
+                if (alt.category == "PROTEST") == civil and (category == "PROTEST") != civil:
+                    explain["event"] += f" (read as {alt.category}: {'civilian' if civil else 'state or armed'} actor)"
+                    return alt.category, alt.cameo, alt.mode
+            return category, cameo, mode
+        best = max(others, key=lambda t: proba.get(t.category or "", 0.0))
+        if proba.get(best.category or "", 0.0) > proba.get(category, 0.0):
+            explain["event"] += f" (read as {best.category}: classifier)"
+            return best.category or category, best.cameo or cameo, best.mode
         return category, cameo, mode
-
 
 def verb_lemmas(verb: Token) -> list[str]:
     """The lemma, then guesses from the surface form for the tagger's slips ("staged" → "stag")."""
