@@ -53,7 +53,7 @@ class ActorTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         when = date.fromisoformat(doc._.pub_date) if doc._.pub_date else None
-        found = self._with_surnames(doc, find_names(self.kb, doc), when)
+        found = self._with_surnames(doc, self._outside_names(doc, find_names(self.kb, doc)), when)
         found = self._with_places(doc, self._with_fuzzy(doc, found))
         matches = self._by_token(found)
         heads: dict[int, tuple[Actor, ...]] = {}
@@ -111,6 +111,14 @@ class ActorTagger:
             if len(ids) == 1:
                 out.append(NameMatch(tok.i, tok.i + 1, (Term("person", ids[0]),)))
         return sorted(out, key=lambda m: m.start)
+
+    @staticmethod
+    def _outside_names(doc: Doc, found: list[NameMatch]) -> list[NameMatch]:
+        """Drop region names inside a longer organisation or person name ("the Norte del Valle cartel")."""
+        inside = {i for e in doc.ents if e.label_ in {"ORG", "PERSON", "FAC", "WORK_OF_ART"} for i in range(e.start, e.end)}
+        ents = {(e.start, e.end) for e in doc.ents}
+        return [m for m in found if not (all(t.kind == "place" for t in m.terms) and m.start in inside
+                                         and (m.start, m.end) not in ents)]
 
     def _with_fuzzy(self, doc: Doc, found: list[NameMatch]) -> list[NameMatch]:
         """Named entities the knowledge base does not know exactly, matched to a near spelling."""
@@ -195,11 +203,14 @@ class ActorTagger:
         return found
 
     def _coordinated_countries(self, tok: Token, actor: Actor, matches: dict[int, NameMatch]) -> list[Actor]:
-        """"Israeli and Egyptian officials": one actor per coordinated country adjective."""
+        """"Israeli and Egyptian officials", "the foreign ministers of Armenia and Azerbaijan": one
+        actor per coordinated country."""
         out = []
-        for mod in tok.children:
-            if mod.dep_ not in {"amod", "compound", "nmod"}:
-                continue
+        mods = [m for m in tok.children if m.dep_ in {"amod", "compound", "nmod"}]
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}:
+                mods.extend(c for c in prep.children if c.dep_ == "pobj")
+        for mod in mods:
             for c in mod.conjuncts:
                 m = matches.get(c.i)
                 code = next((t.ref for t in m.terms if t.kind in {"adjective", "country", "people"}), None) if m else None

@@ -50,7 +50,11 @@ PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", 
                       "themselves", "himself", "herself"})
 # A trigger under one of these is background to the sentence's event ("after fierce fighting").
 BACKGROUND_PREPS = frozenset({"after", "following", "before", "amid", "despite", "since", "during", "because",
-                              "like", "than"})
+                              "like", "than", "under"})
+BACKGROUND_MARKS = frozenset({"after", "before", "since", "as", "while", "until", "because", "although", "though"})
+# Who protests: their force against property or police is a riot, their occupation an obstruction.
+PROTESTER_HEADS = frozenset({"protester", "demonstrator", "rioter", "youth", "student", "activist", "supporter",
+                             "crowd", "mob", "marcher", "striker", "worker", "farmer", "opponent"})
 PROTESTERS = frozenset({"CVL", "LAB", "EDU", "OPP", "REF", "AGR", "REL", "PTY", None})
 
 
@@ -205,6 +209,8 @@ class Coder:
         return any(t.has("light") for t in self.lexicon.candidates("verb", lemma))
 
     def _light_noun(self, verb: Token, objs: list[Token], light: Trigger) -> Hit | None:
+        if not light.particle:  # "held talks", not "held on charges"
+            objs = [o for o in objs if o.dep_ != "pobj" or o.head.dep_ != "prep" or o.head.head.i != verb.i]
         for obj in objs:
             trig = self._noun_trigger(obj)
             if trig is not None:
@@ -247,6 +253,9 @@ class Coder:
                 if dep == "pobj" and t.lower_ in BACKGROUND_PREPS:
                     covered = True  # "after fierce fighting with guerrillas who overran it"
                     break
+                if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in below.children):
+                    covered = True  # "..., a day after protesters stormed parliament"
+                    break
                 above = at.get(t.i)
                 if above is not None and above is not h and above.trigger.category is not None:
                     if dep in CONTENT_DEPS or above.trigger.has("gov") or (dep == "advcl" and _non_finite(below)):
@@ -277,6 +286,11 @@ class Coder:
                 theme = _child_dep(anchor, "nsubjpass")  # "Chinese warships were deployed"
                 actor = owner_or_self(theme, heads) if theme is not None else ()
                 explain["actor"] = "what was deployed or given"
+            if not actor and category in {"COOPERATE", "AID", "RETREAT", "SANCTION", "COERCE"} and is_passive(anchor):
+                giver = _prep_object(anchor, "from", heads)  # "extradited from Colombia to the US"
+                if any(g.kind in {"state", "place"} or g.sector == "GOV" for g in giver):
+                    actor = giver
+                    explain["actor"] = "'from' object of a passive transfer"
         if not actor and noun is not None:
             actor = owner_of(noun, heads, nominal=True)
             if not actor and hit.light is None and noun.i in (doc._.own_heads or ()):
@@ -297,7 +311,7 @@ class Coder:
             if category == "PROTEST":  # "blocked a road to show their disapproval of X"
                 roots += tuple(c for c in anchor.children if c.dep_ == "advcl")
             recipient, how = recipient_of(anchor, noun, heads, trig.particle, exclude=taken, extra_roots=roots,
-                                          theme=category in THEME_CATEGORIES or trig.has("intent"))
+                                          theme=category in THEME_CATEGORIES or trig.has("intent") or trig.has("gov"))
         if not recipient and anchor.pos_ in {"VERB", "AUX"}:  # "donated and delivered goods to X"
             shared = tuple(c for c in anchor.conjuncts if c.pos_ in {"VERB", "AUX"} and not _child_dep(c, "nsubj"))
             if shared:
@@ -309,7 +323,7 @@ class Coder:
             recipient, how = (), ""  # "X and Y signed in Washington": the host is no recipient
         if category == "THREATEN" and not any(r.code() for r in recipient):
             target = _condition_subject(anchor, heads)  # "... unless Israel rescinded its annexation"
-            if target:
+            if any(t.code() for t in target):
                 recipient, how = target, "subject of the condition"
         explain["recipient"] = how
         between = participants_between(noun, heads) if noun is not None else ()
@@ -326,11 +340,22 @@ class Coder:
             if lent and actor:
                 actor = tuple(replace(a, country=lent) for a in actor)
                 explain["actor"] = explain.get("actor", "") + f"; country {lent} from the sentence"
-        if category == "PROTEST" and not recipient and len({a.country for a in actor if a.country}) == 1:
-            home = next(a for a in actor if a.country)  # a protest at home addresses its government
-            recipient = (Actor(text=home.text, start=home.start, end=home.end, country=home.country, sector="GOV",
-                               kind="state"),)
-            explain["recipient"] = f"the government of {home.country}, addressed by a protest at home"
+        if category in {"COERCE", "ASSAULT"} and actor and all(_protester(a, sent) for a in actor):
+            riot = category == "ASSAULT" or trig.mode in {"seize", "cyber"}
+            category, cameo, mode = ("PROTEST", "145", "riot") if riot else ("PROTEST", "144", "obstruct")
+            explain["event"] += " (protesters' action: PROTEST)"
+        if category == "COOPERATE" and noun is not None and noun.lemma_ in {"drill", "exercise"} and not (
+                reciprocal or len(actor) > 1 or any(c.lower_ == "joint" for c in noun.children)):
+            category, cameo, mode = "MOBILIZE", "152", "troops"  # one side's drills raise its readiness
+        if category == "MOBILIZE":
+            own = {a.country for a in actor if a.country}
+            recipient = tuple(r for r in recipient if r.country not in own)  # "mobilised its armed forces"
+        if category in {"PROTEST", "CONCEDE"} and not recipient and len({a.country for a in actor if a.country}) == 1:
+            home = next(a for a in actor if a.country)  # a protest at home addresses its government; a
+            sector = "GOV" if category == "PROTEST" else None  # concession at home is made to its people
+            recipient = (Actor(text=home.text, start=home.start, end=home.end, country=home.country, sector=sector,
+                               kind="state" if sector else "people"),)
+            explain["recipient"] = f"{home.country} at home ({'its government' if sector else 'its people'})"
         if trig.has("actorobj") and not recipient:
             return None
         if nominal_only and not any(a.code() or a.name for a in actor):
@@ -348,7 +373,8 @@ class Coder:
         elif trig.has("prepare") and complement is not None and complement.trigger.category in CONFLICT_CATEGORIES:
             category, cameo, mode = "MOBILIZE", "150", None  # "the army prepared to resume shelling"
             explain["event"] += f" preparing '{complement.trigger.pattern}'"
-        elif trig.has("intent") and complement is not None and complement.trigger.category in CONFLICT_CATEGORIES:
+        elif (trig.has("intent") and not trig.has("sym") and complement is not None
+              and complement.trigger.category in CONFLICT_CATEGORIES):  # "X and Y agreed to patrol": still AGREE
             category, cameo, mode = "THREATEN", "130", complement.trigger.mode
             explain["event"] += f" with conflict complement '{complement.trigger.pattern}'"
         elif trig.has("intent") and complement is not None and category == "AGREE":
@@ -363,8 +389,8 @@ class Coder:
             reciprocal = reciprocal or (category != "SUPPORT" or bool(hit.light and hit.light.lemma_ == "exchange"))
         if hit.light is not None and hit.light.lemma_ == "exchange" and len(actor) > 1 and not recipient:
             actor, recipient, reciprocal = actor[:1], actor[1:], True
-        if not actor and not recipient:
-            return None
+        if not actor and (not recipient or category not in {"ASSAULT", "COERCE"}):
+            return None  # only force is reported without who used it ("three soldiers were killed")
         # -- factuality
         reporter = reporting_ancestor(anchor, self.is_report)
         m = modality(_governing_verb(anchor) if nominal_only else anchor, noun, reported=reporter is not None)
@@ -416,8 +442,7 @@ class Coder:
         """For a governing trigger, the trigger inside its complement, if any."""
         if not (hit.trigger.has("gov") or hit.trigger.has("intent")):
             return None
-        inside = self._complement_tokens(hit) | {t.i for c in hit.anchor.children if c.dep_ == "advcl"
-                                                  for t in c.subtree}
+        inside = self._complement_tokens(hit)
         for h in hits:
             if h is not hit and h.trigger.category and h.token.i in inside:
                 return h
@@ -504,6 +529,22 @@ def a_index(actor: Actor, sent: Span) -> int:
     """The token index of an actor mention (by its start offset), for sentence membership."""
     span = sent.doc.char_span(actor.start, actor.end, alignment_mode="expand")
     return span.start if span is not None else -1
+
+
+def _protester(actor: Actor, sent: Span) -> bool:
+    """An actor whose words say it protests: protesters, demonstrators, youths, strikers."""
+    span = sent.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span is not None and actor.kind != "state" and span.root.lemma_.lower() in PROTESTER_HEADS | {
+        "anti-government"} or (span is not None and any(t.lower_ in {"anti-government", "protesting"} for t in span))
+
+
+def _prep_object(verb: Token, word: str, heads: Heads) -> tuple[Actor, ...]:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == word:
+            obj = _child_dep(prep, "pobj")
+            if obj is not None:
+                return actors_of(obj, heads)
+    return ()
 
 
 def _child_dep(tok: Token, dep: str) -> Token | None:

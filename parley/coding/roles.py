@@ -58,6 +58,10 @@ def subject_of(verb: Token, heads: Heads, depth: int = 0) -> Found:
     """The actor of a verb: its subject, the agent of a passive, or the subject it inherits."""
     if depth > 6:
         return (), ""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "launchers supplied by the United States"
+        agent = _child(verb, {"agent"})
+        obj = _pobj(agent) if agent is not None else None
+        return (actors_of(obj, heads), "passive agent") if obj is not None else ((), "")
     if is_passive(verb):
         agent = _child(verb, {"agent"})
         obj = _pobj(agent) if agent is not None else None
@@ -179,8 +183,10 @@ def _search(roots: list[Token], heads: Heads, exclude: frozenset[tuple[int, int]
                 if c.dep_ == "pobj":
                     prep = c.head.lower_
                     cand = _keep(actors_of(c, heads), exclude)
-                    if cand and prep in PLACE_PREPS:
+                    if cand and prep in PLACE_PREPS and all(a.kind in {"state", "place"} for a in cand):
                         places.append(cand)
+                    elif cand and prep in PLACE_PREPS and _strong(cand) and prep in {"outside", "at", "near"}:
+                        found, how = cand, f"'{prep}' object"  # "demonstrated outside the Israeli embassy"
                     elif cand and (prep in RECIPIENT_PREPS or (prep == "of" and (nominal and depth == 1 or
                                                                              c.head.head.dep_ in OBJECT_DEPS | {"pobj"}))):
                         found, how = cand, f"'{prep}' object"  # "the computers of South Korean officers"
