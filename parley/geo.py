@@ -12,6 +12,8 @@ in hosts (CAMEO 043), the other one visits (042), and a lone visitor's host is t
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -24,7 +26,16 @@ from .ontology import load_ontology
 __all__ = ["GeoEntry", "Gazetteer", "PlaceTagger", "load_gazetteer"]
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "to", "across", "around", "throughout",
-                         "within"})
+                         "within", "through", "along", "off", "onto", "beyond", "above", "below", "opposite",
+                         "on", "from", "of"})
+# The prepositions a place hangs from directly ("in Hyderabad"); "on"/"from"/"of" only inside a place phrase.
+DIRECT_PREPS = PLACE_PREPS - {"on", "from", "of"}
+# Prepositions a place phrase may sit under ("talks with commanders in Benghazi").
+CHAIN_PREPS = PLACE_PREPS | {"with", "before", "for", "against", "by", "among", "between", "to", "over"}
+# "southern Lebanon", "downtown San Jose": words around a place name that are not part of it.
+AROUND = re.compile(r"^(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
+                    r"south-east|south-west|northern|southern|eastern|western|central|downtown|rural|greater|upstate|"
+                    r"coastal|inner|outer|suburban|metropolitan|the)\s+)+", re.I)
 PLACE_NOUNS = frozenset({"city", "town", "capital", "province", "region", "village", "area", "district",
                          "state", "port", "border", "outskirts", "suburb", "county", "island", "camp"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -42,25 +53,37 @@ class GeoEntry:
     feature: str  # city, admin1, country
 
 
+def fold(name: str) -> str:
+    """Lower case without accents: "Córdoba" and "Cordoba", "San José" and "San Jose" are one key."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+
+
 class Gazetteer:
     """Place names → candidate places (built once, read-only afterwards)."""
 
     def __init__(self, entries: list[tuple[str, GeoEntry]], admin_names: dict[tuple[str, str], str]):
         self._by_name: dict[str, list[GeoEntry]] = {}
+        self._by_alias: dict[str, list[GeoEntry]] = {}
         for name, e in entries:
-            bucket = self._by_name.setdefault(name.lower(), [])
+            primary = fold(name) == fold(e.name) or e.feature != "city"
+            index = self._by_name if primary else self._by_alias
+            bucket = index.setdefault(fold(name), [])
             if e not in bucket:
                 bucket.append(e)
         self.admin_names = admin_names  # (country, admin1 code) → name
 
     def candidates(self, name: str) -> list[GeoEntry]:
-        key = name.lower().strip()
+        """Places so named; places known by another name ("Victoria" for Hong Kong) only when no
+        place bears it as its own name."""
+        key = fold(name.strip())
         if key.startswith("the "):
             key = key[4:]
-        return self._by_name.get(key, [])
+        return self._by_name.get(key) or self._by_alias.get(key, [])
 
-    def choose(self, name: str, context: Counter[str], qualifier: str | None = None) -> GeoEntry | None:
-        cands = self.candidates(name)
+    def choose(self, name: str, context: Counter[str], qualifier: str | None = None,
+               aliases: bool = True) -> GeoEntry | None:
+        name = AROUND.sub("", name.strip())
+        cands = self.candidates(name) if aliases else self._by_name.get(fold(name), [])
         if not cands:
             return None
         if qualifier:
@@ -82,10 +105,10 @@ class Gazetteer:
         return best
 
     def _qualifies(self, e: GeoEntry, q: str) -> bool:
+        """"Paris, Texas": the qualifier is the place's first-level division or its country."""
         if e.admin1 and (q == e.admin1.lower() or q == (self.admin_names.get((e.country or "", e.admin1)) or "").lower()):
             return True
-        country = next((c for c in self.candidates(q) if c.feature == "country"), None)
-        return country is not None and country.country == e.country
+        return any(c.country == e.country for c in self.candidates(q) if c.feature in {"country", "admin1"})
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +134,9 @@ def load_gazetteer() -> Gazetteer:
         for alt in city.get("alternatenames") or ():
             if alt.isascii() and alt[:1].isupper() and len(alt) > 2 and alt != city["name"]:
                 entries.append((alt, e))
+    for row in _regions():  # first-level divisions and known regions: a country, no coordinates
+        e = GeoEntry(None, row["name"], row["country"], row.get("iso_3166_2") or None, None, None, 0, "admin1")
+        entries.append((row["name"], e))
     # "Washington, D.C." and "D.C." name the capital, not the state
     dc = [e for n, e in entries if n == "Washington" and e.feature == "city" and e.admin1 == "DC"]
     if dc:
@@ -118,6 +144,47 @@ def load_gazetteer() -> Gazetteer:
         entries.append(("Washington, D.C.", dc[0]))
         admin_names[("USA", "DC")] = "District of Columbia"
     return Gazetteer(entries, admin_names)
+
+
+def mention_countries(span: Span) -> Counter[str]:
+    """What a place mention itself adds to its document's countries (see document_countries)."""
+    doc = span.doc
+    found: Counter[str] = Counter()
+    own = doc._.own_heads or set()
+    for i in range(span.start, span.end):
+        for a in (doc._.actor_heads or {}).get(i, ()) if i in own else ():
+            if a.country:
+                found[a.country] += 1
+    for m in doc._.name_matches or ():
+        if m.start < span.end and span.start < m.end:
+            for t in m.terms:
+                if t.kind in {"country", "capital", "adjective", "people", "place"}:
+                    found[t.ref] += 1
+    return found
+
+
+def document_countries(doc: Doc) -> Counter[str]:
+    """Countries a document names anywhere (names, adjectives, capitals, regions, actors): the
+    context that tells Tripoli in Lebanon from Tripoli in Libya."""
+    found: Counter[str] = Counter()
+    own = doc._.own_heads or set()
+    for i, acts in (doc._.actor_heads or {}).items():
+        if i in own:  # what the words themselves say ("Khalifa Haftar"), not what a place lent them
+            for a in acts:
+                if a.country:
+                    found[a.country] += 1
+    kb_kinds = {"country", "capital", "adjective", "people", "place"}
+    for m in doc._.name_matches or ():
+        for t in m.terms:
+            if t.kind in kb_kinds:
+                found[t.ref] += 1
+    return found
+
+
+def _regions() -> list[dict[str, str]]:
+    from .actors.kb import _data_text, read_table
+
+    return read_table(_data_text("regions.tsv"))
 
 
 class PlaceTagger:
@@ -135,7 +202,7 @@ class PlaceTagger:
     def __call__(self, doc: Doc) -> Doc:
         if not doc._.events:
             return doc
-        doc_countries = Counter(a.country for ev in doc._.events for a in ev.actor + ev.recipient if a.country)
+        doc_countries = document_countries(doc)
         out = []
         for ev in doc._.events:
             anchor = doc[doc._.event_anchors[ev.event_id]]
@@ -145,57 +212,113 @@ class PlaceTagger:
 
     def _place(self, ev: Event, anchor: Token, doc_countries: Counter[str]) -> Event:
         context = Counter(doc_countries)
+        places = [(e.start_char, e.end_char) for e in self._place_mentions(anchor.sent)]
         for a in ev.actor + ev.recipient:
-            if a.country:
-                context[a.country] += 2
+            if a.country and not any(s < a.end and a.start < e for s, e in places):
+                context[a.country] += 2  # a party the place itself named would vote for its own reading
+        place = self.place_for(anchor, context)
+        if place is None:
+            return ev
+        explain = dict(ev.explain)
+        explain["location"] = f"'{place.text}' in the event's clause"
+        return self._visit(replace(ev, location=place, explain=tuple(explain.items())))
+
+    def place_for(self, anchor: Token, context: Counter[str]) -> Place | None:
+        """The gazetteer place named in the clause of ``anchor`` (or, for a participle or
+        complement clause, of the clause it hangs from: "clashes broke out in Tripoli, killing
+        three"), chosen in ``context`` less what the place name itself contributed."""
+        t = anchor
+        for _ in range(3):
+            place = self._place_in(t, context)
+            if place is not None or t.dep_ not in {"advcl", "xcomp", "conj", "ccomp", "acl", "dobj", "pobj"}:
+                return place
+            t = t.head
+        return None
+
+    def _place_in(self, anchor: Token, context: Counter[str]) -> Place | None:
         for ent, qualifier in self._clause_places(anchor):
-            entry = self.gazetteer.choose(ent.text, context, qualifier.text if qualifier is not None else None)
+            own = mention_countries(ent)
+            ctx = Counter({k: v - own.get(k, 0) for k, v in context.items() if v - own.get(k, 0) > 0})
+            entry = self.gazetteer.choose(ent.text, ctx, qualifier.text if qualifier is not None else None,
+                                          aliases=ent.label_ == "GPE")
             if entry is None:
                 continue
             said = ent if qualifier is None else ent.doc[ent.start:qualifier.end]
-            place = Place(text=said.text, name=entry.name, country=entry.country, lat=entry.lat, lon=entry.lon,
-                          geonameid=entry.geonameid,
-                          admin1=self.gazetteer.admin_names.get((entry.country or "", entry.admin1 or ""), entry.admin1),
-                          feature=entry.feature, start=said.start_char, end=said.end_char)
-            explain = dict(ev.explain)
-            explain["location"] = f"'{ent.text}' in the event's clause"
-            ev = replace(ev, location=place, explain=tuple(explain.items()))
-            return self._visit(ev)
-        return ev
+            return Place(text=said.text, name=entry.name, country=entry.country, lat=entry.lat, lon=entry.lon,
+                         geonameid=entry.geonameid,
+                         admin1=self.gazetteer.admin_names.get((entry.country or "", entry.admin1 or ""), entry.admin1),
+                         feature=entry.feature, start=said.start_char, end=said.end_char)
+        return None
 
     def _clause_places(self, anchor: Token) -> list[tuple[Span, Span | None]]:
         """Place entities attached by a place preposition to the event's words."""
         sent = anchor.sent
         own = {anchor.i}
-        own.update(c.i for c in anchor.children if c.dep_ in {"dobj", "attr", "nsubjpass"})
-        if anchor.dep_ in {"dobj", "pobj"} and anchor.head.pos_ in {"VERB", "AUX"}:
-            own.add(anchor.head.i)  # "made a stop in Tokyo": the light verb holds the place
-        ents = [e for e in sent.ents if e.label_ in PLACE_LABELS]
+        if anchor.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"} and anchor.head.pos_ in {"VERB", "AUX"}:
+            own.add(anchor.head.i)  # "made a stop in Tokyo", "talks broke down in Addis Ababa"
+        # verbs coordinated with the event's, sharing its subject: "set cars on fire and hurled stones ..."
+        own.update(c.i for v in list(own) for c in sent.doc[v].conjuncts
+                   if c.pos_ in {"VERB", "AUX"} and not any(x.dep_ == "nsubj" for x in c.children))
+        verbs = [t for t in (anchor, anchor.head) if t.i in own]
+        # "Police in Paris arrested ...": the subject's or object's place is the event's, after the verb's own
+        args = {c.i for v in verbs for c in v.children if c.dep_ in {"dobj", "attr", "nsubjpass", "nsubj"}}
+        ents = self._place_mentions(sent)
         found = []
         for i, ent in enumerate(ents):
-            if self._attached(ent.root, own):
-                qualifier = None
-                nxt = ents[i + 1] if i + 1 < len(ents) else None
-                if nxt is not None and nxt.start == ent.end + 1 and ent.doc[ent.end].text == ",":
-                    qualifier = nxt
-                found.append((ent, qualifier))
-        return found
+            rank = 0 if self._attached(ent.root, own) else (1 if self._attached(ent.root, args, nouns=True) else None)
+            if rank is None:
+                continue
+            qualifier = None
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            if nxt is not None and nxt.start == ent.end + 1 and ent.doc[ent.end].text == ",":
+                qualifier = nxt
+            found.append((rank, ent, qualifier))
+        return [(e, q) for _, e, q in sorted(found, key=lambda x: x[0])]
+
+    def _place_mentions(self, sent: Span) -> list[Span]:
+        """Place entities, and names right after a place preposition that the tagger took for a
+        person or an organisation ("in Valencia" as PERSON) or missed, when the gazetteer knows them."""
+        doc = sent.doc
+        out = [e for e in sent.ents if e.label_ in PLACE_LABELS]
+        taken = {i for e in sent.ents for i in range(e.start, e.end)}
+        for e in sent.ents:
+            if e.label_ in {"ORG", "PERSON", "NORP"} and e.start > 0 and doc[e.start - 1].lower_ in DIRECT_PREPS \
+                    and self.gazetteer.choose(e.text, Counter(), aliases=False) is not None:
+                out.append(e)
+        for t in sent:
+            if t.i not in taken and t.pos_ == "PROPN" and t.i > 0 and doc[t.i - 1].lower_ in DIRECT_PREPS:
+                span = doc[t.i:t.i + 1]
+                if self.gazetteer.choose(span.text, Counter(), aliases=False) is not None:
+                    out.append(span)
+        return sorted(out, key=lambda e: e.start)
 
     @staticmethod
-    def _attached(root: Token, own: set[int]) -> bool:
-        t, steps = root, 0
-        while steps < 6 and t.head.i != t.i:
-            if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and t.head.head.i in own:
-                return True
-            if t.dep_ in {"pobj", "appos", "compound"} or t.head.lemma_ in PLACE_NOUNS:
+    def _attached(root: Token, own: set[int], nouns: bool = False) -> bool:
+        """The place hangs from the event's words through a chain of place phrases: "in Hyderabad",
+        "at a restaurant in Hyderabad", "at the port of Cartagena", "troops stationed in Kuwait",
+        "shacks in Harare's townships". With ``nouns`` (the event's subject or object), only through
+        "in", "at" and their kind: "police in Paris" places the event, "a delegation from Moscow" not."""
+        t, steps, direct, last = root, 0, False, ""
+        while steps < 14 and t.head.i != t.i:
+            steps += 1
+            if t.dep_ in {"compound", "appos", "amod", "nmod", "flat", "poss", "conj"}:
                 t = t.head
-                steps += 1
                 continue
-            if t.dep_ == "prep" and t.lower_ == "of":
-                t = t.head
-                steps += 1
-                continue
-            return False
+            if t.dep_ == "pobj" and t.head.lower_ in CHAIN_PREPS:
+                last = t.head.lower_
+                direct = direct or last in DIRECT_PREPS or (last == "from" and not nouns and t.head.head.i in own)
+                t = t.head.head  # the preposition's head: a verb of the event or a noun on the way
+            elif t.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "npadvmod"} and t.head.i in own and direct:
+                return not nouns
+            else:
+                return False
+            if t.i in own:  # for the subject or object: "police in Paris", "the streets of Rome"
+                return direct if not nouns else last in DIRECT_PREPS | {"of"}
+            if t.pos_ in {"VERB", "AUX"}:
+                if t.dep_ == "acl":
+                    t = t.head  # "cocaine hidden in crates", "highways leading into New Delhi": same phrase
+                    continue
+                return False  # another clause's place
         return False
 
     def _visit(self, ev: Event) -> Event:

@@ -8,56 +8,18 @@ clause gives no date and the publication date stands in.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
-from datetime import date, datetime, timedelta
-from functools import lru_cache
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from .dates import resolve_date
 from .model import Event
 
 __all__ = ["TimeTagger", "resolve_date"]
 
 BACKGROUND_PREPS = frozenset({"after", "following", "before", "amid", "despite", "since", "during"})
 VAGUE_PAST = frozenset({"recent", "recently", "earlier", "previous", "prior", "past", "last"})
-NOT_DATES = re.compile(r"^(the )?(\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ](year|month|week|day)s?[- ]old$"
-                       r"|^(\d+|one|two|three|four|five|six|seven|eight|nine|ten) (years|months|weeks|days)$", re.I)
-LEADING = re.compile(r"^(on|in|at|by|from|since|until|during|as of|late|early|earlier|later)\s+", re.I)
-
-
-@lru_cache(maxsize=64)
-def _parser(base: date | None):  # noqa: ANN202 - dateparser's own type
-    from dateparser.date import DateDataParser  # imported on first use: it is slow to import
-
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-    if base is not None:
-        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day, 12)
-    return DateDataParser(languages=["en"], settings=settings)
-
-
-@lru_cache(maxsize=4096)
-def resolve_date(text: str, base: date | None) -> tuple[str, str] | None:
-    """Text → (ISO date, precision) relative to the publication date ``base``; None if no date."""
-    clean = LEADING.sub("", text).strip(" ,.")
-    if not clean or NOT_DATES.match(clean):
-        return None
-    if base is None and not re.search(r"\b(1[89]|20)\d\d\b", clean):
-        return None  # without a publication date only dates with a year are fixed by the text
-    data = _parser(base).get_date_data(clean)
-    if data is None or data.date_obj is None:
-        return None
-    d = data.date_obj.date()
-    if base is not None and d > base + timedelta(days=1) and not re.search(r"\b(1[89]|20)\d\d\b", clean):
-        d = d.replace(year=d.year - 1)  # "December 30" in a January article: last year
-    precision = data.period or "day"
-    if precision == "time":
-        precision = "day"
-    if precision == "month":  # the whole month: its first day stands for it, as in GDELT's YYYYMM00
-        d = d.replace(day=1)
-    elif precision == "year":
-        d = d.replace(month=1, day=1)
-    return d.isoformat(), precision
 
 
 class TimeTagger:
@@ -74,7 +36,7 @@ class TimeTagger:
 
     def _date(self, ev: Event, anchor: Token, base: date | None) -> Event:
         explain = dict(ev.explain)
-        for ent in self._clause_dates(anchor):
+        for ent in self._dates_up(anchor):
             found = resolve_date(ent.text.strip(), base)
             if found:
                 explain["date"] = f"'{ent.text}' in the event's clause"
@@ -90,6 +52,17 @@ class TimeTagger:
             return replace(ev, date=base.isoformat(), date_text=None, date_precision="publication",
                            explain=tuple(explain.items()))
         return ev
+
+    def _dates_up(self, anchor: Token) -> list[Span]:
+        """The event's own clause first; then, for a complement or participle ("announced on Monday
+        that it would lift", "a decree on September 26 allowing"), the clause it depends on."""
+        t = anchor
+        for _ in range(3):
+            found = self._clause_dates(t)
+            if found or t.dep_ not in {"ccomp", "xcomp", "advcl", "acl", "conj", "dobj", "pobj", "relcl"}:
+                return found
+            t = t.head
+        return []
 
     @staticmethod
     def _clause_dates(anchor: Token) -> list[Span]:

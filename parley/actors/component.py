@@ -53,7 +53,9 @@ class ActorTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         when = date.fromisoformat(doc._.pub_date) if doc._.pub_date else None
-        found = self._with_surnames(doc, self._outside_names(doc, find_names(self.kb, doc)), when)
+        raw = find_names(self.kb, doc)
+        kept = self._outside_names(doc, raw)
+        found = self._with_surnames(doc, kept, when)
         found = self._with_places(doc, self._with_fuzzy(doc, found))
         matches = self._by_token(found)
         heads: dict[int, tuple[Actor, ...]] = {}
@@ -64,9 +66,9 @@ class ActorTagger:
             direct = {}
             for tok in sent:  # pass 1: what the words themselves say
                 if self._is_head(tok, matches):
-                    found = self._direct(tok, matches, when, own)
-                    if found:
-                        direct[tok.i] = found
+                    resolved = self._direct(tok, matches, when, own)
+                    if resolved:
+                        direct[tok.i] = resolved
             for tok in sent:  # pass 2: in reading order, later mentions take earlier identities
                 if not self._is_head(tok, matches):
                     continue
@@ -84,7 +86,7 @@ class ActorTagger:
                     history.append(Antecedent(s_i, group))
         doc._.actor_heads = heads
         doc._.own_heads = own
-        doc._.name_matches = found
+        doc._.name_matches = found + [m for m in raw if m not in kept]  # "Ontario Provincial Police" still says CAN
         return doc
 
     # -- direct mentions -------------------------------------------------------------------
@@ -115,7 +117,9 @@ class ActorTagger:
     @staticmethod
     def _outside_names(doc: Doc, found: list[NameMatch]) -> list[NameMatch]:
         """Drop region names inside a longer organisation or person name ("the Norte del Valle cartel")."""
-        inside = {i for e in doc.ents if e.label_ in {"ORG", "PERSON", "FAC", "WORK_OF_ART"} for i in range(e.start, e.end)}
+        # inside the name, not at its start: "Ontario Provincial Police" says where, "Norte del Valle" does not
+        inside = {i for e in doc.ents if e.label_ in {"ORG", "PERSON", "FAC", "WORK_OF_ART"}
+                  for i in range(e.start + 1, e.end)}
         ents = {(e.start, e.end) for e in doc.ents}
         return [m for m in found if not (all(t.kind == "place" for t in m.terms) and m.start in inside
                                          and (m.start, m.end) not in ents)]
@@ -152,11 +156,14 @@ class ActorTagger:
             return found
         covered = {i for m in found for i in range(m.start, m.end)}
         out = list(found)
+        # the countries the text names decide between namesakes ("Andalusian police ... in Cordoba")
+        context = Counter(t.ref for m in found for t in m.terms if t.kind in {"country", "capital", "adjective",
+                                                                               "people", "place"})
         for ent in doc.ents:
             if ent.label_ not in {"GPE", "LOC"} or covered.intersection(range(ent.start, ent.end)):
                 continue
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-            entry = self._gazetteer().choose(name, Counter())
+            entry = self._gazetteer().choose(name, context)
             if entry is not None and entry.country:
                 start = ent.start + (1 if ent[0].lower_ == "the" else 0)
                 out.append(NameMatch(start, ent.end, (Term("place", entry.country),)))

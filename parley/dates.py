@@ -1,0 +1,237 @@
+"""Date expressions of news text resolved against the publication date.
+
+News reports what has happened, so an expression without a year is the latest such date on or
+before publication ("July 31" in an article of 2025-08-01 is 2025-07-31; "Tuesday" in an article
+of Friday 2025-08-01 is 2025-07-29; the publication weekday itself is the publication day),
+unless it says it is ahead ("next week", "tomorrow"). Results carry their precision:
+
+    day     that day
+    week    the Monday of that ISO week ("last week")
+    month   the first day of the month ("in March", "mid-August")
+    year    January 1 ("last year", "in late 2023")
+    before  the event happened on or before that day ("recently": the day before publication)
+
+The common forms are resolved by the rules here; anything else goes to dateparser. Ages and
+durations ("a 30-year-old man", "10 days of talks") are not dates.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+__all__ = ["resolve_date"]
+
+MONTHS = {m: i for i, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+    ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+    ("december", "dec")), start=1) for m in names}
+WEEKDAYS = {d: i for i, names in enumerate((
+    ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"), ("thursday", "thu", "thurs"),
+    ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun"))) for d in names}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None, "a few": None}
+
+MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+WEEKDAY = r"(?P<wd>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
+DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+NUM = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+TIME_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
+PART = r"(?:(?P<part>mid|early|late|the end of|the start of|the beginning of|the middle of)[- ]+)?"
+
+LEADING = re.compile(r"^(?:on|in|at|by|from|since|until|till|during|as of|as early as|as late as|around|about|"
+                     r"over|for|of|throughout|before|after|from|late|early)\s+", re.I)
+NOT_A_DATE = re.compile(r"\d+[- ](?:year|month|week|day)s?[- ]old|\b(?:\d+|one|two|three|four|five|six|seven|eight|"
+                        r"nine|ten|several|few)\s+(?:years|months|weeks|days|hours)\s+(?:of|in|long|old)\b", re.I)
+DURATION = re.compile(r"^(?:the\s+)?(?:past\s+|last\s+|next\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|"
+                      r"nine|ten|several|few|a few)\s+(?:years|months|weeks|days|hours|decades)$", re.I)
+
+
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def _months_back(d: date, n: int) -> date:
+    y, m = divmod(d.year * 12 + d.month - 1 - n, 12)
+    return date(y, m + 1, 1)
+
+
+def _latest(month: int, day: int, base: date) -> date | None:
+    """The latest month-day on or before ``base``."""
+    for year in (base.year, base.year - 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if d <= base:
+            return d
+    return None
+
+
+def _n(word: str) -> int | None:
+    return int(word) if word.isdigit() else NUMBERS.get(word)
+
+
+def _rules(t: str, base: date) -> tuple[date, str] | None:
+    """The explicit rules, on a lower-cased expression with leading prepositions removed."""
+    wd_base = base.weekday()
+    if re.fullmatch(r"(?:earlier |later )?today|this (?:morning|afternoon|evening)|tonight|earlier in the day", t):
+        return base, "day"
+    if re.fullmatch(r"(?:late )?(?:yesterday" + TIME_OF_DAY + r"|last night)", t) or t in {"overnight"}:
+        return base - timedelta(days=1), "day"
+    if t in {"the day before", "the previous day", "a day earlier", "the day before that"}:
+        return base - timedelta(days=1), "day"
+    if t == "the day before yesterday":
+        return base - timedelta(days=2), "day"
+    if t == "tomorrow":
+        return base + timedelta(days=1), "day"
+    if t == "the day after tomorrow":
+        return base + timedelta(days=2), "day"
+    if m := re.fullmatch(NUM + r" days? ago", t):
+        n = _n(m["n"])
+        return (base - timedelta(days=n), "day") if n else None
+    if re.fullmatch(r"(?:a few|several|few) days ago|recently|lately|(?:in )?recent (?:days|weeks|months)|"
+                    r"(?:in )?the (?:past|last) (?:few )?(?:days|weeks|months)|earlier|previously", t):
+        return base - timedelta(days=1), "before"
+    # weekdays: "Tuesday", "on Monday night", "late Thursday", "last Friday", "next Tuesday"
+    if m := re.fullmatch(r"(?P<rel>last |this |next |this coming |coming )?(?:early |late )?" + WEEKDAY + TIME_OF_DAY, t):
+        target = WEEKDAYS[m["wd"]]
+        rel = (m["rel"] or "").strip()
+        if rel in {"next", "this coming", "coming"}:
+            return base + timedelta(days=(target - wd_base - 1) % 7 + 1), "day"
+        back = (wd_base - target) % 7
+        if rel == "last" and back == 0:
+            back = 7
+        return base - timedelta(days=back), "day"
+    # weeks
+    if re.fullmatch(r"(?:earlier |later )?this week", t):
+        return _monday(base), "week"
+    if t in {"last week", "the previous week", "the week before", "a week earlier"}:
+        return _monday(base) - timedelta(days=7), "week"
+    if t == "next week":
+        return _monday(base) + timedelta(days=7), "week"
+    if m := re.fullmatch(NUM + r" weeks? ago", t):
+        n = _n(m["n"])
+        return (_monday(base - timedelta(days=7 * n)), "week") if n else None
+    if re.fullmatch(r"(?:over |at |during )?(?:the |this |last )?weekend", t):
+        saturday = base - timedelta(days=(wd_base - 5) % 7 or (7 if wd_base == 5 else 0))
+        if wd_base == 6:
+            saturday = base - timedelta(days=1)
+        return _monday(saturday), "week"
+    # months
+    if re.fullmatch(r"(?:earlier |later |the start of |the beginning of |the end of )?this month", t):
+        return base.replace(day=1), "month"
+    if re.fullmatch(r"(?:the end of |the start of |the beginning of |early |late )?last month|the previous month", t):
+        return _months_back(base, 1), "month"
+    if t == "next month":
+        return _months_back(base, -1), "month"
+    if m := re.fullmatch(NUM + r" months? ago", t):
+        n = _n(m["n"])
+        return (_months_back(base, n), "month") if n else None
+    # years
+    if re.fullmatch(r"(?:earlier |later |early |late )?this year", t):
+        return date(base.year, 1, 1), "year"
+    if re.fullmatch(r"(?:early |late |the end of |the start of )?last year|the previous year", t):
+        return date(base.year - 1, 1, 1), "year"
+    if t == "next year":
+        return date(base.year + 1, 1, 1), "year"
+    if m := re.fullmatch(NUM + r" years? ago|a decade ago", t):
+        n = 10 if t == "a decade ago" else _n(m["n"])
+        return (date(base.year - n, 1, 1), "year") if n else None
+    return None
+
+
+def _calendar(t: str, base: date | None) -> tuple[date, str] | None:
+    """Calendar forms: "July 31, 2025", "31 July", "Sept. 11", "in March", "mid-August", "2025-07-31"."""
+    t = re.sub(r"^(?:" + WEEKDAY.replace("?P<wd>", "?:") + r",?\s+)", "", t)  # "Wednesday, Oct. 2"
+    if m := re.fullmatch(r"(?P<y>\d{4})[-/](?P<mo>\d{1,2})[-/](?P<d>\d{1,2})", t):
+        return _safe(int(m["y"]), int(m["mo"]), int(m["d"])), "day"
+    if m := re.fullmatch(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})", t):
+        a, b = int(m["a"]), int(m["b"])
+        if a > 12 >= b:
+            return _safe(int(m["y"]), b, a), "day"
+        if b > 12 >= a:
+            return _safe(int(m["y"]), a, b), "day"
+        return None  # 03/04/2025: day or month first cannot be told
+    for pattern in (MONTH + r"\s+" + DAY + r"(?:,?\s+" + YEAR + r")?", DAY + r"(?:\s+of)?\s+" + MONTH + r"(?:,?\s+" + YEAR + r")?"):
+        if m := re.fullmatch(pattern, t):
+            month, day = MONTHS[m["month"]], int(m["day"])
+            if m["year"]:
+                return _safe(int(m["year"]), month, day), "day"
+            if base is None:
+                return None
+            d = _latest(month, day, base)
+            return (d, "day") if d else None
+    if m := re.fullmatch(PART + r"(?P<rel>last |this |next )?" + MONTH + r"(?:,?\s+" + YEAR + r")?", t):
+        month = MONTHS[m["month"]]
+        if m["year"]:
+            return date(int(m["year"]), month, 1), "month"
+        if base is None:
+            return None
+        rel = (m["rel"] or "").strip()
+        if rel == "next":
+            y = base.year + (month <= base.month)
+        elif rel == "last":
+            y = base.year if month < base.month else base.year - 1
+        else:
+            y = base.year if month <= base.month else base.year - 1
+        return date(y, month, 1), "month"
+    if m := re.fullmatch(PART + YEAR, t):
+        return date(int(m["year"]), 1, 1), "year"
+    return None
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=8192)
+def resolve_date(text: str, base: date | None) -> tuple[str, str] | None:
+    """``text`` → (ISO date, precision) relative to the publication date ``base``; None if it
+    names no date (or, without a publication date, no date with a year)."""
+    t = re.sub(r"\s+", " ", text.strip().lower()).strip(" ,.;")
+    if not t or NOT_A_DATE.search(t) or DURATION.match(t):
+        return None
+    previous = None
+    while previous != t:
+        previous, t = t, LEADING.sub("", t).strip()
+    found = _calendar(t, base)
+    if found is None and base is not None:
+        found = _rules(t, base)
+    if found is None and base is not None and not re.search(r"\d+\s+(?:years|months|weeks|days)\b(?! ago)", t):
+        found = _dateparser(t, base)
+    if found is None or found[0] is None:
+        return None
+    return found[0].isoformat(), found[1]
+
+
+@lru_cache(maxsize=64)
+def _parser(base: date):  # noqa: ANN202 - dateparser's own type
+    from dateparser.date import DateDataParser  # imported on first use: it is slow to import
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
+                "RELATIVE_BASE": datetime(base.year, base.month, base.day, 12)}
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _dateparser(t: str, base: date) -> tuple[date, str] | None:
+    if not re.search(r"[a-z]{3}|\d", t):
+        return None
+    data = _parser(base).get_date_data(t)
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    precision = {"time": "day", None: "day"}.get(data.period, data.period)
+    if precision == "day" and d > base + timedelta(days=1) and not re.search(r"\b(?:1[89]|20)\d\d\b", t):
+        d = d.replace(year=d.year - 1)
+    if precision == "month":
+        d = d.replace(day=1)
+    elif precision == "year":
+        d = d.replace(month=1, day=1)
+    elif precision == "week":
+        d = _monday(d)
+    return d, precision
