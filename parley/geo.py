@@ -31,13 +31,15 @@ PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "to", 
 # The prepositions a place hangs from directly ("in Hyderabad"); "on"/"from"/"of" only inside a place phrase.
 DIRECT_PREPS = PLACE_PREPS - {"on", "from", "of"}
 # Prepositions a place phrase may sit under ("talks with commanders in Benghazi").
-CHAIN_PREPS = PLACE_PREPS | {"with", "before", "for", "against", "by", "among", "between", "to", "over"}
+CHAIN_PREPS = PLACE_PREPS | {"with", "before", "for", "against", "by", "among", "between", "to", "over", "during"}
 # "southern Lebanon", "downtown San Jose": words around a place name that are not part of it.
 AROUND = re.compile(r"^(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
                     r"south-east|south-west|northern|southern|eastern|western|central|downtown|rural|greater|upstate|"
                     r"coastal|inner|outer|suburban|metropolitan|the)\s+)+", re.I)
 PLACE_NOUNS = frozenset({"city", "town", "capital", "province", "region", "village", "area", "district",
-                         "state", "port", "border", "outskirts", "suburb", "county", "island", "camp"})
+                         "state", "port", "border", "outskirts", "outskirt", "suburb", "county", "island", "camp",
+                         "edge", "coast", "shore", "bank", "street", "road", "highway", "frontier", "side", "fringe",
+                         "centre", "center", "heart", "part"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -73,34 +75,49 @@ class Gazetteer:
         self.admin_names = admin_names  # (country, admin1 code) → name
 
     def candidates(self, name: str) -> list[GeoEntry]:
-        """Places so named; places known by another name ("Victoria" for Hong Kong) only when no
-        place bears it as its own name."""
+        """Places so named, then places known by it as another name ("Victoria" for Hong Kong,
+        "Odessa" for Odesa), which choose() counts for less."""
         key = fold(name.strip())
         if key.startswith("the "):
             key = key[4:]
-        return self._by_name.get(key) or self._by_alias.get(key, [])
+        return self._by_name.get(key, []) + [e for e in self._by_alias.get(key, []) if e not in self._by_name.get(key, [])]
+
+    def is_alias(self, name: str, entry: GeoEntry) -> bool:
+        key = fold(AROUND.sub("", name.strip()))
+        return entry not in self._by_name.get(key[4:] if key.startswith("the ") else key, [])
 
     def choose(self, name: str, context: Counter[str], qualifier: str | None = None,
-               aliases: bool = True) -> GeoEntry | None:
+               aliases: bool = True, states: Counter[str] | None = None) -> GeoEntry | None:
+        """The place a name means: narrowed by a qualifier ("Paris, Texas"), then scored by the
+        countries (and US states) the text names, by population, and by kind (a country first)."""
         name = AROUND.sub("", name.strip())
+        if "," in name and qualifier is None:  # "Lebanon, Tennessee" tagged as one entity
+            name, _, qualifier = name.partition(",")
+        admin_wanted = name.lower().endswith(" state")
+        if admin_wanted:  # "New York state"
+            name = name[: -len(" state")]
         cands = self.candidates(name) if aliases else self._by_name.get(fold(name), [])
+        if admin_wanted:
+            cands = [c for c in cands if c.feature == "admin1"] or cands
         if not cands:
             return None
         if qualifier:
             q = qualifier.lower().strip(" .,").replace(".", "")
             narrowed = [c for c in cands if self._qualifies(c, q)]
             cands = narrowed or cands
+        states = states or Counter()
 
         def score(e: GeoEntry) -> float:
             s = math.log10(e.population + 10)
             s += 3.0 * min(context.get(e.country or "", 0), 3)
-            if e.feature == "country":
-                s += 4.0
-            return s
+            s += 3.0 * min(states.get(e.admin1 or "", 0), 1) if e.country == "USA" else 0.0
+            s += {"country": 4.0, "admin1": 4.0}.get(e.feature, 0.0)
+            return s - (1.5 if self.is_alias(name, e) else 0.0)
 
         best = max(cands, key=score)
         # a tiny namesake abroad with no support from the text: better no place at all
-        if best.feature == "city" and best.population < 50000 and not context.get(best.country or ""):
+        if best.feature == "city" and best.population < 50000 and not context.get(best.country or "") \
+                and not qualifier:
             return None
         return best
 
@@ -160,6 +177,18 @@ def mention_countries(span: Span) -> Counter[str]:
             for t in m.terms:
                 if t.kind in {"country", "capital", "adjective", "people", "place"}:
                     found[t.ref] += 1
+    return found
+
+
+def document_states(doc: Doc) -> Counter[str]:
+    """US states the document names ("Maine lawmakers ... in Portland"): GeoNames admin1 codes."""
+    found: Counter[str] = Counter()
+    for m in doc._.name_matches or ():
+        if any(t.kind == "place" and t.ref == "USA" for t in m.terms):
+            text = doc[m.start:m.end].text
+            for e in load_gazetteer().candidates(text):
+                if e.feature == "admin1" and e.country == "USA" and e.admin1:
+                    found[e.admin1.replace("US-", "")] += 1
     return found
 
 
@@ -240,7 +269,7 @@ class PlaceTagger:
             own = mention_countries(ent)
             ctx = Counter({k: v - own.get(k, 0) for k, v in context.items() if v - own.get(k, 0) > 0})
             entry = self.gazetteer.choose(ent.text, ctx, qualifier.text if qualifier is not None else None,
-                                          aliases=ent.label_ == "GPE")
+                                          aliases=ent.label_ == "GPE", states=document_states(anchor.doc))
             if entry is None:
                 continue
             said = ent if qualifier is None else ent.doc[ent.start:qualifier.end]
@@ -256,9 +285,13 @@ class PlaceTagger:
         own = {anchor.i}
         if anchor.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"} and anchor.head.pos_ in {"VERB", "AUX"}:
             own.add(anchor.head.i)  # "made a stop in Tokyo", "talks broke down in Addis Ababa"
-        # verbs coordinated with the event's, sharing its subject: "set cars on fire and hurled stones ..."
+        if anchor.dep_ == "pobj" and anchor.head.head.pos_ in {"VERB", "AUX"}:
+            own.add(anchor.head.head.i)  # "went on strike across Panama"
+        # verbs coordinated with the event's, sharing its subject ("set cars on fire and hurled stones ..."),
+        # and its complements ("helped clear ice jams on the river in Toledo")
         own.update(c.i for v in list(own) for c in sent.doc[v].conjuncts
                    if c.pos_ in {"VERB", "AUX"} and not any(x.dep_ == "nsubj" for x in c.children))
+        own.update(c.i for v in list(own) for c in sent.doc[v].children if c.dep_ == "xcomp")
         verbs = [t for t in (anchor, anchor.head) if t.i in own]
         # "Police in Paris arrested ...": the subject's or object's place is the event's, after the verb's own
         args = {c.i for v in verbs for c in v.children if c.dep_ in {"dobj", "attr", "nsubjpass", "nsubj"}}
@@ -282,9 +315,11 @@ class PlaceTagger:
         out = [e for e in sent.ents if e.label_ in PLACE_LABELS]
         taken = {i for e in sent.ents for i in range(e.start, e.end)}
         for e in sent.ents:
-            if e.label_ in {"ORG", "PERSON", "NORP"} and e.start > 0 and doc[e.start - 1].lower_ in DIRECT_PREPS \
+            before = doc[e.start - 1].lower_ if e.start > 0 else ""
+            after_place_noun = before == "of" and e.start > 1 and doc[e.start - 2].lemma_ in PLACE_NOUNS
+            if e.label_ in {"ORG", "PERSON", "NORP"} and (before in DIRECT_PREPS or after_place_noun) \
                     and self.gazetteer.choose(e.text, Counter(), aliases=False) is not None:
-                out.append(e)
+                out.append(e)  # "in Valencia" tagged PERSON, "the port of Cartagena" tagged ORG
         for t in sent:
             if t.i not in taken and t.pos_ == "PROPN" and t.i > 0 and doc[t.i - 1].lower_ in DIRECT_PREPS:
                 span = doc[t.i:t.i + 1]
@@ -306,14 +341,15 @@ class PlaceTagger:
                 continue
             if t.dep_ == "pobj" and t.head.lower_ in CHAIN_PREPS:
                 last = t.head.lower_
-                direct = direct or last in DIRECT_PREPS or (last == "from" and not nouns and t.head.head.i in own)
+                direct = direct or last in DIRECT_PREPS or (last == "from" and not nouns and t.head.head.i in own) \
+                    or (last == "on" and t.lemma_.lower() in PLACE_NOUNS)  # "on the outskirts of X"
                 t = t.head.head  # the preposition's head: a verb of the event or a noun on the way
             elif t.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "npadvmod"} and t.head.i in own and direct:
                 return not nouns
             else:
                 return False
             if t.i in own:  # for the subject or object: "police in Paris", "the streets of Rome"
-                return direct if not nouns else last in DIRECT_PREPS | {"of"}
+                return direct if not nouns else last in DIRECT_PREPS | {"of", "on"}
             if t.pos_ in {"VERB", "AUX"}:
                 if t.dep_ == "acl":
                     t = t.head  # "cocaine hidden in crates", "highways leading into New Delhi": same phrase

@@ -24,8 +24,15 @@ def predicted_place(pipeline, row):
     if doc._.events:
         return None  # an event with no place: the answer is "no place"
     tagger = pipeline.nlp.get_pipe("parley_places")
-    root = next(doc.sents).root
-    return tagger.place_for(root, document_countries(doc))
+    return tagger.place_for(main_verb(next(doc.sents)), document_countries(doc))
+
+
+def main_verb(sent):
+    """The sentence's verb, also when the parser made a noun the root ("A tornado damaged ...")."""
+    root = sent.root
+    if root.pos_ in {"VERB", "AUX"}:
+        return root
+    return next((c for c in root.children if c.pos_ == "VERB" and c.dep_ in {"acl", "relcl"}), root)
 
 
 def right(row, place) -> bool:

@@ -55,7 +55,7 @@ BACKGROUND_MARKS = frozenset({"after", "before", "since", "as", "while", "until"
 # Who protests: their force against property or police is a riot, their occupation an obstruction.
 PROTESTER_HEADS = frozenset({"protester", "demonstrator", "rioter", "youth", "student", "activist", "supporter",
                              "crowd", "mob", "marcher", "striker", "worker", "farmer", "opponent"})
-PROTESTERS = frozenset({"CVL", "LAB", "EDU", "OPP", "REF", "AGR", "REL", "PTY", None})
+ARMED = frozenset({"GOV", "MIL", "REB", "UAF", "IMG", "COP", "SPY"})
 
 
 @dataclass(frozen=True)
@@ -456,8 +456,8 @@ class Coder:
                   if t.category and t.category != category and t.pattern == hit.trigger.pattern]
         if not others:
             return category, cameo, mode
-        if actor:
-            civil = all(a.sector in PROTESTERS and a.kind != "state" for a in actor)
+        if actor:  # states, forces and armed groups strike; nurses, teachers and workers protest
+            civil = all(a.sector not in ARMED and a.kind != "state" for a in actor)
             for alt in others:
                 if (alt.category == "PROTEST") == civil and (category == "PROTEST") != civil:
                     explain["event"] += f" (read as {alt.category}: {'civilian' if civil else 'state or armed'} actor)"
