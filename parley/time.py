@@ -31,8 +31,35 @@ class TimeTagger:
         for ev in doc._.events:
             anchor = doc[doc._.event_anchors[ev.event_id]]
             out.append(self._date(ev, anchor, base))
-        doc._.events = out
+        doc._.events = [self._bounded(ev, doc, out) for ev in out]
         return doc
+
+    def _bounded(self, ev: Event, doc: Doc, events: list[Event]) -> Event:
+        """"Prior to his arrival in Washington, Cho had made a stop in Tokyo": an event placed before
+        another one the document dates ("... met in Washington on July 31") happened before that day."""
+        if ev.date_precision not in {"publication", None}:
+            return ev
+        anchor = doc[doc._.event_anchors[ev.event_id]]
+        verb = anchor if anchor.pos_ in {"VERB", "AUX"} else anchor.head
+        for prep in verb.children:
+            words = prep.lower_
+            if prep.dep_ == "advmod" and prep.lower_ == "prior":
+                words, prep = "prior to", next((c for c in prep.children if c.lower_ == "to"), prep)
+            if words not in {"prior to", "before", "ahead"} and not (prep.dep_ == "prep" and words in {"before"}):
+                continue
+            names = {t.text for c in prep.children for t in c.subtree if t.pos_ == "PROPN"}
+            for other in events:
+                if other is ev or other.date_precision != "day" or not names:
+                    continue
+                said = " ".join(doc.text[m.start:m.end] for m in other.mentions)
+                if any(n in said for n in names):
+                    explain = dict(ev.explain)
+                    phrase = doc[prep.left_edge.i:prep.right_edge.i + 1].text
+                    explain["date"] = f"'{phrase}': before the event of {other.date}"
+                    bound = date.fromisoformat(other.date) - timedelta(days=1)
+                    return replace(ev, date=bound.isoformat(), date_text=phrase, date_precision="before",
+                                   explain=tuple(explain.items()))
+        return ev
 
     def _date(self, ev: Event, anchor: Token, base: date | None) -> Event:
         explain = dict(ev.explain)
