@@ -118,7 +118,7 @@ def score(gold_docs: list[dict[str, Any]], events: list[dict[str, Any]]) -> dict
         by_doc[str(e.get("doc_id"))].append(e)
     totals = {"event": [0, 0, 0], "dyad": [0, 0, 0]}
     dated = dates = placed = places = 0
-    cat = defaultdict(lambda: [0, 0, 0])  # found, gold, predicted
+    cat = defaultdict(lambda: [0, 0, 0, 0])  # gold found, gold, predicted, predicted right
     confusion: Counter[tuple[str, str]] = Counter()
     for doc in gold_docs:
         preds = by_doc.get(str(doc["id"]), [])
@@ -133,8 +133,9 @@ def score(gold_docs: list[dict[str, Any]], events: list[dict[str, Any]]) -> dict
                 for g in golds:
                     if not g.get("optional"):
                         cat[g["event"]][1] += 1
-                for g, _ in pairs:
+                for g, p in pairs:
                     cat[g["event"]][0] += 1
+                    cat[str(p.get("event", "")).upper()][3] += 1
                 for p in preds:
                     cat[str(p.get("event", "")).upper()][2] += 1
                 matched = {id(g) for g, _ in pairs}
@@ -158,10 +159,10 @@ def score(gold_docs: list[dict[str, Any]], events: list[dict[str, Any]]) -> dict
         out[name] = _prf(tp, fn, fp)
     out["date_accuracy"] = round(dates / dated, 4) if dated else None
     out["location_accuracy"] = round(places / placed, 4) if placed else None
-    out["per_category"] = {
+    out["per_category"] = {  # precision: predictions of the category that matched a gold event
         c: {"gold": g, "found": f, "predicted": n,
-            "precision": round(f / n, 3) if n else None, "recall": round(f / g, 3) if g else None}
-        for c, (f, g, n) in sorted(cat.items()) if g or n
+            "precision": round(r / n, 3) if n else None, "recall": round(f / g, 3) if g else None}
+        for c, (f, g, n, r) in sorted(cat.items()) if g or n
     }
     out["confusion"] = [{"gold": g, "predicted": p, "count": n} for (g, p), n in confusion.most_common()]
     return out
