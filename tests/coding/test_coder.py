@@ -70,3 +70,14 @@ def test_mentions_of_one_event_merge(code_text):
                        pub="2025-03-13")
     assert [e.event for e in events] == ["CONSULT"]
     assert len(events[0].mentions) == 2
+
+
+def test_unrealised_events_are_kept_when_asked():
+    from datetime import date
+
+    from parley.model import Document
+    from parley.pipeline import Pipeline, PipelineConfig
+
+    keep = Pipeline(PipelineConfig(include_unrealised=True))
+    events = keep.code(Document("u", "Serbia did not recognize Kosovo.", date(2025, 1, 5)))
+    assert [(e.event, e.factuality) for e in events] == [("SUPPORT", "negated")]
