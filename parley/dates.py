@@ -235,3 +235,48 @@ def _dateparser(t: str, base: date) -> tuple[date, str] | None:
     elif precision == "week":
         d = _monday(d)
     return d, precision
+
+
+# -- finding date expressions in text (what the statistical NER's DATE label did, by rule) -------
+
+_MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
+       r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+_NUMW = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
+_TOD = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
+_DATE_FINDER = re.compile(r"(?<![\w-])(?:" + "|".join([
+    r"(?:early|mid|late)[- ]" + _MON + r"(?:,?\s+(?:1[89]|20)\d\d)?",
+    _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d\d)?",
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?:1[89]|20)\d\d)?",
+    r"(?:(?:last|this|next|early|late|mid)\s+)?" + _MON + r"\s+(?:1[89]|20)\d\d",
+    r"(?:last|this|next|early|late|in|since|until|during)\s+" + _MON + r"(?:,?\s+(?:1[89]|20)\d\d)?(?![\w'])",
+    r"(?:(?:last|this|next|this coming|early|late)\s+)?" + _WD + _TOD,
+    r"(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|tomorrow)" + _TOD,
+    r"today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today",
+    r"the\s+(?:day\s+before|previous\s+(?:day|week|month|year)|week\s+before)",
+    r"(?:earlier\s+|later\s+)?(?:last|this|next)\s+(?:week|month|year|weekend)",
+    r"(?:over|at|during)\s+the\s+weekend",
+    _NUMW + r"\s+(?:days?|weeks?|months?|years?|decades?)\s+ago",
+    r"(?:early|mid|late)[- ](?:1[89]|20)\d\d",
+    r"(?<=\bin\s)(?:1[89]|20)\d\d",
+    r"(?:1[89]|20)\d\d[-/]\d{1,2}[-/]\d{1,2}",
+    r"\d{1,2}[/.]\d{1,2}[/.](?:1[89]|20)\d\d",
+    r"recently|lately|in\s+recent\s+(?:days|weeks|months)|in\s+the\s+(?:past|last)\s+few\s+(?:days|weeks|months)",
+]) + r")(?![\w-])", re.I)
+
+
+def find_dates(span) -> list:  # noqa: ANN001 - a spaCy Span or Doc
+    """Spans of ``span`` that are date expressions ("on July 31", "last week", "Tuesday night").
+    "May" counts only as a month before a number or after "in"/"last"/"early"..., never as the verb."""
+    doc = span.doc if hasattr(span, "doc") else span
+    offset = span.start_char if hasattr(span, "start_char") else 0
+    out = []
+    for m in _DATE_FINDER.finditer(span.text):
+        text = m.group(0)
+        if re.fullmatch(r"may", text, re.I) or (text[:1].islower() and re.match(_MON, text, re.I) and
+                                                 not re.match(r"(?:early|mid|late|last|this|next|in|since)", text, re.I)):
+            continue
+        s = doc.char_span(offset + m.start(), offset + m.end(), alignment_mode="expand")
+        if s is not None:
+            out.append(s)
+    return out

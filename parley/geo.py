@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from .actors.propn import proper_spans
 from .model import Actor, Event, Place
 from .ontology import load_ontology
 
@@ -31,7 +32,8 @@ PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "to", 
 # The prepositions a place hangs from directly ("in Hyderabad"); "on"/"from"/"of" only inside a place phrase.
 DIRECT_PREPS = PLACE_PREPS - {"on", "from", "of"}
 # Prepositions a place phrase may sit under ("talks with commanders in Benghazi").
-CHAIN_PREPS = PLACE_PREPS | {"with", "before", "for", "against", "by", "among", "between", "to", "over", "during"}
+CHAIN_PREPS = PLACE_PREPS | {"with", "before", "for", "against", "by", "among", "between", "to", "over", "during",
+                             "after", "following"}
 # "southern Lebanon", "downtown San Jose": words around a place name that are not part of it.
 AROUND = re.compile(r"^(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
                     r"south-east|south-west|northern|southern|eastern|western|central|downtown|rural|greater|upstate|"
@@ -40,7 +42,6 @@ PLACE_NOUNS = frozenset({"city", "town", "capital", "province", "region", "villa
                          "state", "port", "border", "outskirts", "outskirt", "suburb", "county", "island", "camp",
                          "edge", "coast", "shore", "bank", "street", "road", "highway", "frontier", "side", "fringe",
                          "centre", "center", "heart", "part"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass(frozen=True)
@@ -56,14 +57,18 @@ class GeoEntry:
 
 
 def fold(name: str) -> str:
-    """Lower case without accents: "Córdoba" and "Cordoba", "San José" and "San Jose" are one key."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+    """Lower case without accents, "St." spelled out: "Córdoba" and "Cordoba", "San José" and
+    "San Jose", "St Petersburg" and "Saint Petersburg" are one key."""
+    low = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+    return re.sub(r"\bst\.?\s+", "saint ", low).replace("saint-", "saint ")
 
 
 class Gazetteer:
     """Place names → candidate places (built once, read-only afterwards)."""
 
-    def __init__(self, entries: list[tuple[str, GeoEntry]], admin_names: dict[tuple[str, str], str]):
+    def __init__(self, entries: list[tuple[str, GeoEntry]], admin_names: dict[tuple[str, str], str],
+                 capitals: dict[str, str] | None = None):
+        self.capitals = capitals or {}  # ISO3 → capital city name
         self._by_name: dict[str, list[GeoEntry]] = {}
         self._by_alias: dict[str, list[GeoEntry]] = {}
         for name, e in entries:
@@ -82,12 +87,17 @@ class Gazetteer:
             key = key[4:]
         return self._by_name.get(key, []) + [e for e in self._by_alias.get(key, []) if e not in self._by_name.get(key, [])]
 
+    def seat(self, country: str) -> GeoEntry | None:
+        """A country's capital city: where "the White House" or "the Kremlin" is."""
+        name = self.capitals.get(country)
+        return next((c for c in self._by_name.get(fold(name), []) if c.country == country), None) if name else None
+
     def is_alias(self, name: str, entry: GeoEntry) -> bool:
         key = fold(AROUND.sub("", name.strip()))
         return entry not in self._by_name.get(key[4:] if key.startswith("the ") else key, [])
 
     def choose(self, name: str, context: Counter[str], qualifier: str | None = None,
-               aliases: bool = True, states: Counter[str] | None = None) -> GeoEntry | None:
+               aliases: bool = True, states: Counter[str] | None = None, strict: bool = True) -> GeoEntry | None:
         """The place a name means: narrowed by a qualifier ("Paris, Texas"), then scored by the
         countries (and US states) the text names, by population, and by kind (a country first)."""
         name = AROUND.sub("", name.strip())
@@ -116,7 +126,7 @@ class Gazetteer:
 
         best = max(cands, key=score)
         # a tiny namesake abroad with no support from the text: better no place at all
-        if best.feature == "city" and best.population < 50000 and not context.get(best.country or "") \
+        if strict and best.feature == "city" and best.population < 50000 and not context.get(best.country or "") \
                 and not qualifier:
             return None
         return best
@@ -160,7 +170,22 @@ def load_gazetteer() -> Gazetteer:
         entries.append(("D.C.", dc[0]))
         entries.append(("Washington, D.C.", dc[0]))
         admin_names[("USA", "DC")] = "District of Columbia"
-    return Gazetteer(entries, admin_names)
+    capitals = {c["iso3"]: c["capital"] for c in gc.get_countries().values() if c.get("capital")}
+    return Gazetteer(entries, admin_names, capitals)
+
+
+def _seat_of(span: Span) -> str | None:
+    """The country whose seat of government the span names ("the Kremlin"), if the knowledge base says so."""
+    for m in span.doc._.name_matches or ():
+        if m.start == span.start and m.end == span.end:
+            return next((t.ref for t in m.terms if t.kind == "capital"), None)
+    return None
+
+
+def _known_place(span: Span) -> bool:
+    """The knowledge base itself calls the span a place: then other names of places count too."""
+    return any(m.start == span.start and m.end == span.end and {t.kind for t in m.terms} & {"country", "capital", "place"}
+               for m in span.doc._.name_matches or ())
 
 
 def mention_countries(span: Span) -> Counter[str]:
@@ -184,7 +209,7 @@ def document_states(doc: Doc) -> Counter[str]:
     """US states the document names ("Maine lawmakers ... in Portland"): GeoNames admin1 codes."""
     found: Counter[str] = Counter()
     for m in doc._.name_matches or ():
-        if any(t.kind == "place" and t.ref == "USA" for t in m.terms):
+        if any(t.kind == "place" and t.ref == "USA" for t in m.terms) or _state_named(doc, m):
             text = doc[m.start:m.end].text
             for e in load_gazetteer().candidates(text):
                 if e.feature == "admin1" and e.country == "USA" and e.admin1:
@@ -204,10 +229,20 @@ def document_countries(doc: Doc) -> Counter[str]:
                     found[a.country] += 1
     kb_kinds = {"country", "capital", "adjective", "people", "place"}
     for m in doc._.name_matches or ():
+        if _state_named(doc, m):
+            found["USA"] += 1  # "Georgia state troopers"
+            continue
         for t in m.terms:
             if t.kind in kb_kinds:
                 found[t.ref] += 1
     return found
+
+
+def _state_named(doc: Doc, m) -> bool:  # noqa: ANN001 - a NameMatch
+    """"Georgia state", "New York State": a US state, not the country or city of that name."""
+    if m.end >= len(doc) or doc[m.end].lower_ != "state":
+        return False
+    return any(e.feature == "admin1" and e.country == "USA" for e in load_gazetteer().candidates(doc[m.start:m.end].text))
 
 
 def _regions() -> list[dict[str, str]]:
@@ -240,36 +275,40 @@ class PlaceTagger:
         return doc
 
     def _place(self, ev: Event, anchor: Token, doc_countries: Counter[str]) -> Event:
-        context = Counter(doc_countries)
-        places = [(e.start_char, e.end_char) for e in self._place_mentions(anchor.sent)]
-        for a in ev.actor + ev.recipient:
-            if a.country and not any(s < a.end and a.start < e for s, e in places):
-                context[a.country] += 2  # a party the place itself named would vote for its own reading
-        place = self.place_for(anchor, context)
+        parties = tuple((a.country, a.start, a.end) for a in ev.actor + ev.recipient if a.country)
+        place = self.place_for(anchor, Counter(doc_countries), parties)
         if place is None:
             return ev
         explain = dict(ev.explain)
         explain["location"] = f"'{place.text}' in the event's clause"
         return self._visit(replace(ev, location=place, explain=tuple(explain.items())))
 
-    def place_for(self, anchor: Token, context: Counter[str]) -> Place | None:
+    def place_for(self, anchor: Token, context: Counter[str],
+                  parties: tuple[tuple[str, int, int], ...] = ()) -> Place | None:
         """The gazetteer place named in the clause of ``anchor`` (or, for a participle or
         complement clause, of the clause it hangs from: "clashes broke out in Tripoli, killing
         three"), chosen in ``context`` less what the place name itself contributed."""
         t = anchor
         for _ in range(3):
-            place = self._place_in(t, context)
+            place = self._place_in(t, context, parties)
             if place is not None or t.dep_ not in {"advcl", "xcomp", "conj", "ccomp", "acl", "dobj", "pobj"}:
                 return place
             t = t.head
         return None
 
-    def _place_in(self, anchor: Token, context: Counter[str]) -> Place | None:
+    def _place_in(self, anchor: Token, context: Counter[str], parties: tuple[tuple[str, int, int], ...]) -> Place | None:
         for ent, qualifier in self._clause_places(anchor):
             own = mention_countries(ent)
             ctx = Counter({k: v - own.get(k, 0) for k, v in context.items() if v - own.get(k, 0) > 0})
-            entry = self.gazetteer.choose(ent.text, ctx, qualifier.text if qualifier is not None else None,
-                                          aliases=ent.label_ == "GPE", states=document_states(anchor.doc))
+            for country, start, end in parties:  # the event's parties vote twice, unless the place named them
+                if not (start < ent.end_char and ent.start_char < end):
+                    ctx[country] += 2
+            seat = _seat_of(ent)
+            if seat is not None and not any(c.country == seat for c in self.gazetteer.candidates(ent.text)):
+                entry = self.gazetteer.seat(seat)  # "at the White House": Washington
+            else:
+                entry = self.gazetteer.choose(ent.text, ctx, qualifier.text if qualifier is not None else None,
+                                              aliases=_known_place(ent), states=document_states(anchor.doc))
             if entry is None:
                 continue
             said = ent if qualifier is None else ent.doc[ent.start:qualifier.end]
@@ -309,23 +348,29 @@ class PlaceTagger:
         return [(e, q) for _, e, q in sorted(found, key=lambda x: x[0])]
 
     def _place_mentions(self, sent: Span) -> list[Span]:
-        """Place entities, and names right after a place preposition that the tagger took for a
-        person or an organisation ("in Valencia" as PERSON) or missed, when the gazetteer knows them."""
+        """Place names in a sentence: the knowledge base's countries, capitals and regions, and
+        proper-noun stretches the gazetteer knows ("Tripoli", "Paris, Texas", "the port of Cartagena")."""
         doc = sent.doc
-        out = [e for e in sent.ents if e.label_ in PLACE_LABELS]
-        taken = {i for e in sent.ents for i in range(e.start, e.end)}
-        for e in sent.ents:
-            before = doc[e.start - 1].lower_ if e.start > 0 else ""
-            after_place_noun = before == "of" and e.start > 1 and doc[e.start - 2].lemma_ in PLACE_NOUNS
-            if e.label_ in {"ORG", "PERSON", "NORP"} and (before in DIRECT_PREPS or after_place_noun) \
-                    and self.gazetteer.choose(e.text, Counter(), aliases=False) is not None:
-                out.append(e)  # "in Valencia" tagged PERSON, "the port of Cartagena" tagged ORG
-        for t in sent:
-            if t.i not in taken and t.pos_ == "PROPN" and t.i > 0 and doc[t.i - 1].lower_ in DIRECT_PREPS:
-                span = doc[t.i:t.i + 1]
-                if self.gazetteer.choose(span.text, Counter(), aliases=False) is not None:
-                    out.append(span)
-        return sorted(out, key=lambda e: e.start)
+        out: dict[tuple[int, int], Span] = {}
+        named = []  # persons and organisations the knowledge base knows are not places
+        for m in doc._.name_matches or ():
+            if not (sent.start <= m.start < sent.end):
+                continue
+            kinds = {t.kind for t in m.terms}
+            if kinds & {"country", "capital", "place"}:
+                out[(m.start, m.end)] = doc[m.start:m.end]
+            elif kinds & {"person", "org"}:
+                named.append(range(m.start, m.end))
+        for span in proper_spans(sent):
+            if any(set(range(span.start, span.end)) & set(r) for r in named) or (span.start, span.end) in out:
+                continue
+            if any(a <= span.start and span.end <= b for a, b in out):
+                continue
+            if self.gazetteer.choose(span.text, Counter(), aliases=False, strict=False) is not None:
+                for key in [k for k in out if span.start <= k[0] and k[1] <= span.end]:
+                    del out[key]  # "Belize City" over "Belize"
+                out[(span.start, span.end)] = span
+        return sorted(out.values(), key=lambda e: e.start)
 
     @staticmethod
     def _attached(root: Token, own: set[int], nouns: bool = False) -> bool:

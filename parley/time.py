@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from .dates import resolve_date
+from .dates import find_dates, resolve_date
 from .model import Event
 
 __all__ = ["TimeTagger", "resolve_date"]
@@ -98,9 +98,7 @@ class TimeTagger:
         own = {anchor.i} | {c.i for c in anchor.children}
         verb = anchor if anchor.pos_ in {"VERB", "AUX"} else anchor.head
         found = []
-        for ent in sent.ents:
-            if ent.label_ != "DATE":
-                continue
+        for ent in find_dates(sent):
             t, steps, background = ent.root, 0, False
             while t.head.i != t.i and t.pos_ not in {"VERB", "AUX"} and t.i not in own and steps < 10:
                 if t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_PREPS:

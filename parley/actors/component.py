@@ -18,6 +18,7 @@ from ..geo import Gazetteer
 from ..model import Actor
 from .fuzzy import FuzzyNames
 from .kb import KnowledgeBase, Term, role_rank
+from .propn import proper_spans
 from .resolver import NameMatch, Resolver, find_names
 
 __all__ = ["ActorTagger", "Antecedent"]
@@ -118,9 +119,9 @@ class ActorTagger:
     def _outside_names(doc: Doc, found: list[NameMatch]) -> list[NameMatch]:
         """Drop region names inside a longer organisation or person name ("the Norte del Valle cartel")."""
         # inside the name, not at its start: "Ontario Provincial Police" says where, "Norte del Valle" does not
-        inside = {i for e in doc.ents if e.label_ in {"ORG", "PERSON", "FAC", "WORK_OF_ART"}
-                  for i in range(e.start + 1, e.end)}
-        ents = {(e.start, e.end) for e in doc.ents}
+        spans = proper_spans(doc)
+        inside = {i for e in spans for i in range(e.start + 1, e.end)}
+        ents = {(e.start, e.end) for e in spans}
         return [m for m in found if not (all(t.kind == "place" for t in m.terms) and m.start in inside
                                          and (m.start, m.end) not in ents)]
 
@@ -128,12 +129,11 @@ class ActorTagger:
         """Named entities the knowledge base does not know exactly, matched to a near spelling."""
         named = {i for m in found for i in range(m.start, m.end) if any(t.kind != "agent" for t in m.terms)}
         out = list(found)
-        spans = [(e.start, e.end) for e in doc.ents if e.label_ in {"GPE", "NORP", "ORG", "PERSON", "LOC"}]
+        spans = [(e.start, e.end) for e in proper_spans(doc)]
         in_ents = {i for a, b in spans for i in range(a, b)}
-        # a capitalised word the tagger did not call an entity ("Pakisatn" alone)
-        short = len(doc) <= 6  # a standalone phrase ("Pakisatn"): the tagger has no context to go on
-        spans += [(t.i, t.i + 1) for t in doc if (t.pos_ == "PROPN" or short) and t.i not in in_ents and t.is_title
-                  and len(t) >= 5]
+        # a capitalised word the tagger did not call a proper noun: in a standalone phrase ("Pakisatn")
+        short = len(doc) <= 6
+        spans += [(t.i, t.i + 1) for t in doc if short and t.i not in in_ents and t.is_title and len(t) >= 5]
         for s, e in spans:
             if named.intersection(range(s, e)):
                 continue
@@ -159,11 +159,11 @@ class ActorTagger:
         # the countries the text names decide between namesakes ("Andalusian police ... in Cordoba")
         context = Counter(t.ref for m in found for t in m.terms if t.kind in {"country", "capital", "adjective",
                                                                                "people", "place"})
-        for ent in doc.ents:
-            if ent.label_ not in {"GPE", "LOC"} or covered.intersection(range(ent.start, ent.end)):
+        for ent in proper_spans(doc):
+            if covered.intersection(range(ent.start, ent.end)):
                 continue
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-            entry = self._gazetteer().choose(name, context)
+            entry = self._gazetteer().choose(name, context, aliases=False)
             if entry is not None and entry.country:
                 start = ent.start + (1 if ent[0].lower_ == "the" else 0)
                 out.append(NameMatch(start, ent.end, (Term("place", entry.country),)))
@@ -172,7 +172,7 @@ class ActorTagger:
     def _leader(self, tok: Token, when: date | None) -> list[str]:
         """A surname alone that only one senior office holder of the day bears ("Putin", "Xi"),
         when the text treats it as a person: a PERSON entity or after a title ("President Erdoğan")."""
-        if tok.ent_type_ != "PERSON" and not (tok.i > 0 and self.kb.terms.get([tok.doc[tok.i - 1].text])):
+        if tok.pos_ != "PROPN":
             return []
         ids = []
         for pid in self.kb.surnames.get(tok.text, []):

@@ -215,13 +215,13 @@ class Resolver:
             return Actor(**base, country=place_country, sector=None, kind="people")
         if head_is_place and place.term.kind == "place":
             return Actor(**base, country=place_country, sector=None, kind="place")
-        titled_person = title is not None and head.ent_type_ == "PERSON"
+        titled_person = title is not None and head.pos_ == "PROPN"
         if place is None and not titled_person and not (agents and agents[0].match.start <= head.i < agents[0].match.end):
             return None  # "military aid": an agent word modifying a thing is not an actor
         sector = agent.sector if agent else None
         if former and sector in {"GOV", "MIL", "LEG", "JUD", "COP"}:
             sector = "ELI"
         role = None if former else (title.role if title else None)
-        kind = "person" if head.ent_type_ == "PERSON" or (title and head.lemma_.lower() == title.term.split()[-1]
+        kind = "person" if (head.pos_ == "PROPN" and title is not None) or (title and head.lemma_.lower() == title.term.split()[-1]
                                                            and head.tag_ in {"NN", "NNP"}) else "sector"
         return Actor(**base, country=place_country, sector=sector, role=role, kind=kind)

@@ -205,7 +205,7 @@ def read_training_stories(path: Path) -> list[tuple[str, str, str]]:
 def train_from_stories(nlp, path: Path, limit: int | None = None, **params: float) -> Classifier:  # noqa: ANN001
     """Featurise the stories with the model's tagger, lemmatizer and NER, then train."""
     stories = read_training_stories(path)[:limit]
-    keep = [n for n in nlp.pipe_names if n in {"tok2vec", "tagger", "attribute_ruler", "lemmatizer", "ner"}]
+    keep = [n for n in nlp.pipe_names if n in {"tok2vec", "tagger", "attribute_ruler", "lemmatizer"}]
     with nlp.select_pipes(enable=keep):
         docs = nlp.pipe((t for t, _, _ in stories), batch_size=64)
         examples = [(features(doc), cat, mode) for doc, (_, cat, mode) in zip(docs, stories)]
