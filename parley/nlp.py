@@ -1,7 +1,7 @@
 """Loads the spaCy model once and registers parley's stages as spaCy pipeline components.
 
-    tokenizer → tok2vec → tagger → parser → attribute_ruler → lemmatizer
-        → parley_actors → parley_coder → parley_time → parley_places → parley_merge
+    tokenizer → tok2vec → tagger → parser → parley_morph (the model's attribute ruler and lemmatizer,
+        memoised) → parley_actors → parley_coder → parley_time → parley_places → parley_merge
 
 Each parley component declares what it assigns on the Doc (``Doc._.actor_heads``,
 ``Doc._.events``, ...); the model is a pip-installed package, never downloaded at run time.
@@ -47,6 +47,13 @@ def _kb():  # noqa: ANN202 - the shipped knowledge base, shared by every compone
     from .actors.kb import load_kb
 
     return load_kb(name_tokenizer())
+
+
+@Language.factory("parley_morph", assigns=["token.pos", "token.morph", "token.lemma"], requires=["token.tag", "token.dep"])
+def make_morph(nlp: Language, name: str):  # noqa: ANN201
+    from .morph import MorphComponent
+
+    return MorphComponent()
 
 
 @Language.factory("parley_actors", default_config={"actors": []},
@@ -99,6 +106,9 @@ def load_nlp(include_unrealised: bool = False, model: str = MODEL, actors: tuple
         nlp = spacy.load(model, exclude=["ner"])
     except OSError as exc:
         raise ModelError(f"spaCy model {model!r} is not installed (pip install -e . installs it)") from exc
+    from .morph import install
+
+    install(nlp)  # the attribute ruler and lemmatizer, memoised (same output)
     for name in PARLEY_PIPES:
         config: dict = {}
         if name == "parley_merge":
