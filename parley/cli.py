@@ -216,6 +216,28 @@ def resolve(
         typer.echo(json.dumps(out, ensure_ascii=False))
 
 
+@app.command()
+def bench(
+    corpus: Annotated[Path, typer.Option("--corpus", help="Stories ZIP/CSV, JSONL or text files.")] = Path(
+        "../shared/train/synthetic_events_2023-10-19.csv.zip"),
+    docs: Annotated[Optional[int], typer.Option("--docs", help="Use N documents (repeating the corpus).")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", help="Processes for both parley and spaCy.")] = 1,
+    json_out: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
+) -> None:
+    """Words per second of parley (end to end into DuckDB) beside plain spaCy, in the same run."""
+    from .bench import run_bench
+
+    r = run_bench(corpus, docs, jobs)
+    if json_out:
+        typer.echo(json.dumps(r.to_dict()))
+        return
+    typer.echo(f"corpus {corpus} · {r.docs} documents · {r.words} words · {r.jobs} process(es)")
+    typer.echo(f"plain spaCy  {r.spacy_wps:>8} words/s  ({r.spacy_seconds} s, peak {r.spacy_peak_rss_mb} MB)")
+    typer.echo(f"parley       {r.parley_wps:>8} words/s  ({r.parley_seconds} s, peak {r.peak_rss_mb} MB, "
+               f"{r.events} events)")
+    typer.echo(f"ratio        {r.ratio:>8}")
+
+
 @app.command("train")
 def train_cmd(
     data: Annotated[Path, typer.Option("--data", help="Labelled stories: CSV or ZIP (label, mode, title, text).")] = Path(

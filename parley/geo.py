@@ -348,6 +348,13 @@ class PlaceTagger:
         return [(e, q) for _, e, q in sorted(found, key=lambda x: x[0])]
 
     def _place_mentions(self, sent: Span) -> list[Span]:
+        """The sentence's place names, worked out once per sentence (many events share one)."""
+        memo = sent.doc.user_data.setdefault(("parley", "place_mentions"), {})
+        if (sent.start, sent.end) not in memo:
+            memo[(sent.start, sent.end)] = self._find_place_mentions(sent)
+        return memo[(sent.start, sent.end)]
+
+    def _find_place_mentions(self, sent: Span) -> list[Span]:
         """Place names in a sentence: the knowledge base's countries, capitals and regions, and
         proper-noun stretches the gazetteer knows ("Tripoli", "Paris, Texas", "the port of Cartagena")."""
         doc = sent.doc
@@ -361,7 +368,7 @@ class PlaceTagger:
                 out[(m.start, m.end)] = doc[m.start:m.end]
             elif kinds & {"person", "org"}:
                 named.append(range(m.start, m.end))
-        for span in proper_spans(sent):
+        for span in (s for s in (doc._.proper_spans or proper_spans(sent)) if sent.start <= s.start < sent.end):
             if any(set(range(span.start, span.end)) & set(r) for r in named) or (span.start, span.end) in out:
                 continue
             if any(a <= span.start and span.end <= b for a, b in out):

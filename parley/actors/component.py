@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
 from ..geo import Gazetteer
@@ -54,6 +55,7 @@ class ActorTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         when = date.fromisoformat(doc._.pub_date) if doc._.pub_date else None
+        self._spans = doc._.proper_spans = proper_spans(doc)  # once per document: the places stage uses them too
         raw = find_names(self.kb, doc)
         kept = self._outside_names(doc, raw)
         found = self._with_surnames(doc, kept, when)
@@ -63,14 +65,16 @@ class ActorTagger:
         self._generic: dict[int, tuple[Actor, ...]] = {}
         own: set[int] = set()  # heads that their own words resolve, without "in X" attachments
         history: list[Antecedent] = []
+        cands = self._candidates(doc, matches)
         for s_i, sent in enumerate(doc.sents):
             direct = {}
-            for tok in sent:  # pass 1: what the words themselves say
+            toks = [doc[i] for i in cands if sent.start <= i < sent.end]
+            for tok in toks:  # pass 1: what the words themselves say
                 if self._is_head(tok, matches):
                     resolved = self._direct(tok, matches, when, own)
                     if resolved:
                         direct[tok.i] = resolved
-            for tok in sent:  # pass 2: in reading order, later mentions take earlier identities
+            for tok in toks:  # pass 2: in reading order, later mentions take earlier identities
                 if not self._is_head(tok, matches):
                     continue
                 actors = direct.get(tok.i) or self._corefer(tok, s_i, history) or self._generic.get(tok.i)
@@ -89,6 +93,26 @@ class ActorTagger:
         doc._.own_heads = own
         doc._.name_matches = found + [m for m in raw if m not in kept]  # "Ontario Provincial Police" still says CAN
         return doc
+
+    @staticmethod
+    def _candidates(doc: Doc, matches: dict[int, NameMatch]) -> list[int]:
+        """Tokens that can name an actor: a known name's words and the heads above them (a
+        phrase's head is an ancestor of its words), pronouns and "both" (coreference)."""
+        out: set[int] = set()
+        for i in matches:
+            t, steps = doc[i], 0
+            out.add(i)
+            while t.head.i != t.i and steps < 6:
+                t = t.head
+                if t.i in out:
+                    break
+                out.add(t.i)
+                steps += 1
+        pos = doc.to_array(POS).tolist()
+        pron = doc.vocab.strings["PRON"]
+        out.update(i for i, p in enumerate(pos) if p == pron)
+        out.update(t.i for t in doc if t.lower_ == "both") if "both" in doc.text.lower() else None
+        return sorted(out)
 
     # -- direct mentions -------------------------------------------------------------------
 
@@ -115,11 +139,10 @@ class ActorTagger:
                 out.append(NameMatch(tok.i, tok.i + 1, (Term("person", ids[0]),)))
         return sorted(out, key=lambda m: m.start)
 
-    @staticmethod
-    def _outside_names(doc: Doc, found: list[NameMatch]) -> list[NameMatch]:
+    def _outside_names(self, doc: Doc, found: list[NameMatch]) -> list[NameMatch]:
         """Drop region names inside a longer organisation or person name ("the Norte del Valle cartel")."""
         # inside the name, not at its start: "Ontario Provincial Police" says where, "Norte del Valle" does not
-        spans = proper_spans(doc)
+        spans = self._spans
         inside = {i for e in spans for i in range(e.start + 1, e.end)}
         ents = {(e.start, e.end) for e in spans}
         return [m for m in found if not (all(t.kind == "place" for t in m.terms) and m.start in inside
@@ -129,7 +152,7 @@ class ActorTagger:
         """Named entities the knowledge base does not know exactly, matched to a near spelling."""
         named = {i for m in found for i in range(m.start, m.end) if any(t.kind != "agent" for t in m.terms)}
         out = list(found)
-        spans = [(e.start, e.end) for e in proper_spans(doc)]
+        spans = [(e.start, e.end) for e in self._spans]
         in_ents = {i for a, b in spans for i in range(a, b)}
         # a capitalised word the tagger did not call a proper noun: in a standalone phrase ("Pakisatn")
         short = len(doc) <= 6
@@ -159,7 +182,7 @@ class ActorTagger:
         # the countries the text names decide between namesakes ("Andalusian police ... in Cordoba")
         context = Counter(t.ref for m in found for t in m.terms if t.kind in {"country", "capital", "adjective",
                                                                                "people", "place"})
-        for ent in proper_spans(doc):
+        for ent in self._spans:
             if covered.intersection(range(ent.start, ent.end)):
                 continue
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text

@@ -36,10 +36,21 @@ class FuzzyNames:
             self._buckets.setdefault((text[0].lower(), len(text)), []).append((text.lower(), key))
         self._kb = kb
         self._choices = {k: [c[0] for c in v] for k, v in self._buckets.items()}
+        self._memo: dict[str, tuple[tuple[str, ...], list[Term], float] | None] = {}
 
     def match(self, words: Sequence[str]) -> tuple[tuple[str, ...], list[Term], float] | None:
-        """The knowledge-base name closest to ``words``, if it is close enough."""
+        """The knowledge-base name closest to ``words``, if it is close enough (memoised: a corpus
+        names the same people and places again and again)."""
         text = " ".join(words)
+        if text in self._memo:
+            return self._memo[text]
+        found = self._match(text)
+        if len(self._memo) > 50000:
+            self._memo.clear()
+        self._memo[text] = found
+        return found
+
+    def _match(self, text: str) -> tuple[tuple[str, ...], list[Term], float] | None:
         if len(text) < MIN_LENGTH:
             return None
         low = text.lower()

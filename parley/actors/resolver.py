@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
@@ -54,7 +55,8 @@ class NameMatch:
 
 def find_names(kb: KnowledgeBase, doc: Doc) -> list[NameMatch]:
     """All knowledge-base names and terms in ``doc``; proper names win over overlapping terms."""
-    words = [t.text for t in doc]
+    strings = doc.vocab.strings
+    words = [strings[o] for o in doc.to_array(ORTH).tolist()]  # no Token objects: this runs on every word
     names = [NameMatch(s, e, tuple(ts)) for s, e, ts in kb.names.find(words)]
     taken = set()
     for m in names:
@@ -62,6 +64,12 @@ def find_names(kb: KnowledgeBase, doc: Doc) -> list[NameMatch]:
     terms = [NameMatch(s, e, tuple(ts)) for s, e, ts in kb.terms.find(words)
              if not taken.intersection(range(s, e))]
     return sorted(names + terms, key=lambda m: m.start)
+
+
+def _any_between(matches: dict[int, "NameMatch"], lo: int, hi: int) -> bool:
+    if hi - lo < 8:
+        return any(i in matches for i in range(lo, hi + 1))
+    return any(lo <= i <= hi for i in matches)
 
 
 def _negated_by_prefix(doc: Doc, start: int) -> bool:
@@ -123,6 +131,8 @@ class Resolver:
                 lend: bool = True) -> Actor | None:
         """The actor that the noun phrase headed by ``head`` denotes, or None. With ``lend``
         false, only the phrase's own words count (no "in Baghdad" attachments)."""
+        if not _any_between(matches, head.left_edge.i, head.right_edge.i):
+            return None  # nothing the knowledge base knows anywhere in the phrase's reach
         if head.lower_ in PARTITIVES or head.lemma_.lower() in PARTITIVES:
             of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None

@@ -181,9 +181,7 @@ PLACEHOLDER = re.compile(r"\{[a-z_0-9]+\}")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
-def read_training_stories(path: Path) -> list[tuple[str, str, str]]:
-    """(text, category, mode) from the synthetic stories (a CSV, or a ZIP holding one): each
-    story's headline and first two sentences, which report its labelled event."""
+def _story_rows(path: Path) -> list[dict[str, str]]:
     if path.suffix.lower() == ".zip":
         with zipfile.ZipFile(path) as z:
             name = next(n for n in z.namelist() if n.endswith(".csv"))
@@ -191,8 +189,19 @@ def read_training_stories(path: Path) -> list[tuple[str, str, str]]:
     else:
         text = path.read_text(encoding="utf-8")
     csv.field_size_limit(1 << 30)
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def read_story_texts(path: Path) -> list[str]:
+    """The stories' full texts (the benchmark corpus)."""
+    return [row.get("text") or "" for row in _story_rows(path) if (row.get("text") or "").strip()]
+
+
+def read_training_stories(path: Path) -> list[tuple[str, str, str]]:
+    """(text, category, mode) from the synthetic stories (a CSV, or a ZIP holding one): each
+    story's headline and first two sentences, which report its labelled event."""
     out = []
-    for row in csv.DictReader(io.StringIO(text)):
+    for row in _story_rows(path):
         label = (row.get("label") or "").strip().upper()
         if label not in CATEGORIES:
             continue

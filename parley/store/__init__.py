@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -75,16 +75,35 @@ class Store:
             self.con.execute("BEGIN TRANSACTION")
             for table in ("mentions", "events", "documents"):
                 self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-            self.con.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", docs)
-            if events:
-                self.con.executemany(
-                    "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events)
-            if mentions:
-                self.con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", mentions)
+            self._insert("documents", docs)
+            self._insert("events", events)
+            self._insert("mentions", mentions)
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
             raise StoreError(f"{self.path}: write failed ({_first_line(exc)})") from exc
+
+    def _insert(self, table: str, rows: list[tuple[Any, ...]]) -> None:
+        """Insert many rows at once through Arrow (DuckDB's executemany goes row by row)."""
+        if not rows:
+            return
+        import pyarrow as pa
+
+        cols = self._columns(table)
+        arrays = [pa.array([r[i] for r in rows], type=t) for i, (_, t) in enumerate(cols)]
+        batch = pa.table(arrays, names=[name for name, _ in cols])  # noqa: F841 - read by DuckDB below
+        self.con.execute(f"INSERT INTO {table} SELECT * FROM batch")
+
+    def _columns(self, table: str) -> list[tuple[str, Any]]:
+        import pyarrow as pa
+
+        types = {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
+                 "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"), "VARCHAR[]": pa.list_(pa.string()),
+                 "JSON": pa.string()}
+        rows = self.con.execute(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+            [table]).fetchall()
+        return [(name, types.get(dtype, pa.string())) for name, dtype in rows]
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -114,7 +133,8 @@ def _event_row(e: Event) -> tuple[Any, ...]:
     loc = e.location
     return (
         e.event_id, e.doc_id, e.sentence, e.event, e.mode, e.cameo, e.goldstein, e.quad_class,
-        e.codes("actor"), e.codes("recipient"), e.reciprocal, e.date, e.date_precision,
+        e.codes("actor"), e.codes("recipient"), e.reciprocal, date.fromisoformat(e.date) if e.date else None,
+        e.date_precision,
         loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None, loc.lon if loc else None,
         e.factuality, e.confidence, json.dumps(e.to_dict(), ensure_ascii=False),
     )

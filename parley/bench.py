@@ -1,0 +1,149 @@
+"""``parley bench``: words per second of parley beside plain spaCy, measured in the same run.
+
+Plain spaCy is ``nlp.pipe`` over the same texts with the same model (all its components) and the
+same number of processes; parley codes the same texts end to end into a fresh DuckDB file. The
+machines this runs on are noisy, so the figure that means something is the ratio of the two.
+Peak memory is the largest resident size of the process tree (parent and workers) seen while
+parley ran, sampled from /proc.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .model import Document
+
+__all__ = ["BenchResult", "run_bench", "load_corpus", "DEFAULT_CORPUS"]
+
+DEFAULT_CORPUS = Path("../shared/train/synthetic_events_2023-10-19.csv.zip")
+
+
+@dataclass(frozen=True)
+class BenchResult:
+    docs: int
+    words: int
+    jobs: int
+    spacy_seconds: float
+    parley_seconds: float
+    spacy_wps: float
+    parley_wps: float
+    ratio: float
+    peak_rss_mb: float
+    spacy_peak_rss_mb: float
+    events: int
+
+    def to_dict(self) -> dict[str, float | int]:
+        return asdict(self)
+
+
+def load_corpus(path: Path, docs: int | None) -> list[Document]:
+    """Documents of a corpus file (stories CSV/ZIP, JSONL, text), repeated to ``docs`` if asked."""
+    if not path.exists():
+        raise InputError(f"{path}: no such corpus (the default is ../shared/train's stories)")
+    if path.suffix.lower() in {".zip", ".csv"} and path.name.startswith("synthetic_events"):
+        from .coding.classifier import read_story_texts
+
+        base = [Document(f"story-{i}", t) for i, t in enumerate(read_story_texts(path))]
+    else:
+        from .ingest import read_inputs
+
+        base = [d for d in read_inputs([str(path)]) if isinstance(d, Document)]
+    if not base:
+        raise InputError(f"{path}: no documents in the corpus")
+    n = docs or len(base)
+    return [base[i % len(base)] if i < len(base) else Document(f"{base[i % len(base)].id}-r{i // len(base)}",
+                                                                 base[i % len(base)].text) for i in range(n)]
+
+
+def _tree_rss_mb(root: int) -> float:
+    """Resident memory of ``root`` and all its descendants, in MB (Linux /proc)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+            parents[int(entry)] = int(fields[1])
+            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, IndexError, ValueError):
+            continue
+    tree, frontier = {root}, [root]
+    while frontier:
+        p = frontier.pop()
+        for child, parent in parents.items():
+            if parent == p and child not in tree:
+                tree.add(child)
+                frontier.append(child)
+    return sum(rss.get(p, 0) for p in tree) / 2**20
+
+
+class PeakMemory:
+    """Samples the process tree's memory in a background thread while a block runs."""
+
+    def __init__(self, interval: float = 0.25):
+        self.interval, self.peak = interval, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, _tree_rss_mb(os.getpid()))
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> "PeakMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, _tree_rss_mb(os.getpid()))
+
+
+def _plain_spacy(texts: list[str], jobs: int) -> tuple[int, float, float]:
+    import spacy
+
+    from .nlp import MODEL
+
+    nlp = spacy.load(MODEL)
+    with PeakMemory() as mem:
+        start = time.perf_counter()
+        words = sum(len(doc) for doc in nlp.pipe(texts, n_process=jobs))
+        seconds = time.perf_counter() - start
+    return words, seconds, mem.peak
+
+
+def _parley(documents: list[Document], jobs: int) -> tuple[int, float, float]:
+    from .pipeline import Pipeline
+    from .runner import code_stream
+    from .store import Store, iter_batches
+
+    pipeline = Pipeline()  # loaded before the clock starts, as spaCy's model is
+    pipeline.code(Document("warm-up", "Officials in Paris said on Tuesday that France will send aid to Chad."))
+    with tempfile.TemporaryDirectory() as tmp, PeakMemory() as mem:
+        start = time.perf_counter()
+        events = 0
+        with Store(Path(tmp) / "bench.duckdb") as store:
+            for batch in iter_batches(code_stream(iter(documents), jobs=jobs, pipeline=pipeline), 256):
+                store.write([(c.document, c.events) for c in batch if c.error is None])
+                events += sum(len(c.events) for c in batch)
+        seconds = time.perf_counter() - start
+    return events, seconds, mem.peak
+
+
+def run_bench(corpus: Path = DEFAULT_CORPUS, docs: int | None = None, jobs: int = 1) -> BenchResult:
+    documents = load_corpus(corpus, docs)
+    texts = [d.text for d in documents]
+    words, spacy_s, spacy_mem = _plain_spacy(texts, jobs)
+    events, parley_s, parley_mem = _parley(documents, jobs)
+    return BenchResult(docs=len(documents), words=words, jobs=jobs, spacy_seconds=round(spacy_s, 2),
+                       parley_seconds=round(parley_s, 2), spacy_wps=round(words / spacy_s),
+                       parley_wps=round(words / parley_s), ratio=round(spacy_s / parley_s, 3),
+                       peak_rss_mb=round(parley_mem), spacy_peak_rss_mb=round(spacy_mem), events=events)

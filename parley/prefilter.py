@@ -1,0 +1,151 @@
+"""The prefilter: which sentences need the parser at all.
+
+An event needs a trigger word and someone to do it. Sentences with neither a trigger word nor
+an actor cue (a known name, an agent word, a pronoun) are not sent through the tagger and
+parser; the rest are coded in a reduced text made of them, and every offset is mapped back to
+the original text. Sentences are cut by a deterministic splitter (:func:`split_sentences`), so
+sentence numbers, offsets and event ids are the same with and without the prefilter.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .actors.kb import KnowledgeBase
+from .coding.lexicon import Lexicon
+
+__all__ = ["Segment", "split_sentences", "Prefilter", "Reduced"]
+
+ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen", "rep", "pres", "prof",
+    "st", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "d.c", "e.u", "a.m", "p.m", "fig", "approx"})
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n+")
+IRREGULAR = {  # past forms of trigger verbs that do not follow the rules
+    "meet": "met", "hold": "held", "make": "made", "give": "gave given", "take": "took taken", "fight": "fought",
+    "shoot": "shot", "strike": "struck stricken", "seek": "sought", "withdraw": "withdrew withdrawn",
+    "forgive": "forgave forgiven", "beat": "beaten", "fly": "flew flown", "blow": "blew blown",
+    "freeze": "froze frozen", "break": "broke broken", "send": "sent", "lend": "lent", "pay": "paid",
+    "swear": "swore sworn", "overrun": "overran", "undertake": "undertook undertaken", "lead": "led",
+    "bring": "brought", "win": "won", "sell": "sold", "catch": "caught", "set": "set", "cut": "cut", "quit": "quit",
+    "rise": "rose risen", "throw": "threw thrown", "draw": "drew drawn", "leave": "left", "find": "found",
+    "keep": "kept", "stand": "stood", "begin": "began begun", "run": "ran", "retake": "retook retaken",
+    "tell": "told", "say": "said", "slay": "slew slain", "hang": "hung hanged", "wake": "woke", "bear": "bore borne",
+}
+
+
+@dataclass(frozen=True)
+class Segment:
+    index: int
+    start: int
+    end: int
+
+
+def split_sentences(text: str) -> list[Segment]:
+    """Sentences by punctuation and line breaks, not after abbreviations ("U.S.", "Gen.")."""
+    out: list[Segment] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        cut = m.start()
+        before = text[start:cut].rstrip()
+        last = before.rsplit(None, 1)[-1].rstrip(".").lower() if before.split() else ""
+        if m.group(0).strip() == "" and "\n" not in m.group(0) and (last in ABBREVIATIONS or len(last) == 1):
+            continue  # "Gen. Avril", "J. Smith"
+        if before.strip():
+            out.append(Segment(len(out), start + (len(text[start:cut]) - len(text[start:cut].lstrip())), cut))
+        start = m.end()
+    if text[start:].strip():
+        lead = len(text[start:]) - len(text[start:].lstrip())
+        out.append(Segment(len(out), start + lead, len(text.rstrip())))
+    return out
+
+
+def _inflections(lemma: str, kind: str) -> set[str]:
+    forms = {lemma}
+    if kind == "verb":
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        forms |= {lemma + "s", lemma + "es", lemma + "d", lemma + "ed", stem + "ed", stem + "ing", lemma + "ing"}
+        if lemma.endswith("y"):
+            forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+        if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # "stopped", "planning"
+        forms |= set(IRREGULAR.get(lemma, "").split())
+    elif kind == "noun":
+        forms |= {lemma + "s", lemma + "es"}
+        if lemma.endswith("y"):
+            forms.add(lemma[:-1] + "ies")
+    return forms
+
+
+class Prefilter:
+    """Decides, from surface words alone, which sentences might hold an event."""
+
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon):
+        self.triggers: set[str] = set()
+        for t in lexicon.triggers:
+            if t.category is not None or t.has("light"):
+                if t.category is None and t.has("light"):
+                    continue  # a light verb counts only through its event noun
+                self.triggers |= _inflections(t.lemma, t.kind)
+        self.names = {key[0] for key, _ in kb.names.items()}
+        self.terms = {key[0] for key, _ in kb.terms.items()}
+        self.pronouns = {"he", "she", "they", "it", "him", "her", "them", "his", "their", "its", "both"}
+
+    def keep(self, text: str, segments: Sequence[Segment]) -> list[Segment]:
+        """The sentences to code: those with a trigger word and an actor cue, plus, for one that
+        refers back ("he", "the minister"), the last earlier sentence that names someone."""
+        kept: dict[int, Segment] = {}
+        last_named: Segment | None = None
+        for seg in segments:
+            words = re.findall(r"[\w'’.-]+", text[seg.start:seg.end])
+            lows = {w.lower().strip(".") for w in words}
+            named = any(w in self.names or w.rstrip(".") in self.names for w in words) or any(
+                w[:1].isupper() for w in words[1:])
+            cue = named or bool(lows & self.terms) or bool(lows & self.pronouns)
+            if lows & self.triggers and cue:
+                if not named and last_named is not None:
+                    kept[last_named.index] = last_named
+                kept[seg.index] = seg
+            if named:
+                last_named = seg
+        return [kept[i] for i in sorted(kept)]
+
+
+@dataclass(frozen=True)
+class Reduced:
+    """A text made of some of the original's sentences, and the way back to original offsets."""
+
+    text: str
+    starts: tuple[int, ...]  # where each kept sentence begins in the reduced text
+    origins: tuple[int, ...]  # where it begins in the original text
+    segments: tuple[Segment, ...]  # all sentences of the original text
+    segment_starts: tuple[int, ...]
+
+    @classmethod
+    def build(cls, text: str, segments: Sequence[Segment], kept: Sequence[Segment]) -> "Reduced":
+        seg_starts = tuple(s.start for s in segments)
+        if len(kept) == len(segments):  # nothing left out: the original text itself
+            return cls(text, (0,), (0,), tuple(segments), seg_starts)
+        parts, starts, origins, pos = [], [], [], 0
+        for seg in kept:
+            parts.append(text[seg.start:seg.end])
+            starts.append(pos)
+            origins.append(seg.start)
+            pos += seg.end - seg.start + 1
+        return cls("\n".join(parts), tuple(starts), tuple(origins), tuple(segments), seg_starts)
+
+    def original(self, offset: int) -> int:
+        """An offset in the reduced text → the same character in the original text."""
+        if not self.starts:
+            return offset
+        k = max(bisect_right(self.starts, offset) - 1, 0)
+        return self.origins[k] + offset - self.starts[k]
+
+    def sentence(self, original_offset: int) -> Segment:
+        """The original sentence holding an original offset."""
+        if not self.segments:
+            return Segment(0, 0, 0)
+        k = max(bisect_right(self.segment_starts, original_offset) - 1, 0)
+        return self.segments[k]

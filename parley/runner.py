@@ -1,0 +1,92 @@
+"""Coding a stream of documents with one process or several, results in input order.
+
+Each worker process builds one Pipeline (the model and knowledge base load once per process,
+never per document) and codes batches of documents; the parent reads the input, hands batches
+out with a bounded number in flight (memory stays flat whatever the corpus size) and yields
+results in the order the documents came. A document that fails to code is returned as an error
+for that document, with its id and the reason, and the rest of the batch goes on.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from .model import Document, Event
+from .pipeline import Pipeline, PipelineConfig
+
+__all__ = ["Coded", "code_stream"]
+
+BATCH = 32
+
+
+@dataclass(frozen=True)
+class Coded:
+    """One document's outcome: its events, or why it could not be coded."""
+
+    document: Document
+    events: tuple[Event, ...] = ()
+    error: str | None = None
+
+
+def _code_batch(pipeline: Pipeline, docs: list[Document]) -> list[Coded]:
+    try:
+        return [Coded(d, tuple(evs)) for d, evs in pipeline.code_many(docs)]
+    except Exception:  # noqa: BLE001 - one bad document must not sink the batch: retry one by one
+        out = []
+        for d in docs:
+            try:
+                out.append(Coded(d, tuple(pipeline.code(d))))
+            except Exception as exc:  # noqa: BLE001
+                out.append(Coded(d, (), f"{type(exc).__name__}: {exc}".splitlines()[0][:300]))
+        return out
+
+
+# -- worker processes ----------------------------------------------------------------------------
+_WORKER: list[Pipeline] = []  # one per worker process, set by _init (a process-local slot, not shared)
+
+
+def _init(config: PipelineConfig, pipeline: Pipeline | None) -> None:
+    _WORKER.append(pipeline if pipeline is not None else Pipeline(config))
+
+
+def _work(docs: list[Document]) -> list[Coded]:
+    return _code_batch(_WORKER[0], docs)
+
+
+def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for d in documents:
+        batch.append(d)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def code_stream(documents: Iterable[Document], config: PipelineConfig | None = None, jobs: int = 1,
+                pipeline: Pipeline | None = None, batch: int = BATCH) -> Iterator[Coded]:
+    """Code ``documents`` with ``jobs`` processes (1: in this process), in input order."""
+    config = config or PipelineConfig()
+    if jobs <= 1:
+        pipe = pipeline or Pipeline(config)
+        for docs in _batches(documents, batch):
+            yield from _code_batch(pipe, docs)
+        return
+    # Where processes can fork, workers start as copies of a parent that has loaded the model and
+    # knowledge base once (fast start, shared memory pages); elsewhere each worker loads its own.
+    forking = "fork" in multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if forking else "spawn")
+    shared = (pipeline or Pipeline(config)) if forking else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init,
+                             initargs=(config, shared)) as pool:
+        pending: deque[Future[list[Coded]]] = deque()
+        for docs in _batches(documents, batch):
+            pending.append(pool.submit(_work, docs))
+            while len(pending) >= jobs * 3:  # bounded: never more than a few batches in flight
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
