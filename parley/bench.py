@@ -8,6 +8,7 @@ parley ran, sampled from /proc.
 """
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 import threading
@@ -60,8 +61,21 @@ def load_corpus(path: Path, docs: int | None) -> list[Document]:
                                                                  base[i % len(base)].text) for i in range(n)]
 
 
+def _pss(pid: int) -> int | None:
+    """Proportional set size in bytes: a page shared by forked workers counts once in all."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        return None
+    return None
+
+
 def _tree_rss_mb(root: int) -> float:
-    """Resident memory of ``root`` and all its descendants, in MB (Linux /proc)."""
+    """Memory of ``root`` and all its descendants, in MB (Linux /proc): proportional set size
+    where the kernel reports it (workers forked from one parent share pages), else resident size."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -81,7 +95,7 @@ def _tree_rss_mb(root: int) -> float:
             if parent == p and child not in tree:
                 tree.add(child)
                 frontier.append(child)
-    return sum(rss.get(p, 0) for p in tree) / 2**20
+    return sum((_pss(p) or rss.get(p, 0)) for p in tree) / 2**20
 
 
 class PeakMemory:
@@ -117,6 +131,8 @@ def _plain_spacy(texts: list[str], jobs: int) -> tuple[int, float, float]:
         start = time.perf_counter()
         words = sum(len(doc) for doc in nlp.pipe(texts, n_process=jobs))
         seconds = time.perf_counter() - start
+    del nlp  # parley's phase must not carry the baseline's model
+    gc.collect()
     return words, seconds, mem.peak
 
 

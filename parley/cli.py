@@ -107,7 +107,9 @@ def print_table(rows: list[dict[str, Any]]) -> None:
 
 @app.command()
 def code(
-    inputs: Annotated[list[str], typer.Argument(help="Files (.txt, .jsonl) or - for standard input.")],
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files (.txt .jsonl .csv .tsv .html .rss .atom .xml .warc .warc.gz; .gz and .zip), directories, "
+             "globs, feed URLs, or - for standard input.")],
     format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.jsonl,
     db: Annotated[Path, typer.Option("--db", help="DuckDB file to store events in.")] = Path("parley.duckdb"),
     no_store: Annotated[bool, typer.Option("--no-store", help="Do not write to the DuckDB file.")] = False,
@@ -115,43 +117,134 @@ def code(
     include_unrealised: Annotated[bool, typer.Option(
         "--include-unrealised", help="Keep negated and hypothetical events (flagged in 'factuality').")] = False,
     actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Your own actors (CSV, TSV, YAML).")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", help="Processes (results stay in input order).")] = 1,
+    recode: Annotated[bool, typer.Option(
+        "--recode", help="Code documents the store already holds (default: skip them, so a rerun resumes).")] = False,
+    text_column: Annotated[Optional[str], typer.Option("--text-column", help="CSV: the text column.")] = None,
+    id_column: Annotated[Optional[str], typer.Option("--id-column", help="CSV: the id column.")] = None,
+    date_column: Annotated[Optional[str], typer.Option("--date-column", help="CSV: the publication date column.")] = None,
+    no_prefilter: Annotated[bool, typer.Option("--no-prefilter", help="Parse every sentence.")] = False,
 ) -> None:
     """Code news documents into event records, printed to standard output and stored."""
     from .ingest import read_inputs
-    from .pipeline import Pipeline, PipelineConfig
+    from .ingest.options import ReadOptions
+    from .pipeline import PipelineConfig
+    from .runner import code_stream
     from .store import Store, iter_batches
 
+    if jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    options = ReadOptions(text_column=text_column, id_column=id_column, date_column=date_column)
+    config = PipelineConfig(include_unrealised=include_unrealised, actors=tuple(str(p) for p in actors or ()),
+                            prefilter=not no_prefilter)
     store = None if no_store else Store(db)
-    pipeline = Pipeline(PipelineConfig(include_unrealised=include_unrealised,
-                                       actors=tuple(str(p) for p in actors or ())))
     out = Output(format, explain)
-    stats = {"documents": 0, "events": 0, "skipped": 0}
+    stats = Stats()
 
     def documents() -> Iterator[Document]:
-        for item in read_inputs(inputs, stdin=sys.stdin.buffer):
-            if isinstance(item, RecordError):
-                stats["skipped"] += 1
-                _err(f"skipped {item}")
-            else:
-                yield item
+        items = read_inputs(inputs, stdin=sys.stdin.buffer, options=options)
+        for chunk in iter_batches(items, 256):
+            docs = [i for i in chunk if isinstance(i, Document)]
+            for item in chunk:
+                if isinstance(item, RecordError):
+                    stats.skip(item.reason)
+                    _err(f"skipped {item}")
+            done = store.coded(docs, CODER) if (store is not None and not recode) else set()
+            stats.already += len(done)
+            yield from (d for d in docs if d.id not in done)
 
     try:
-        for batch in iter_batches(pipeline.code_many(documents()), 32):
-            for _, events in batch:
-                out.write(events)
-                stats["documents"] += 1
-                stats["events"] += len(events)
-            if store is not None:
-                store.write(batch)
+        with Progress(stats, enabled=sys.stderr.isatty()) as progress:
+            for batch in iter_batches(code_stream(documents(), config, jobs=jobs), 64):
+                good = []
+                for coded in batch:
+                    if coded.error is not None:
+                        stats.skip("could not be coded")
+                        _err(f"skipped {coded.document.id}: could not be coded ({coded.error})")
+                        continue
+                    out.write(list(coded.events))
+                    good.append((coded.document, coded.events))
+                    stats.add(coded.document, coded.events)
+                if store is not None and good:
+                    store.write(good, coder=CODER)
+                progress.update()
     finally:
         if store is not None:
             store.close()
     out.close()
-    _err(f"coded {stats['documents']} documents, {stats['events']} events"
-         + (f", skipped {stats['skipped']}" if stats["skipped"] else "")
-         + ("" if store is None else f" (stored in {db})"))
-    if stats["documents"] == 0 and stats["skipped"]:
+    _err(stats.summary() + ("" if store is None else f" (stored in {db})"))
+    if stats.documents == 0 and stats.already == 0 and stats.skipped:
         raise typer.Exit(3)
+
+
+CODER = "parley.rules.v1"
+
+
+class Stats:
+    """Counts for the progress display and the final summary line."""
+
+    def __init__(self) -> None:
+        import time
+
+        self.started = time.monotonic()
+        self.documents = self.events = self.words = self.already = 0
+        self.reasons: dict[str, int] = {}
+
+    @property
+    def skipped(self) -> int:
+        return sum(self.reasons.values())
+
+    def skip(self, reason: str) -> None:
+        self.reasons[reason] = self.reasons.get(reason, 0) + 1
+
+    def add(self, document: Document, events: Any) -> None:
+        self.documents += 1
+        self.events += len(events)
+        self.words += len(document.text.split())
+
+    def rate(self) -> float:
+        import time
+
+        return self.words / max(time.monotonic() - self.started, 1e-9)
+
+    def summary(self) -> str:
+        parts = [f"coded {self.documents} documents, {self.events} events, {self.rate():.0f} words/s"]
+        if self.already:
+            parts.append(f"{self.already} already in the store")
+        if self.skipped:
+            parts.append(f"skipped {self.skipped} (" + ", ".join(f"{n} {r}" for r, n in sorted(self.reasons.items())) + ")")
+        return "; ".join(parts)
+
+
+class Progress:
+    """A live line on standard error when it is a terminal (documents, events, words/s); quiet otherwise."""
+
+    def __init__(self, stats: Stats, enabled: bool):
+        self.stats, self.enabled = stats, enabled
+        self._live = None
+
+    def __enter__(self) -> "Progress":
+        if self.enabled:
+            from rich.console import Console
+            from rich.live import Live
+
+            self._live = Live(self._text(), console=Console(stderr=True), refresh_per_second=4, transient=True)
+            self._live.__enter__()
+        return self
+
+    def _text(self) -> str:
+        s = self.stats
+        return (f"parley: {s.documents} documents · {s.events} events · {s.rate():.0f} words/s"
+                + (f" · {s.already} already stored" if s.already else "")
+                + (f" · {s.skipped} skipped" if s.skipped else ""))
+
+    def update(self) -> None:
+        if self._live is not None:
+            self._live.update(self._text())
+
+    def __exit__(self, *exc: object) -> None:
+        if self._live is not None:
+            self._live.__exit__(None, None, None)
 
 
 @app.command()

@@ -1,8 +1,14 @@
-"""Readers: each turns one input (a file, standard input) into Documents.
+"""Readers: each turns one input (a file, a directory, a glob, a feed URL, standard input) into
+Documents.
 
 A reader yields ``Document`` for every good record and ``RecordError`` for every bad one, so a
 batch goes on past a bad record and the caller reports it (never a silent loss). Problems with
-a whole input (missing, empty, binary) are a ``RecordError`` too, without a record id.
+a whole input (empty, binary, corrupt) are a ``RecordError`` too, without a record id. Only
+what makes the command line itself wrong (a missing file, a glob matching nothing) raises an
+``InputError``, and before anything is read.
+
+Formats, by suffix: .txt, .jsonl/.ndjson, .csv/.tsv, .html/.htm, .rss/.atom/.xml (feeds),
+.warc/.warc.gz, any of them gzipped (.gz), and .zip archives of them.
 """
 from __future__ import annotations
 
@@ -10,27 +16,24 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
-from ..errors import InputError, RecordError
+from ..errors import RecordError
 from ..model import Document
+from .feed import read_feed_url
+from .formats import read_source
 from .jsonl import read_jsonl_lines
-from .text import decode_bytes, load_bytes, read_text_file
+from .options import ReadOptions
+from .paths import plan_inputs
+from .source import file_source
+from .text import decode_bytes
 
-__all__ = ["read_inputs", "read_path", "read_stream"]
+__all__ = ["ReadOptions", "read_inputs", "read_path", "read_stream"]
 
 Item = Document | RecordError
 
 
-def read_path(path: Path) -> Iterator[Item]:
-    """Documents of one file, chosen by its suffix."""
-    name = path.name.lower()
-    if name.endswith(".jsonl") or name.endswith(".ndjson"):
-        raw = load_bytes(path)
-        if isinstance(raw, RecordError):
-            yield raw
-            return
-        yield from read_jsonl_lines(decode_bytes(raw).splitlines(), source=str(path))
-    else:
-        yield read_text_file(path)
+def read_path(path: Path, options: ReadOptions = ReadOptions()) -> Iterator[Item]:
+    """Documents of one file, chosen by its suffix (an unknown one is plain text)."""
+    yield from read_source(file_source(path), options)
 
 
 def read_stream(stream: IO[bytes], source: str = "<stdin>") -> Iterator[Item]:
@@ -47,19 +50,17 @@ def read_stream(stream: IO[bytes], source: str = "<stdin>") -> Iterator[Item]:
         yield Document(id="stdin", text=text)
 
 
-def read_inputs(inputs: Iterable[str], stdin: IO[bytes] | None = None) -> Iterator[Item]:
-    """All documents of the command line's inputs, in order. Missing paths fail up front."""
-    inputs = list(inputs)
-    for name in inputs:
-        if name != "-" and not Path(name).exists():
-            raise InputError(f"{name}: no such file")
-    for name in inputs:
-        if name == "-":
-            if stdin is None:
-                raise InputError("-: standard input is not available")
+def read_inputs(inputs: Iterable[str], stdin: IO[bytes] | None = None,
+                options: ReadOptions = ReadOptions()) -> Iterator[Item]:
+    """All documents of the command line's inputs, in order. Missing paths and globs that match
+    nothing fail up front; directories are read recursively, in sorted order."""
+    for item in plan_inputs(list(inputs), stdin_available=stdin is not None):
+        if item.kind == "stdin":
+            assert stdin is not None
             yield from read_stream(stdin)
+        elif item.kind == "url":
+            yield from read_feed_url(item.value, options)
+        elif item.kind == "empty-dir":
+            yield RecordError("no readable files in directory", item.value)
         else:
-            path = Path(name)
-            if path.is_dir():
-                raise InputError(f"{name}: is a directory (directories arrive with the corpus readers)")
-            yield from read_path(path)
+            yield from read_source(file_source(Path(item.value)), options, named=item.named)

@@ -5,6 +5,7 @@ idempotent. Each document is written in one transaction: a reader never sees hal
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timezone
@@ -16,10 +17,10 @@ import duckdb
 
 from ..errors import StoreError
 from ..model import Document, Event
+from .migrations import SCHEMA_VERSION, STEPS
 
 __all__ = ["Store", "SCHEMA_VERSION", "DEFAULT_DB"]
 
-SCHEMA_VERSION = 1
 DEFAULT_DB = "parley.duckdb"
 
 
@@ -47,8 +48,17 @@ class Store:
         row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None:
             self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
-        elif int(row[0]) > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: written by a newer parley (schema {row[0]} > {SCHEMA_VERSION})")
+            return
+        version = int(row[0])
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: written by a newer parley (schema {version}; this parley knows up to "
+                             f"{SCHEMA_VERSION}): upgrade parley to use it")
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            self.con.execute("BEGIN TRANSACTION")
+            for sql in STEPS.get(target, ()):
+                self.con.execute(sql)
+            self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(target)])
+            self.con.execute("COMMIT")
 
     def close(self) -> None:
         self.con.close()
@@ -67,7 +77,8 @@ class Store:
             return
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         ids = [d.id for d, _ in batch]
-        docs = [(d.id, d.pub_date, d.title, d.url, d.publisher, d.text, len(evs), coder, now) for d, evs in batch]
+        docs = [(d.id, d.pub_date, d.title, d.url, d.publisher, d.text, len(evs), coder, now, text_sha(d))
+                for d, evs in batch]
         events = [_event_row(e) for _, evs in batch for e in evs]
         mentions = [(e.event_id, e.doc_id, m.sentence, m.trigger, m.start, m.end, m.trigger_start, m.trigger_end)
                     for _, evs in batch for e in evs for m in e.mentions]
@@ -127,6 +138,22 @@ class Store:
 
     def document_ids(self) -> set[str]:
         return {r[0] for r in self.con.execute("SELECT doc_id FROM documents").fetchall()}
+
+    def coded(self, documents: Sequence[Document], coder: str) -> set[str]:
+        """Ids of ``documents`` the store already holds, coded from the same text by the same coder."""
+        if not documents:
+            return set()
+        rows = self.con.execute(
+            "SELECT doc_id, text_sha FROM documents WHERE coder = ? AND doc_id IN (SELECT unnest(?::VARCHAR[]))",
+            [coder, [d.id for d in documents]]).fetchall()
+        known = dict(rows)
+        return {d.id for d in documents if known.get(d.id) == text_sha(d)}
+
+
+def text_sha(d: Document) -> str:
+    """What a document's coding depends on: its text and publication date."""
+    key = f"{d.pub_date.isoformat() if d.pub_date else ''}\x1f{d.text}"
+    return hashlib.sha1(key.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
 def _event_row(e: Event) -> tuple[Any, ...]:

@@ -1,4 +1,4 @@
--- parley's DuckDB schema, version 1. One row per document, per event, per mention.
+-- parley's DuckDB schema (version in store/migrations.py). One row per document, per event, per mention.
 -- `events.record` holds the event record exactly as `parley code --format jsonl` prints it.
 CREATE TABLE IF NOT EXISTS meta (
     key VARCHAR PRIMARY KEY,
@@ -13,7 +13,8 @@ CREATE TABLE IF NOT EXISTS documents (
     text VARCHAR,
     n_events INTEGER,
     coder VARCHAR,
-    coded_at TIMESTAMP
+    coded_at TIMESTAMP,
+    text_sha VARCHAR
 );
 CREATE TABLE IF NOT EXISTS events (
     event_id VARCHAR PRIMARY KEY,

@@ -1,0 +1,40 @@
+"""Field values as inputs spell them: dates in the forms news exports use."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+
+__all__ = ["parse_date"]
+
+# Unambiguous written forms only: "03/04/2024" is March or April depending on who wrote it.
+_FORMATS = ("%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y")
+
+
+def parse_date(value: object) -> date | None:
+    """``YYYY-MM-DD``, an ISO timestamp, an RFC 2822 date (feeds, mail) or "2 May 2024";
+    anything else is None (the text still codes, only without an anchor for relative dates)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        return None
+    v = value.strip()
+    try:
+        return date.fromisoformat(v[:10])
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(v.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(v).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    for fmt in _FORMATS:
+        try:
+            return datetime.strptime(v, fmt).date()
+        except ValueError:
+            continue
+    return None

@@ -1,0 +1,16 @@
+"""Schema versions of the DuckDB store and how to get from each to the next.
+
+A file written by an older parley is upgraded in place when it is opened for writing; one
+written by a newer parley is refused with a message that says so. Each step is a list of SQL
+statements run in one transaction.
+"""
+from __future__ import annotations
+
+__all__ = ["SCHEMA_VERSION", "STEPS"]
+
+SCHEMA_VERSION = 2
+
+# version reached → statements that reach it from the version before
+STEPS: dict[int, tuple[str, ...]] = {
+    2: ("ALTER TABLE documents ADD COLUMN IF NOT EXISTS text_sha VARCHAR",),
+}
