@@ -18,6 +18,7 @@ import typer
 
 from .errors import ParleyError, RecordError, UsageError
 from .model import Document, Event
+from .records import CSV_FIELDS, flat_row
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="parley: political event data from news, coded in PLOVER and CAMEO with evidence.")
@@ -29,32 +30,8 @@ class Format(str, Enum):
     table = "table"
 
 
-CSV_FIELDS = ["event_id", "doc_id", "sentence", "event", "mode", "cameo", "goldstein", "quad_class", "actor",
-              "actor_text", "recipient", "recipient_text", "reciprocal", "date", "date_precision", "location",
-              "location_country", "lat", "lon", "factuality", "attribution", "confidence", "trigger"]
-
-
 def _err(message: str) -> None:
     typer.echo(f"parley: {message}", err=True)
-
-
-def flat_row(rec: dict[str, Any]) -> dict[str, Any]:
-    """An event record as one flat CSV row (lists joined with ';')."""
-    loc = rec.get("location") or {}
-
-    def codes(side: str) -> str:
-        return ";".join(a.get("country") or a.get("sector") or "" for a in rec.get(side) or [])
-
-    return {
-        **{k: rec.get(k) for k in ("event_id", "doc_id", "sentence", "event", "mode", "cameo", "goldstein",
-                                   "quad_class", "reciprocal", "date", "date_precision", "factuality", "confidence")},
-        "actor": codes("actor"), "actor_text": ";".join(a["text"] for a in rec.get("actor") or []),
-        "recipient": codes("recipient"),
-        "recipient_text": ";".join(a["text"] for a in rec.get("recipient") or []),
-        "location": loc.get("name"), "location_country": loc.get("country"), "lat": loc.get("lat"),
-        "lon": loc.get("lon"), "attribution": ";".join(a["text"] for a in rec.get("attribution") or []),
-        "trigger": ";".join(m["trigger"] for m in rec.get("mentions") or []),
-    }
 
 
 class Output:
@@ -316,10 +293,17 @@ def bench(
     docs: Annotated[Optional[int], typer.Option("--docs", help="Use N documents (repeating the corpus).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", help="Processes for both parley and spaCy.")] = 1,
     json_out: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
+    actors: Annotated[bool, typer.Option("--actors", help="Measure the actor stage alone (mentions/s).")] = False,
 ) -> None:
     """Words per second of parley (end to end into DuckDB) beside plain spaCy, in the same run."""
-    from .bench import run_bench
+    from .bench import actor_rate, run_bench
 
+    if actors:
+        a = actor_rate(corpus, docs or 500)
+        typer.echo(json.dumps(a) if json_out else
+                   f"actor stage: {a['mentions_per_s']} mentions/s ({a['actor_mentions']} mentions in {a['docs']} "
+                   f"documents, {a['words_per_s']} words/s)")
+        return
     r = run_bench(corpus, docs, jobs)
     if json_out:
         typer.echo(json.dumps(r.to_dict()))
@@ -354,7 +338,149 @@ def train_cmd(
                f"wrote {output}")
 
 
-def _date_option(value: str | None) -> Any:
+# -- queries and exports ---------------------------------------------------------------------
+
+Db = Annotated[Path, typer.Option("--db", help="The DuckDB store to read.")]
+Multi = Optional[list[str]]
+ActorOpt = Annotated[Multi, typer.Option("--actor", help="Actor: code (KOR, IGO), organisation (NATO) or name "
+                                                      "(Rubio). Repeat or comma-separate for any of several.")]
+RecipientOpt = Annotated[Multi, typer.Option("--recipient", help="Recipient, as --actor.")]
+CountryOpt = Annotated[Multi, typer.Option("--country", help="Country on either side or where it happened.")]
+SectorOpt = Annotated[Multi, typer.Option("--sector", help="Sector on either side: GOV, MIL, COP, REB, …")]
+CategoryOpt = Annotated[Multi, typer.Option("--category", help="PLOVER category: ACCUSE, ASSAULT, …")]
+CameoOpt = Annotated[Multi, typer.Option("--cameo", help="CAMEO code prefix: 19 is every kind of fighting.")]
+SinceOpt = Annotated[Optional[str], typer.Option("--since", help="Events on or after this date (YYYY-MM-DD).")]
+UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Events on or before this date (YYYY-MM-DD).")]
+PlaceOpt = Annotated[Optional[str], typer.Option("--place", help="Where it happened: a place name or country code.")]
+TextOpt = Annotated[Optional[str], typer.Option("--text", help="Words in the evidence sentence.")]
+
+
+def _filters(actor: Multi, recipient: Multi, country: Multi, sector: Multi, category: Multi, cameo: Multi,
+             since: str | None, until: str | None, place: str | None, text: str | None) -> Any:
+    from .store.query import Filters
+
+    return Filters.of(actor=actor, recipient=recipient, country=country, sector=sector, category=category,
+                      cameo=cameo, since=_date_option(since, "--since"), until=_date_option(until, "--until"),
+                      place=place, text=text)
+
+
+def _open_store(db: Path) -> Any:
+    from .errors import StoreError
+    from .store import Store
+
+    if not db.exists():
+        raise StoreError(f"{db}: no such store (code documents into it first: parley code FILE --db {db})")
+    return Store(db)
+
+
+@app.command()
+def events(
+    db: Db = Path("parley.duckdb"),
+    fmt: Annotated[Format, typer.Option("--format", help="table, jsonl (event records) or csv.")] = Format.table,
+    actor: ActorOpt = None, recipient: RecipientOpt = None, country: CountryOpt = None, sector: SectorOpt = None,
+    category: CategoryOpt = None, cameo: CameoOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    place: PlaceOpt = None, text: TextOpt = None,
+    real: Annotated[bool, typer.Option("--real", help="One row per real event (reports linked by dedup), "
+                                                      "with its report and source counts.")] = False,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="At most N rows.")] = None,
+) -> None:
+    """Stored events matching the filters, by date (each filter narrows; a repeated one widens)."""
+    from .store import query
+
+    f = _filters(actor, recipient, country, sector, category, cameo, since, until, place, text)
+    with _open_store(db) as store:
+        if real:
+            rel = query.real_events(store.con, f)
+            if fmt is Format.table:
+                rel = rel.select("real_event_id, date, event, cameo, actor_codes AS actor, recipient_codes AS recipient, "
+                                 "location_name AS place, n_reports AS reports, n_sources AS sources")
+            _print_relation(rel.limit(limit) if limit else rel, fmt)
+            return
+        out = Output(fmt)
+        rel = query.events(store.con, f, records=True, limit=limit)
+        for row in rel.iter_rows(batch_size=1000):
+            out.write([json.loads(row[-1])])
+        out.close()
+
+
+@app.command()
+def dyads(
+    db: Db = Path("parley.duckdb"),
+    by: Annotated[str, typer.Option("--by", help="Period: day, week (from Monday) or month.")] = "day",
+    fmt: Annotated[Format, typer.Option("--format", help="table, jsonl or csv.")] = Format.table,
+    reports: Annotated[bool, typer.Option("--reports", help="Count every report, as GDELT does, "
+                                                            "instead of real events.")] = False,
+    actor: ActorOpt = None, recipient: RecipientOpt = None, country: CountryOpt = None, sector: SectorOpt = None,
+    category: CategoryOpt = None, cameo: CameoOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    place: PlaceOpt = None, text: TextOpt = None,
+) -> None:
+    """Dyad time series: events and Goldstein sums per period, actor, recipient and quad class."""
+    from .store import query
+
+    if by not in query.PERIODS:
+        raise UsageError(f"--by {by!r}: choose day, week or month")
+    f = _filters(actor, recipient, country, sector, category, cameo, since, until, place, text)
+    with _open_store(db) as store:
+        _print_relation(query.dyads(store.con, by, f, unit="reports" if reports else "events"), fmt)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="parquet (a directory, by month), csv, jsonl, "
+                                                      "gdelt (GDELT 2.0 events, tab-separated) or plover.")],
+    output: Annotated[Path, typer.Option("--output", help="File, or directory for parquet.")],
+    db: Db = Path("parley.duckdb"),
+    force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")] = False,
+    actor: ActorOpt = None, recipient: RecipientOpt = None, country: CountryOpt = None, sector: SectorOpt = None,
+    category: CategoryOpt = None, cameo: CameoOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    place: PlaceOpt = None, text: TextOpt = None,
+) -> None:
+    """Export stored events for other tools: Parquet, CSV, JSONL, GDELT 2.0 or PLOVER JSON."""
+    from .store.export import FORMATS
+
+    if fmt not in FORMATS:
+        raise UsageError(f"--format {fmt!r}: choose from {', '.join(FORMATS)}")
+    f = _filters(actor, recipient, country, sector, category, cameo, since, until, place, text)
+    with _open_store(db) as store:
+        result = store.export(fmt, output, f, force=force)
+    note = f" ({result.skipped} undated real events left out: GDELT rows need a date)" if result.skipped else ""
+    typer.echo(f"parley: wrote {result.rows} rows to {result.output} ({fmt}){note}", err=True)
+
+
+def _print_relation(rel: Any, fmt: Format) -> None:
+    """Rows of a query as a table, JSON lines or CSV (dates ISO, lists joined by ';' in CSV)."""
+    cols = rel.columns
+    rows = rel.fetchall()
+
+    def plain(v: Any, joined: bool) -> Any:
+        if hasattr(v, "isoformat"):
+            return v.isoformat()
+        if isinstance(v, list) and joined:
+            return ";".join(map(str, v))
+        return v
+
+    if fmt is Format.jsonl:
+        for r in rows:
+            sys.stdout.write(json.dumps({c: plain(v, False) for c, v in zip(cols, r)}, ensure_ascii=False) + "\n")
+    elif fmt is Format.csv:
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(cols)
+        w.writerows([plain(v, True) for v in r] for r in rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table()
+        for c in cols:
+            table.add_column(c, overflow="fold")
+        for r in rows:
+            table.add_row(*("" if v is None else str(plain(v, True)) for v in r))
+        Console(width=200).print(table)
+        if not rows:
+            typer.echo("(no rows)")
+
+
+def _date_option(value: str | None, option: str = "--date") -> Any:
     from datetime import date
 
     if value is None:
@@ -362,7 +488,7 @@ def _date_option(value: str | None) -> Any:
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
-        raise UsageError(f"--date {value!r} is not YYYY-MM-DD") from exc
+        raise UsageError(f"{option} {value!r} is not YYYY-MM-DD") from exc
 
 
 def _read_lines(path: Path) -> list[str]:
@@ -385,6 +511,11 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except BrokenPipeError:
         sys.exit(0)
+    except Exception as exc:  # a store the query layer cannot read: one line, not a traceback
+        if not type(exc).__module__.lstrip("_").startswith("duckdb"):
+            raise
+        _err(f"store error: {str(exc).splitlines()[0]}")
+        sys.exit(4)
     except KeyboardInterrupt:
         _err("interrupted")
         sys.exit(130)

@@ -108,7 +108,10 @@ class TimeTagger:
                     background = True  # "after the earthquake last month": not the event's date
                 t = t.head
                 steps += 1
-            if not background and (t.i in own or t.i == verb.i):
+            # "signed a pact settling the border on Monday": the parser hangs the date on the
+            # object's present participle, which happens when the event does
+            participle = t.dep_ == "acl" and t.tag_ == "VBG" and t.head.head.i == verb.i
+            if not background and (t.i in own or t.i == verb.i or participle):
                 found.append(ent)
         return found
 

@@ -57,3 +57,29 @@ def code_text(pipeline):
         return pipeline.code(Document(doc_id, text, date.fromisoformat(pub) if pub else None))
 
     return run
+
+
+DEDUP_CORPUS = ROOT / "tests" / "data" / "dedup_corpus.jsonl"
+
+
+@pytest.fixture(scope="session")
+def dedup_coded(pipeline):
+    """tests/data/dedup_corpus.jsonl (written for parley: 20 reports of 3 events, 5 others), coded."""
+    from parley.ingest.jsonl import read_jsonl_lines
+    from parley.model import Document
+
+    docs = [d for d in read_jsonl_lines(DEDUP_CORPUS.read_text(encoding="utf-8").splitlines(), str(DEDUP_CORPUS))
+            if isinstance(d, Document)]
+    assert len(docs) == 25
+    return list(pipeline.code_many(docs))
+
+
+@pytest.fixture(scope="session")
+def dedup_db(dedup_coded, tmp_path_factory) -> Path:
+    """A store file holding the coded dedup corpus (tests open it read-only or copy it)."""
+    from parley.store import Store
+
+    path = tmp_path_factory.mktemp("dedup") / "dedup.duckdb"
+    with Store(path) as store:
+        store.write(dedup_coded)
+    return path

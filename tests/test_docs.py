@@ -29,3 +29,16 @@ def test_every_command_is_documented():
     names = [c.name or c.callback.__name__ for c in app.registered_commands]
     for name in names:
         assert f"`parley {name}" in text, name
+
+
+def test_readme_store_example_runs(dedup_db, tmp_path, monkeypatch):
+    """The README's Python example of queries and exports works as written."""
+    import shutil
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("### Store, queries and exports", 1)[1].split("\n## ", 1)[0]
+    (code,) = re.findall(r"```python\n(.+?)```", section, flags=re.S)
+    shutil.copy(dedup_db, tmp_path / "news.duckdb")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {})
+    assert (tmp_path / "events.gdelt.tsv").read_text(encoding="utf-8").count("\n") == 1  # the one accusation

@@ -36,6 +36,12 @@ PARTITIVES = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thous
                         "quarter", "majority", "minority", "crowd", "band", "handful", "rest", "several", "part"})
 FORMER = frozenset({"former", "ex", "ex-", "ousted", "deposed", "exiled", "toppled", "outgoing", "late", "retired"})
 # Heads that mean "a member or representative of" the organisation or country they attach to.
+# nouns for people that the knowledge base has no sector for: they take a place's country
+PERSON_HEADS = frozenset({
+    "people", "person", "man", "men", "crowd", "family", "child", "youth", "group", "gunman", "assailant",
+    "attacker", "mob", "individual", "crew", "passenger",
+})
+
 MEMBER_HEADS = frozenset({
     "member", "head", "chief", "leader", "representative", "delegate", "delegation", "spokesman",
     "spokeswoman", "spokesperson", "official", "envoy", "staff", "personnel", "team", "body", "mission",
@@ -159,8 +165,9 @@ class Resolver:
             if lent is not None:
                 if actor is None:
                     member = head.lemma_.lower() in MEMBER_HEADS or any(c.term.kind == "agent" for c in clues)
-                    if not member and lent.kind in {"organisation", "state"}:
-                        return None
+                    person = bool(clues) or head.lemma_.lower() in PERSON_HEADS
+                    if not member and (lent.kind in {"organisation", "state"} or not person):
+                        return None  # "an agreement in Arusha" is no actor; "people in Arusha" are
                     sector = lent.sector if lent.sector in INTERNATIONAL else None
                     return Actor(text=span.text, start=span.start_char, end=span.end_char, country=lent.country,
                                  sector=sector, org=lent.org, kind="group")

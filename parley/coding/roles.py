@@ -185,6 +185,8 @@ def _search(roots: list[Token], heads: Heads, exclude: frozenset[tuple[int, int]
                     cand = _keep(actors_of(c, heads), exclude)
                     if cand and prep in PLACE_PREPS and all(a.kind in {"state", "place"} for a in cand):
                         places.append(cand)
+                    elif cand and prep == "of" and all(a.kind == "place" for a in cand):
+                        places.append(cand)  # "in the city of Arusha": where, not whom
                     elif cand and prep in PLACE_PREPS and _strong(cand) and prep in {"outside", "at", "near"}:
                         found, how = cand, f"'{prep}' object"  # "demonstrated outside the Israeli embassy"
                     elif cand and (prep in RECIPIENT_PREPS or (prep == "of" and (nominal and depth == 1 or

@@ -8,9 +8,17 @@ from __future__ import annotations
 
 __all__ = ["SCHEMA_VERSION", "STEPS"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # version reached → statements that reach it from the version before
 STEPS: dict[int, tuple[str, ...]] = {
     2: ("ALTER TABLE documents ADD COLUMN IF NOT EXISTS text_sha VARCHAR",),
+    # actors, attributions, real_events and sources are created by schema.sql; events learn their block
+    # and real event, which Store fills in for the events already stored (Store.rebuild)
+    3: ("ALTER TABLE events ADD COLUMN IF NOT EXISTS block VARCHAR",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS real_event_id VARCHAR",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS d_lo DATE",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS d_hi DATE"),
 }
+# versions after which the stored events must be indexed again (Store.rebuild)
+REBUILD_AFTER = frozenset({3})

@@ -54,3 +54,40 @@ def test_unwritable_locations_are_store_errors(tmp_path):
     bad.write_text("this is not a database")
     with pytest.raises(StoreError, match="cannot open"):
         Store(bad)
+
+
+# the schema of parley 0.1's first files (version 1): documents, events and mentions only
+V1_SCHEMA = """
+CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE documents (doc_id VARCHAR PRIMARY KEY, pub_date DATE, title VARCHAR, url VARCHAR, publisher VARCHAR,
+    text VARCHAR, n_events INTEGER, coder VARCHAR, coded_at TIMESTAMP);
+CREATE TABLE events (event_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, sentence INTEGER, event VARCHAR NOT NULL,
+    mode VARCHAR, cameo VARCHAR, goldstein DOUBLE, quad_class INTEGER, actor_codes VARCHAR[], recipient_codes VARCHAR[],
+    reciprocal BOOLEAN, date DATE, date_precision VARCHAR, location_name VARCHAR, location_country VARCHAR, lat DOUBLE,
+    lon DOUBLE, factuality VARCHAR, confidence DOUBLE, record JSON NOT NULL);
+CREATE TABLE mentions (event_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, sentence INTEGER, trigger VARCHAR,
+    start_char INTEGER, end_char INTEGER, trigger_start INTEGER, trigger_end INTEGER);
+INSERT INTO meta VALUES ('schema_version', '1');
+"""
+
+
+def test_a_version_1_file_is_upgraded_and_its_events_indexed(tmp_path):
+    import json
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(V1_SCHEMA)
+    for doc in ("d1", "d2"):  # the same accusation reported by two documents
+        e = ev(doc, 0)
+        con.execute("INSERT INTO documents VALUES (?, DATE '2025-01-02', NULL, NULL, ?, 'Iran accused Israel.', 1, "
+                    "'parley.rules.v1', NULL)", [doc, f"outlet {doc}"])
+        con.execute("INSERT INTO events VALUES (?, ?, 0, 'ACCUSE', NULL, '112', -2.0, 3, ['IRN'], ['ISR'], false, "
+                    "DATE '2025-01-02', 'day', NULL, NULL, NULL, NULL, 'asserted', 0.9, ?)",
+                    [e.event_id, doc, json.dumps(e.to_dict())])
+    con.close()
+    with Store(path) as store:
+        assert store.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        assert store.count("actors") == 4 and store.count("real_events") == 1
+        assert store.con.execute("SELECT n_sources FROM real_events").fetchone()[0] == 2
+        store.write([(Document("d3", "Iran accused Israel.", date(2025, 1, 2)), [ev("d3", 0)])])  # writes still work
+        assert store.con.execute("SELECT n_reports FROM real_events").fetchone()[0] == 3

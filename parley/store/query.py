@@ -1,0 +1,186 @@
+"""Queries over a store: filtered events, real (deduplicated) events and dyad time series.
+
+Every function takes a DuckDB connection and returns a DuckDB relation, so callers choose
+what to do with the rows (``.arrow()``, ``.df()``, ``.fetchall()``, ``.write_parquet()``); the
+CLI, the API and ``Store`` all go through here. Filters are parameters, never pasted into SQL.
+Relations run on their own cursor, so a result the caller left unread on the connection does
+not stand in their way.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any, Literal
+
+import duckdb
+
+__all__ = ["Filters", "where", "events", "real_events", "dyads", "PERIODS"]
+
+PERIODS = ("day", "week", "month")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What to select. Each field is optional; a tuple means any of its values.
+
+    ``actor`` / ``recipient``: a code (``KOR``, ``IGO``), an organisation (``NATO``) or part of a
+    person's name (``Rubio``), on that side of the event (either side of a reciprocal one). ``country``: the country on either
+    side or where it happened. ``sector``: ``GOV``, ``MIL``… on either side. ``category``: PLOVER
+    categories. ``cameo``: CAMEO code prefixes (``19`` is every kind of fighting). ``since`` /
+    ``until``: the event's date, inclusive. ``place``: the location's name or country code.
+    ``text``: words in the evidence sentence (case-insensitive).
+    """
+
+    actor: tuple[str, ...] = ()
+    recipient: tuple[str, ...] = ()
+    country: tuple[str, ...] = ()
+    sector: tuple[str, ...] = ()
+    category: tuple[str, ...] = ()
+    cameo: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+    place: str | None = None
+    text: str | None = None
+    doc_id: str | None = None
+
+    @classmethod
+    def of(cls, **values: Any) -> "Filters":
+        """From loose values: comma-separated strings or lists become tuples, None is unset."""
+        out: dict[str, Any] = {}
+        for f in fields(cls):
+            v = values.get(f.name)
+            if v is None or v == "" or v == []:
+                continue
+            if f.name in {"actor", "recipient", "country", "sector", "category", "cameo"}:
+                items = v.split(",") if isinstance(v, str) else [x for part in v for x in str(part).split(",")]
+                out[f.name] = tuple(x.strip() for x in items if x.strip())
+            elif f.name in {"since", "until"} and isinstance(v, str):
+                try:
+                    out[f.name] = date.fromisoformat(v)
+                except ValueError as exc:
+                    raise ValueError(f"{f.name}: {v!r} is not YYYY-MM-DD") from exc
+            else:
+                out[f.name] = v
+        return cls(**out)
+
+
+def _side(side: str, values: tuple[str, ...], params: list[Any]) -> str:
+    ors = []
+    for v in values:
+        ors.append("(upper(a.code) = upper(?) OR upper(a.country) = upper(?) OR upper(a.org) = upper(?) "
+                   "OR a.name ILIKE ?)")
+        params.extend([v, v, v, f"%{v}%"])
+    # in a reciprocal event ("A and B signed") both are actors and both recipients
+    return (f"e.event_id IN (SELECT a.event_id FROM actors a WHERE ({' OR '.join(ors)}) AND (a.side = '{side}' "
+            "OR a.event_id IN (SELECT event_id FROM events WHERE reciprocal)))")
+
+
+def where(f: Filters) -> tuple[str, list[Any]]:
+    """A WHERE clause over the ``events`` table (aliased ``e``) and its parameters."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if f.actor:
+        clauses.append(_side("actor", f.actor, params))
+    if f.recipient:
+        clauses.append(_side("recipient", f.recipient, params))
+    if f.country:
+        codes = [c.upper() for c in f.country]
+        clauses.append("(e.location_country IN (SELECT unnest(?::VARCHAR[])) OR e.event_id IN "
+                       "(SELECT event_id FROM actors WHERE upper(country) IN (SELECT unnest(?::VARCHAR[]))))")
+        params.extend([codes, codes])
+    if f.sector:
+        clauses.append("e.event_id IN (SELECT event_id FROM actors WHERE upper(sector) IN "
+                       "(SELECT unnest(?::VARCHAR[])))")
+        params.append([s.upper() for s in f.sector])
+    if f.category:
+        clauses.append("e.event IN (SELECT unnest(?::VARCHAR[]))")
+        params.append([c.upper() for c in f.category])
+    if f.cameo:
+        clauses.append("(" + " OR ".join("starts_with(e.cameo, ?)" for _ in f.cameo) + ")")
+        params.extend(f.cameo)
+    if f.since is not None:
+        clauses.append("e.date >= ?")
+        params.append(f.since)
+    if f.until is not None:
+        clauses.append("e.date <= ?")
+        params.append(f.until)
+    if f.place:
+        clauses.append("(e.location_name ILIKE ? OR upper(e.location_country) = upper(?))")
+        params.extend([f"%{f.place}%", f.place])
+    if f.text:
+        # the evidence: the sentence span of each mention, cut from the stored document text
+        clauses.append("e.event_id IN (SELECT m.event_id FROM mentions m JOIN documents d USING (doc_id) "
+                       "WHERE substring(d.text, m.start_char + 1, m.end_char - m.start_char) ILIKE ?)")
+        params.append(f"%{f.text}%")
+    if f.doc_id:
+        clauses.append("e.doc_id = ?")
+        params.append(f.doc_id)
+    return " AND ".join(clauses) or "TRUE", params
+
+
+EVENT_COLUMNS = ("e.event_id, e.doc_id, e.sentence, e.event, e.mode, e.cameo, e.goldstein, e.quad_class, "
+                 "e.actor_codes, e.recipient_codes, e.reciprocal, e.date, e.date_precision, e.location_name, "
+                 "e.location_country, e.lat, e.lon, e.factuality, e.confidence, e.real_event_id, "
+                 "r.n_reports, r.n_sources")
+
+
+def events(con: duckdb.DuckDBPyConnection, f: Filters = Filters(), *, records: bool = False,
+           limit: int | None = None, after: str | None = None) -> duckdb.DuckDBPyRelation:
+    """Reports matching ``f``, ordered by date then id. ``records`` adds the JSON record column;
+    ``after`` (an event id) and ``limit`` page through them in that order."""
+    sql, params = where(f)
+    cols = EVENT_COLUMNS + (", e.record" if records else "")
+    if after is not None:
+        sql += (" AND (coalesce(e.date, DATE '9999-12-31'), e.event_id) > "
+                "(SELECT (coalesce(date, DATE '9999-12-31'), event_id) FROM events WHERE event_id = ?)")
+        params.append(after)
+    query = (f"SELECT {cols} FROM events e LEFT JOIN real_events r USING (real_event_id) WHERE {sql} "
+             "ORDER BY coalesce(e.date, DATE '9999-12-31'), e.event_id")
+    if limit is not None:
+        query += f" LIMIT {int(limit)}"
+    return con.cursor().sql(query, params=params)
+
+
+def real_events(con: duckdb.DuckDBPyConnection, f: Filters = Filters()) -> duckdb.DuckDBPyRelation:
+    """Real-world events any of whose reports match ``f``, with their source counts."""
+    sql, params = where(f)
+    return con.cursor().sql("SELECT * FROM real_events WHERE real_event_id IN "
+                   f"(SELECT real_event_id FROM events e WHERE {sql}) ORDER BY date, real_event_id", params=params)
+
+
+def dyads(con: duckdb.DuckDBPyConnection, by: Literal["day", "week", "month"] = "day", f: Filters = Filters(),
+          unit: Literal["events", "reports"] = "events") -> duckdb.DuckDBPyRelation:
+    """Counts and Goldstein sums per period, dyad and quad class.
+
+    One row per (period, actor, recipient, quad class): an event with two actors counts once
+    for each dyad. ``unit="events"`` counts real events (reports of one event once, dated by
+    the best-dated report); ``"reports"`` counts every report, as GDELT does. Events without a
+    date or without a recipient are not in any dyad. A reciprocal event ("A and B signed") is
+    counted once, under its dyad in alphabetical order. Weeks start on Monday.
+    """
+    if by not in PERIODS:
+        raise ValueError(f"by must be one of {', '.join(PERIODS)}")
+    sql, params = where(f)
+    if unit == "events":
+        base = ("SELECT date, goldstein, quad_class, actor_codes, recipient_codes, reciprocal, n_reports "
+                "FROM real_events WHERE date IS NOT NULL AND real_event_id IN "
+                f"(SELECT real_event_id FROM events e WHERE {sql})")
+    elif unit == "reports":
+        base = ("SELECT date, goldstein, quad_class, actor_codes, recipient_codes, reciprocal, 1 AS n_reports "
+                f"FROM events e WHERE date IS NOT NULL AND {sql}")
+    else:
+        raise ValueError("unit must be events or reports")
+    period = "date" if by == "day" else f"CAST(date_trunc('{by}', date) AS DATE)"
+    query = f"""
+    WITH base AS ({base}),
+    a AS (SELECT *, unnest(actor_codes) AS a_code FROM base),
+    pairs AS (SELECT *, unnest(recipient_codes) AS r_code FROM a)
+    SELECT {period} AS period,
+           CASE WHEN reciprocal THEN least(a_code, r_code) ELSE a_code END AS actor,
+           CASE WHEN reciprocal THEN greatest(a_code, r_code) ELSE r_code END AS recipient,
+           quad_class, count(*) AS events, round(sum(goldstein), 2) AS goldstein, CAST(sum(n_reports) AS BIGINT) AS reports
+    FROM pairs
+    GROUP BY ALL
+    ORDER BY period, actor, recipient, quad_class
+    """
+    return con.cursor().sql(query, params=params)

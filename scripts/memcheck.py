@@ -1,0 +1,47 @@
+"""Peak memory of `parley code --jobs N` on a large corpus: the stories repeated to N documents.
+
+    python scripts/memcheck.py --docs 100000 --jobs 2
+
+Writes the corpus (gzipped JSONL) to a temporary directory, runs parley on it into a fresh
+DuckDB file, samples the memory of parley's process tree every second (proportional set size),
+and prints one JSON line: docs, seconds, peak_mb, events.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from parley.bench import DEFAULT_CORPUS, _tree_rss_mb, load_corpus
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=100000)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--corpus", default=str(DEFAULT_CORPUS))
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "corpus.jsonl.gz"
+        with gzip.open(src, "wt", encoding="utf-8") as fh:
+            for d in load_corpus(Path(args.corpus), args.docs):
+                fh.write(json.dumps({"id": d.id, "text": d.text}) + "\n")
+        start = time.monotonic()
+        proc = subprocess.Popen([sys.executable, "-m", "parley", "code", str(src), "--db", str(Path(tmp) / "m.duckdb"),
+                                 "--jobs", str(args.jobs)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        peak = 0.0
+        while proc.poll() is None:
+            peak = max(peak, _tree_rss_mb(proc.pid))
+            time.sleep(1.0)
+        err = proc.stderr.read().decode().strip().splitlines()
+        print(json.dumps({"docs": args.docs, "jobs": args.jobs, "seconds": round(time.monotonic() - start),
+                          "peak_mb": round(peak), "exit": proc.returncode, "summary": err[-1] if err else ""}))
+
+
+if __name__ == "__main__":
+    main()
