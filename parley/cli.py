@@ -294,9 +294,35 @@ def bench(
     jobs: Annotated[int, typer.Option("--jobs", help="Processes for both parley and spaCy.")] = 1,
     json_out: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
     actors: Annotated[bool, typer.Option("--actors", help="Measure the actor stage alone (mentions/s).")] = False,
+    api: Annotated[bool, typer.Option("--api", help="Load-test `parley serve` on loopback instead "
+                                                    "(latency percentiles, errors).")] = False,
+    requests: Annotated[int, typer.Option("--requests", min=1, help="With --api: how many requests.")] = 500,
+    concurrency: Annotated[int, typer.Option("--concurrency", min=1, max=256,
+                                             help="With --api: concurrent clients.")] = 8,
 ) -> None:
     """Words per second of parley (end to end into DuckDB) beside plain spaCy, in the same run."""
-    from .bench import actor_rate, run_bench
+    from .bench import actor_rate, load_corpus, run_bench
+
+    if api:
+        from .loadtest import run_load, serve
+
+        texts = [d.text for d in load_corpus(corpus, 200)]
+        with serve() as base:
+            result = run_load(base, texts, requests=requests, concurrency=concurrency)
+        out = result.to_dict()
+        if json_out:
+            typer.echo(json.dumps(out))
+        else:
+            typer.echo(f"{out['requests']} requests, {concurrency} concurrent, {out['seconds']} s "
+                       f"({out['requests_per_s']}/s): {out['errors']} errors; p50 {out['p50_ms']} ms, "
+                       f"p95 {out['p95_ms']} ms")
+            for kind, v in out["by_kind"].items():
+                typer.echo(f"  {kind:<14} {v['n']:>5}  p50 {v['p50_ms']:>8} ms  p95 {v['p95_ms']:>8} ms")
+            for example in out["error_examples"]:
+                typer.echo(f"  error: {example}")
+        if result.errors:
+            raise typer.Exit(1)
+        return
 
     if actors:
         a = actor_rate(corpus, docs or 500)
@@ -336,6 +362,23 @@ def train_cmd(
     typer.echo(f"trained on {model.meta['examples']} stories, {model.meta['vocab']} features, "
                f"{len(model.labels)} categories, {len(model.modes)} modes; data sha256 {model.meta['data_sha256']}; "
                f"wrote {output}")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8000,
+    db: Annotated[Path, typer.Option("--db", help="The DuckDB store to code into and read.")] = Path("parley.duckdb"),
+) -> None:
+    """The REST API and the dashboard (http://HOST:PORT/, API docs at /docs). Set PARLEY_API_KEY
+    to require that key (X-API-Key header) for writes."""
+    import uvicorn
+
+    from .api import create_app
+    from .store import Store
+
+    Store(db).close()  # a store that cannot be opened is a one-line error here, not a failed start-up
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info", timeout_graceful_shutdown=5)
 
 
 # -- queries and exports ---------------------------------------------------------------------

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 from parley.bench import DEFAULT_CORPUS, _tree_rss_mb, load_corpus
@@ -29,8 +30,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "corpus.jsonl.gz"
         with gzip.open(src, "wt", encoding="utf-8") as fh:
-            for d in load_corpus(Path(args.corpus), args.docs):
-                fh.write(json.dumps({"id": d.id, "text": d.text}) + "\n")
+            for i, d in enumerate(load_corpus(Path(args.corpus), args.docs)):
+                # dated, a few hundred stories a day, so that dedup links the repeated stories
+                day = date(2024, 1, 1) + timedelta(days=i // 300)
+                fh.write(json.dumps({"id": d.id, "text": d.text, "pub_date": day.isoformat()}) + "\n")
         start = time.monotonic()
         proc = subprocess.Popen([sys.executable, "-m", "parley", "code", str(src), "--db", str(Path(tmp) / "m.duckdb"),
                                  "--jobs", str(args.jobs)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -39,8 +42,14 @@ def main() -> None:
             peak = max(peak, _tree_rss_mb(proc.pid))
             time.sleep(1.0)
         err = proc.stderr.read().decode().strip().splitlines()
+        import duckdb
+
+        con = duckdb.connect(str(Path(tmp) / "m.duckdb"), read_only=True)
+        events, real = (con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in ("events", "real_events"))
+        con.close()
         print(json.dumps({"docs": args.docs, "jobs": args.jobs, "seconds": round(time.monotonic() - start),
-                          "peak_mb": round(peak), "exit": proc.returncode, "summary": err[-1] if err else ""}))
+                          "peak_mb": round(peak), "exit": proc.returncode, "events": events, "real_events": real,
+                          "summary": err[-1] if err else ""}))
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import duckdb
 
-__all__ = ["Filters", "where", "events", "real_events", "dyads", "PERIODS"]
+__all__ = ["Filters", "where", "events", "real_events", "dyads", "network", "PERIODS"]
 
 PERIODS = ("day", "week", "month")
 
@@ -148,6 +148,29 @@ def real_events(con: duckdb.DuckDBPyConnection, f: Filters = Filters()) -> duckd
                    f"(SELECT real_event_id FROM events e WHERE {sql}) ORDER BY date, real_event_id", params=params)
 
 
+def _pairs(f: Filters, unit: str) -> tuple[str, list[Any]]:
+    """SQL of one row per (dated event, actor code, recipient code), reciprocal pairs in
+    alphabetical order; ``unit`` "events" takes real events, "reports" every report."""
+    sql, params = where(f)
+    if unit == "events":
+        base = ("SELECT date, goldstein, quad_class, actor_codes, recipient_codes, reciprocal, n_reports "
+                "FROM real_events WHERE date IS NOT NULL AND real_event_id IN "
+                f"(SELECT real_event_id FROM events e WHERE {sql})")
+    elif unit == "reports":
+        base = ("SELECT date, goldstein, quad_class, actor_codes, recipient_codes, reciprocal, 1 AS n_reports "
+                f"FROM events e WHERE date IS NOT NULL AND {sql}")
+    else:
+        raise ValueError("unit must be events or reports")
+    return f"""
+    WITH base AS ({base}),
+    a AS (SELECT *, unnest(actor_codes) AS a_code FROM base),
+    p AS (SELECT *, unnest(recipient_codes) AS r_code FROM a),
+    pairs AS (SELECT date, goldstein, quad_class, n_reports,
+                     CASE WHEN reciprocal THEN least(a_code, r_code) ELSE a_code END AS actor,
+                     CASE WHEN reciprocal THEN greatest(a_code, r_code) ELSE r_code END AS recipient FROM p)
+    """, params
+
+
 def dyads(con: duckdb.DuckDBPyConnection, by: Literal["day", "week", "month"] = "day", f: Filters = Filters(),
           unit: Literal["events", "reports"] = "events") -> duckdb.DuckDBPyRelation:
     """Counts and Goldstein sums per period, dyad and quad class.
@@ -160,27 +183,30 @@ def dyads(con: duckdb.DuckDBPyConnection, by: Literal["day", "week", "month"] = 
     """
     if by not in PERIODS:
         raise ValueError(f"by must be one of {', '.join(PERIODS)}")
-    sql, params = where(f)
-    if unit == "events":
-        base = ("SELECT date, goldstein, quad_class, actor_codes, recipient_codes, reciprocal, n_reports "
-                "FROM real_events WHERE date IS NOT NULL AND real_event_id IN "
-                f"(SELECT real_event_id FROM events e WHERE {sql})")
-    elif unit == "reports":
-        base = ("SELECT date, goldstein, quad_class, actor_codes, recipient_codes, reciprocal, 1 AS n_reports "
-                f"FROM events e WHERE date IS NOT NULL AND {sql}")
-    else:
-        raise ValueError("unit must be events or reports")
+    pairs, params = _pairs(f, unit)
     period = "date" if by == "day" else f"CAST(date_trunc('{by}', date) AS DATE)"
-    query = f"""
-    WITH base AS ({base}),
-    a AS (SELECT *, unnest(actor_codes) AS a_code FROM base),
-    pairs AS (SELECT *, unnest(recipient_codes) AS r_code FROM a)
-    SELECT {period} AS period,
-           CASE WHEN reciprocal THEN least(a_code, r_code) ELSE a_code END AS actor,
-           CASE WHEN reciprocal THEN greatest(a_code, r_code) ELSE r_code END AS recipient,
-           quad_class, count(*) AS events, round(sum(goldstein), 2) AS goldstein, CAST(sum(n_reports) AS BIGINT) AS reports
-    FROM pairs
-    GROUP BY ALL
-    ORDER BY period, actor, recipient, quad_class
-    """
-    return con.cursor().sql(query, params=params)
+    return con.cursor().sql(pairs + f"""
+    SELECT {period} AS period, actor, recipient, quad_class, count(*) AS events,
+           round(sum(goldstein), 2) AS goldstein, CAST(sum(n_reports) AS BIGINT) AS reports
+    FROM pairs GROUP BY ALL ORDER BY period, actor, recipient, quad_class
+    """, params=params)
+
+
+def network(con: duckdb.DuckDBPyConnection, f: Filters = Filters(), min_events: int = 1,
+            unit: Literal["events", "reports"] = "events") -> tuple[duckdb.DuckDBPyRelation, duckdb.DuckDBPyRelation]:
+    """The actor network: edges (actor → recipient, events, mean Goldstein) with at least
+    ``min_events`` events, and their nodes (actor codes, events they take part in)."""
+    pairs, params = _pairs(f, unit)
+    edges = con.cursor().sql(pairs + """
+    SELECT actor AS source, recipient AS target, count(*) AS events, round(avg(goldstein), 2) AS goldstein
+    FROM pairs WHERE actor <> recipient GROUP BY ALL HAVING count(*) >= ? ORDER BY events DESC, source, target
+    """, params=[*params, int(min_events)])
+    nodes = con.cursor().sql(pairs + """
+    , edges AS (SELECT actor, recipient FROM pairs WHERE actor <> recipient
+                GROUP BY ALL HAVING count(*) >= ?)
+    SELECT code AS id, count(*) AS events FROM (
+        SELECT p.actor AS code FROM pairs p JOIN edges USING (actor, recipient)
+        UNION ALL SELECT p.recipient FROM pairs p JOIN edges USING (actor, recipient))
+    GROUP BY code ORDER BY events DESC, id
+    """, params=[*params, int(min_events)])
+    return nodes, edges

@@ -1,0 +1,375 @@
+"""The HTTP service: the pipeline and the store behind FastAPI, and the dashboard beside them.
+
+One ``Service`` per app holds the pipeline (loaded once, at start-up) and the store. Routes are
+plain ``def`` functions, so FastAPI runs them in its thread pool, off the event loop; coding
+and writing each take a lock (one spaCy pipeline, one DuckDB writer), reads take their own
+cursor. Every error is a JSON object ``{"error", "detail"}`` with a 4xx status: bad input is
+the client's, and is said so.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+from fastapi import FastAPI, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import ValidationError
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ..errors import ParleyError
+from ..model import Document
+from ..store import Store, query
+from ..store.query import Filters
+from . import models as m
+
+__all__ = ["create_app", "Service"]
+
+MAX_BODY = 1_000_000  # bytes of one request body
+MAX_PAGE = 500
+ERRORS = {code: {"model": m.ErrorOut} for code in (400, 401, 404, 413, 415, 422)}
+
+
+@dataclass
+class Service:
+    """What the routes share: the pipeline, the store and their locks."""
+
+    db: Path
+    api_key: str | None
+    pipeline: Any = None  # parley.pipeline.Pipeline, loaded by the lifespan unless given
+    store: Store | None = None
+    code_lock: threading.Lock = field(default_factory=threading.Lock)
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def start(self) -> None:
+        if self.pipeline is None:
+            from ..pipeline import Pipeline
+
+            self.pipeline = Pipeline()
+        if self.store is None:
+            self.store = Store(self.db)
+
+    def stop(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    def cursor(self) -> Any:
+        with self.write_lock:
+            assert self.store is not None
+            return self.store.con.cursor()
+
+
+class BodyLimit:
+    """Refuse request bodies over ``limit`` bytes with 413, before any route reads them."""
+
+    def __init__(self, app: ASGIApp, limit: int):
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await _too_large(scope, receive, send, self.limit)
+            return
+        chunks, size, more = [], 0, True
+        while more:
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
+            more = message.get("more_body", False)
+            if size > self.limit:
+                await _too_large(scope, receive, send, self.limit)
+                return
+        body, sent = b"".join(chunks), False
+
+        async def replay() -> Message:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+async def _too_large(scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+    response = JSONResponse({"error": f"request body over {limit} bytes"}, status_code=413)
+    await response(scope, receive, send)
+
+
+def create_app(db: str | Path = "parley.duckdb", pipeline: Any = None, api_key: str | None = None,
+               max_body: int = MAX_BODY) -> FastAPI:
+    """The app. ``api_key`` (default: ``$PARLEY_API_KEY``) is then required for writes."""
+    from contextlib import asynccontextmanager
+
+    from fastapi_offline import FastAPIOffline
+
+    key = (api_key if api_key is not None else os.environ.get("PARLEY_API_KEY")) or None
+    svc = Service(db=Path(db), api_key=key, pipeline=pipeline)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI):  # noqa: ANN202
+        svc.start()
+        try:
+            yield
+        finally:
+            svc.stop()
+
+    app = FastAPIOffline(title="parley", version=_version(), lifespan=lifespan,
+                         description="Political event data from news: coded in PLOVER and CAMEO, with evidence.")
+    app.state.service = svc
+    app.add_middleware(BodyLimit, limit=max_body)
+    _errors(app)
+    _routes(app, svc)
+    static = resources.files("parley.api").joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(str(static.joinpath("index.html")), media_type="text/html")
+
+    return app
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("parley")
+    except PackageNotFoundError:
+        return "0"
+
+
+def _errors(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [{k: v for k, v in e.items() if k in {"loc", "msg", "type"}} for e in exc.errors()]
+        return JSONResponse({"error": "invalid request", "detail": jsonable_encoder(errors)}, status_code=422)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(_: Request, exc: HTTPException) -> JSONResponse:
+        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(ParleyError)
+    async def parley_error(_: Request, exc: ParleyError) -> JSONResponse:
+        return JSONResponse({"error": str(exc)}, status_code=400)
+
+
+def _filters(actor: Optional[list[str]], recipient: Optional[list[str]], country: Optional[list[str]],
+             sector: Optional[list[str]], category: Optional[list[str]], cameo: Optional[list[str]],
+             since: Optional[date], until: Optional[date], place: Optional[str], text: Optional[str]) -> Filters:
+    return Filters.of(actor=actor, recipient=recipient, country=country, sector=sector, category=category,
+                      cameo=cameo, since=since, until=until, place=place, text=text)
+
+
+# query parameters shared by the reading routes (the filters of `parley events`)
+Codes = Optional[list[str]]
+FILTER_DOCS = {
+    "actor": "Actor: code (KOR, IGO), organisation (NATO) or part of a name (Rubio); repeat for any of several.",
+    "recipient": "Recipient, as actor.", "country": "Country on either side or where it happened.",
+    "sector": "GOV, MIL, COP, …", "category": "PLOVER category.", "cameo": "CAMEO code prefix (19: fighting).",
+    "place": "Place name or country code.", "text": "Words in the evidence sentence.",
+}
+
+
+def _q(name: str) -> Any:
+    return Query(None, description=FILTER_DOCS[name], max_length=200)
+
+
+def _routes(app: FastAPI, svc: Service) -> None:  # noqa: C901 - the routes, one after another
+    @app.get("/healthz", response_model=m.Health, tags=["service"])
+    def healthz() -> m.Health:
+        cur = svc.cursor()
+        counts = {t: cur.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
+                  for t in ("documents", "events", "real_events")}
+        version = int(cur.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()[0][0])
+        return m.Health(status="ok", schema_version=version, api_key_required=svc.api_key is not None, **counts)
+
+    body_schema = {
+        "required": True,
+        "content": {
+            "application/json": {"schema": m.DocumentIn.model_json_schema()},
+            "text/plain": {"schema": {"type": "string", "minLength": 1, "maxLength": m.MAX_TEXT}},
+        },
+    }
+
+    @app.post("/v1/documents", response_model=m.CodedOut, response_model_exclude_unset=True, responses=ERRORS, tags=["coding"],
+              openapi_extra={"requestBody": body_schema})
+    def post_document(
+        request_body: bytes = _raw_body(),
+        content_type: str = _content_type(),
+        api_key_header: Optional[str] = _api_key(),
+        id: Optional[str] = Query(None, max_length=200, description="Document id, for a text/plain body."),
+        pub_date: Optional[date] = Query(None, description="Publication date, for a text/plain body."),
+        explain: bool = Query(False, description="Say which rule decided each field."),
+        store: bool = Query(True, description="Store the document and its events."),
+    ) -> m.CodedOut:
+        """Code one document (JSON, or the text itself as text/plain) and return its events."""
+        if svc.api_key is not None and api_key_header != svc.api_key:
+            raise HTTPException(401, "this service needs an API key for writes: X-API-Key header or "
+                                     "Authorization: Bearer")
+        doc = _document(request_body, content_type, id, pub_date)
+        with svc.code_lock:
+            events = svc.pipeline.code(doc)
+        if store:
+            with svc.write_lock:
+                assert svc.store is not None
+                svc.store.write([(doc, events)])
+        return m.CodedOut(doc_id=doc.id, stored=store, events=[e.to_dict(explain=explain) for e in events])
+
+    @app.get("/v1/events", response_model=m.EventsPage, response_model_exclude_unset=True, responses=ERRORS, tags=["queries"])
+    def get_events(
+        actor: Codes = _q("actor"), recipient: Codes = _q("recipient"), country: Codes = _q("country"),
+        sector: Codes = _q("sector"), category: Codes = _q("category"), cameo: Codes = _q("cameo"),
+        since: Optional[date] = None, until: Optional[date] = None,
+        place: Optional[str] = _q("place"), text: Optional[str] = _q("text"),
+        limit: int = Query(50, ge=1, le=MAX_PAGE), after: Optional[str] = Query(None, max_length=64),
+    ) -> m.EventsPage:
+        """Stored events matching the filters, by date; page with ``after``."""
+        f = _filters(actor, recipient, country, sector, category, cameo, since, until, place, text)
+        rows = query.events(svc.cursor(), f, records=True, limit=limit + 1, after=after).fetchall()
+        items = [json.loads(r[-1]) for r in rows[:limit]]
+        return m.EventsPage(items=items, next=items[-1]["event_id"] if len(rows) > limit else None)
+
+    @app.get("/v1/events/{event_id}", response_model=m.EventDetail, response_model_exclude_unset=True, responses=ERRORS, tags=["queries"])
+    def get_event(event_id: str) -> m.EventDetail:
+        """One event with its evidence sentences and the other reports of the same real event."""
+        return _detail(svc.cursor(), event_id)
+
+    @app.get("/v1/dyads", response_model=m.DyadsOut, responses=ERRORS, tags=["queries"])
+    def get_dyads(
+        by: Literal["day", "week", "month"] = "day", unit: Literal["events", "reports"] = "events",
+        actor: Codes = _q("actor"), recipient: Codes = _q("recipient"), country: Codes = _q("country"),
+        sector: Codes = _q("sector"), category: Codes = _q("category"), cameo: Codes = _q("cameo"),
+        since: Optional[date] = None, until: Optional[date] = None,
+        place: Optional[str] = _q("place"), text: Optional[str] = _q("text"),
+    ) -> m.DyadsOut:
+        """Events and Goldstein sums per period, dyad and quad class."""
+        f = _filters(actor, recipient, country, sector, category, cameo, since, until, place, text)
+        rel = query.dyads(svc.cursor(), by, f, unit=unit)
+        return m.DyadsOut(by=by, unit=unit, items=[dict(zip(rel.columns, r)) for r in rel.fetchall()])
+
+    @app.get("/v1/network", response_model=m.NetworkOut, responses=ERRORS, tags=["queries"])
+    def get_network(
+        min_events: int = Query(1, ge=1, le=1_000_000),
+        actor: Codes = _q("actor"), recipient: Codes = _q("recipient"), country: Codes = _q("country"),
+        sector: Codes = _q("sector"), category: Codes = _q("category"), cameo: Codes = _q("cameo"),
+        since: Optional[date] = None, until: Optional[date] = None,
+        place: Optional[str] = _q("place"), text: Optional[str] = _q("text"),
+    ) -> m.NetworkOut:
+        """Who acts on whom: dyads as edges (events, mean Goldstein) and actors as nodes."""
+        f = _filters(actor, recipient, country, sector, category, cameo, since, until, place, text)
+        nodes, edges = query.network(svc.cursor(), f, min_events=min_events)
+        return m.NetworkOut(nodes=[dict(zip(nodes.columns, r)) for r in nodes.fetchall()],
+                            edges=[dict(zip(edges.columns, r)) for r in edges.fetchall()])
+
+    @app.get("/v1/actors", response_model=m.ActorsOut, responses=ERRORS, tags=["actors"])
+    def get_actors(q: str = Query(..., min_length=1, max_length=500, description="An actor phrase."),
+                   date_: Optional[date] = Query(None, alias="date", description="Resolve as of this date.")
+                   ) -> m.ActorsOut:
+        """Resolve an actor phrase ("South Korean Foreign Minister Cho Hyun") as of a date."""
+        with svc.code_lock:
+            found = next(svc.pipeline.resolve([("q", q, date_)]))[2]
+        items = [m.ResolvedActor(**{k: getattr(a, k) for k in m.ResolvedActor.model_fields}) for a in found]
+        return m.ActorsOut(q=q, date=date_, items=items)
+
+
+def _raw_body() -> Any:
+    from fastapi import Depends
+
+    async def read(request: Request) -> bytes:
+        return await request.body()
+
+    return Depends(read)
+
+
+def _content_type() -> Any:
+    from fastapi import Header
+
+    return Header("application/json", alias="content-type", include_in_schema=False)
+
+
+def _api_key() -> Any:
+    from fastapi import Depends
+
+    def read(request: Request) -> Optional[str]:
+        key = request.headers.get("x-api-key")
+        auth = request.headers.get("authorization", "")
+        if key is None and auth.lower().startswith("bearer "):
+            key = auth[7:].strip()
+        return key
+
+    return Depends(read)
+
+
+def _document(body: bytes, content_type: str, doc_id: str | None, pub_date: date | None) -> Document:
+    """The document of a request: a JSON object (``DocumentIn``) or, for text/plain, the text."""
+    kind = content_type.split(";")[0].strip().lower()
+    if kind == "text/plain":
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise HTTPException(400, f"the text is not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+        try:
+            doc_in = m.DocumentIn(id=doc_id, text=text, pub_date=pub_date)
+        except ValidationError as exc:
+            raise RequestValidationError(exc.errors()) from exc
+    elif kind in {"application/json", ""} or kind.endswith("+json"):
+        try:
+            doc_in = m.DocumentIn.model_validate_json(body)
+        except ValidationError as exc:
+            raise RequestValidationError(exc.errors()) from exc
+    else:
+        raise HTTPException(415, f"send application/json or text/plain, not {kind}")
+    text = doc_in.text
+    rid = doc_in.id or doc_id or "api-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return Document(id=rid, text=text, pub_date=doc_in.pub_date or pub_date, title=doc_in.title, url=doc_in.url,
+                    publisher=doc_in.publisher)
+
+
+def _detail(cur: Any, event_id: str) -> m.EventDetail:
+    rows = cur.execute("SELECT e.record, e.real_event_id, d.text, d.title, d.url, d.publisher, "
+                       "CAST(d.pub_date AS VARCHAR) FROM events e JOIN documents d USING (doc_id) "
+                       "WHERE e.event_id = ?", [event_id]).fetchall()
+    if not rows:
+        raise HTTPException(404, f"no event {event_id!r}")
+    record_json, real_id, text, title, url, publisher, pub = rows[0]
+    record = json.loads(record_json)
+    evidence = []
+    for mention in record.get("mentions") or []:
+        s, e = mention["start"], mention["end"]
+        evidence.append(m.Evidence(sentence=mention["sentence"], text=(text or "")[s:e], trigger=mention["trigger"],
+                                   trigger_start=mention["trigger_start"] - s, trigger_end=mention["trigger_end"] - s))
+    real = None
+    sources: list[m.Source] = []
+    if real_id is not None:
+        found = cur.execute("SELECT real_event_id, n_reports, n_documents, n_sources, first_seen FROM real_events "
+                            "WHERE real_event_id = ?", [real_id]).fetchall()
+        if found:
+            real = m.RealEvent(**dict(zip(("real_event_id", "n_reports", "n_documents", "n_sources", "first_seen"),
+                                          found[0])))
+        for row in cur.execute(
+                "SELECT s.event_id, s.doc_id, s.publisher, s.url, s.pub_date, "
+                "substring(d.text, m.start_char + 1, m.end_char - m.start_char) FROM sources s "
+                "JOIN documents d USING (doc_id) LEFT JOIN (SELECT event_id, min(start_char) AS start_char, "
+                "arg_min(end_char, start_char) AS end_char FROM mentions GROUP BY event_id) m USING (event_id) "
+                "WHERE s.real_event_id = ? ORDER BY s.pub_date, s.event_id", [real_id]).fetchall():
+            sources.append(m.Source(**dict(zip(("event_id", "doc_id", "publisher", "url", "pub_date", "text"), row))))
+    return m.EventDetail(event=record, document={"doc_id": record["doc_id"], "title": title, "url": url,
+                                                 "publisher": publisher, "pub_date": pub},
+                         evidence=evidence, real_event=real, sources=sources)

@@ -1,0 +1,127 @@
+"""The API through the real app (real pipeline, real DuckDB file), in process."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from fastapi.testclient import TestClient
+
+from parley.api import create_app
+
+SIGNING = "Kenya and Tanzania signed a border agreement in Arusha on Monday."
+
+
+@pytest.fixture()
+def client(pipeline, dedup_db, tmp_path):
+    db = tmp_path / "api.duckdb"
+    shutil.copy(dedup_db, db)
+    with TestClient(create_app(db, pipeline=pipeline, api_key="")) as c:
+        yield c
+
+
+def test_health_counts_the_store(client):
+    body = client.get("/healthz").json()
+    assert body["status"] == "ok" and body["documents"] == 25 and body["real_events"] == 8
+    assert body["api_key_required"] is False
+
+
+def test_post_json_codes_stores_and_returns_records(client):
+    r = client.post("/v1/documents", json={"id": "n1", "text": SIGNING, "pub_date": "2025-04-16",
+                                           "publisher": "Test Wire"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["doc_id"] == "n1" and body["stored"] is True
+    (ev,) = body["events"]
+    assert ev["event"] == "SUPPORT" and ev["date"] == "2025-04-14" and ev["location"]["name"] == "Arusha"
+    assert "name" not in ev["actor"][0]  # the record exactly: absent keys stay absent
+    # stored, and linked to the eight earlier reports of the same signing
+    detail = client.get(f"/v1/events/{ev['event_id']}").json()
+    assert detail["real_event"]["n_reports"] == 9 and len(detail["sources"]) == 9
+    assert detail["evidence"][0]["text"] == SIGNING
+    assert detail["evidence"][0]["text"][detail["evidence"][0]["trigger_start"]:
+                                         detail["evidence"][0]["trigger_end"]] == "signed"
+
+
+def test_post_plain_text_with_query_parameters(client):
+    r = client.post("/v1/documents?pub_date=2025-04-16&store=false&explain=true", content=SIGNING.encode(),
+                    headers={"content-type": "text/plain; charset=utf-8"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["stored"] is False and body["doc_id"].startswith("api-")
+    assert body["events"][0]["explain"]["event"].startswith("trigger")
+    assert client.get("/healthz").json()["documents"] == 25
+
+
+def test_events_filters_and_pages(client):
+    first = client.get("/v1/events", params={"actor": "KEN", "limit": 5}).json()
+    assert len(first["items"]) == 5 and first["next"] == first["items"][-1]["event_id"]
+    rest = client.get("/v1/events", params={"actor": "KEN", "limit": 5, "after": first["next"]}).json()
+    assert len(rest["items"]) == 3 and rest["next"] is None
+    ids = [e["event_id"] for e in first["items"] + rest["items"]]
+    assert len(set(ids)) == 8
+    both = client.get("/v1/events", params=[("actor", "IRN"), ("actor", "CHL")]).json()["items"]
+    assert {e["event"] for e in both} == {"ACCUSE", "COERCE"} and len(both) == 12
+    assert client.get("/v1/events", params={"since": "2025-04-18"}).json()["items"][0]["date"] >= "2025-04-18"
+
+
+def test_dyads_network_and_actors(client):
+    dyads = client.get("/v1/dyads", params={"by": "month", "actor": "KEN"}).json()
+    assert dyads["items"] == [{"period": "2025-04-01", "actor": "KEN", "recipient": "TZA", "quad_class": 1,
+                               "events": 1, "goldstein": 8.0, "reports": 8}]
+    net = client.get("/v1/network").json()
+    assert {"source": "IRN", "target": "ISR", "events": 1, "goldstein": -2.0} in net["edges"]
+    assert {n["id"] for n in net["nodes"]} >= {"IRN", "ISR", "KEN", "TZA"}
+    rubio = client.get("/v1/actors", params={"q": "Marco Rubio", "date": "2024-05-01"}).json()
+    assert rubio["items"][0]["sector"] == "LEG"
+    assert client.get("/v1/actors", params={"q": "a cat named Frank"}).json()["items"] == []
+
+
+@pytest.mark.parametrize("method,path,kwargs,status", [
+    ("get", "/v1/events/nope", {}, 404),
+    ("get", "/v1/events", {"params": {"limit": 0}}, 422),
+    ("get", "/v1/events", {"params": {"since": "yesterday"}}, 422),
+    ("get", "/v1/dyads", {"params": {"by": "year"}}, 422),
+    ("get", "/v1/actors", {}, 422),
+    ("post", "/v1/documents", {"json": {"id": "x"}}, 422),
+    ("post", "/v1/documents", {"content": b"{not json", "headers": {"content-type": "application/json"}}, 422),
+    ("post", "/v1/documents", {"json": {"text": ""}}, 422),
+    ("post", "/v1/documents", {"json": {"text": "x", "pub_date": "31/07/2025"}}, 422),
+    ("post", "/v1/documents", {"content": b"\xff\xfe", "headers": {"content-type": "text/plain"}}, 400),
+    ("post", "/v1/documents", {"content": b"<a/>", "headers": {"content-type": "application/xml"}}, 415),
+    ("post", "/v1/documents", {"content": b"x" * 1_000_001, "headers": {"content-type": "text/plain"}}, 413),
+])
+def test_bad_requests_get_a_json_4xx(client, method, path, kwargs, status):
+    r = getattr(client, method)(path, **kwargs)
+    assert r.status_code == status, r.text
+    assert r.headers["content-type"].startswith("application/json") and r.json()["error"]
+
+
+def test_filters_cannot_inject_sql(client):
+    r = client.get("/v1/events", params={"actor": "x' OR 1=1 --", "text": "'; DROP TABLE events; --"})
+    assert r.status_code == 200 and r.json()["items"] == []
+    assert client.get("/healthz").json()["events"] == 25
+
+
+def test_api_key_guards_writes_only(pipeline, dedup_db, tmp_path):
+    db = tmp_path / "key.duckdb"
+    shutil.copy(dedup_db, db)
+    with TestClient(create_app(db, pipeline=pipeline, api_key="s3cret")) as c:
+        assert c.post("/v1/documents", json={"text": SIGNING}).status_code == 401
+        assert c.post("/v1/documents", json={"text": SIGNING}, headers={"X-API-Key": "wrong"}).status_code == 401
+        assert c.post("/v1/documents", json={"text": SIGNING}, headers={"X-API-Key": "s3cret"}).status_code == 200
+        assert c.post("/v1/documents", json={"text": SIGNING},
+                      headers={"Authorization": "Bearer s3cret"}).status_code == 200
+        assert c.get("/v1/events").status_code == 200 and c.get("/healthz").json()["api_key_required"] is True
+
+
+def test_dashboard_and_docs_are_served_without_a_cdn(client):
+    page = client.get("/")
+    assert page.status_code == 200 and "/static/app.js" in page.text
+    for asset in ("/static/app.js", "/static/app.css"):
+        assert client.get(asset).status_code == 200
+    docs = client.get("/docs").text
+    assert "cdn" not in docs.lower()
+    for src in __import__("re").findall(r'(?:src|href)="([^"]+)"', docs):
+        assert src.startswith("/"), src
+        assert client.get(src).status_code == 200
+    assert client.get("/openapi.json").json()["paths"]["/v1/events"]["get"]["parameters"]
