@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, Optional
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
@@ -170,13 +170,6 @@ def _errors(app: FastAPI) -> None:
         return JSONResponse({"error": str(exc)}, status_code=400)
 
 
-def _filters(actor: Optional[list[str]], recipient: Optional[list[str]], country: Optional[list[str]],
-             sector: Optional[list[str]], category: Optional[list[str]], cameo: Optional[list[str]],
-             since: Optional[date], until: Optional[date], place: Optional[str], text: Optional[str]) -> Filters:
-    return Filters.of(actor=actor, recipient=recipient, country=country, sector=sector, category=category,
-                      cameo=cameo, since=since, until=until, place=place, text=text)
-
-
 # query parameters shared by the reading routes (the filters of `parley events`)
 Codes = Optional[list[str]]
 FILTER_DOCS = {
@@ -189,6 +182,18 @@ FILTER_DOCS = {
 
 def _q(name: str) -> Any:
     return Query(None, description=FILTER_DOCS[name], max_length=200)
+
+
+def filter_params(
+    actor: Codes = _q("actor"), recipient: Codes = _q("recipient"), country: Codes = _q("country"),
+    sector: Codes = _q("sector"), category: Codes = _q("category"), cameo: Codes = _q("cameo"),
+    since: Optional[date] = Query(None, description="On or after (YYYY-MM-DD)."),
+    until: Optional[date] = Query(None, description="On or before (YYYY-MM-DD)."),
+    place: Optional[str] = _q("place"), text: Optional[str] = _q("text"),
+) -> Filters:
+    """The filters of `parley events`, as query parameters (a dependency of the reading routes)."""
+    return Filters.of(actor=actor, recipient=recipient, country=country, sector=sector, category=category,
+                      cameo=cameo, since=since, until=until, place=place, text=text)
 
 
 def _routes(app: FastAPI, svc: Service) -> None:  # noqa: C901 - the routes, one after another
@@ -234,14 +239,10 @@ def _routes(app: FastAPI, svc: Service) -> None:  # noqa: C901 - the routes, one
 
     @app.get("/v1/events", response_model=m.EventsPage, response_model_exclude_unset=True, responses=ERRORS, tags=["queries"])
     def get_events(
-        actor: Codes = _q("actor"), recipient: Codes = _q("recipient"), country: Codes = _q("country"),
-        sector: Codes = _q("sector"), category: Codes = _q("category"), cameo: Codes = _q("cameo"),
-        since: Optional[date] = None, until: Optional[date] = None,
-        place: Optional[str] = _q("place"), text: Optional[str] = _q("text"),
+        f: Filters = Depends(filter_params),
         limit: int = Query(50, ge=1, le=MAX_PAGE), after: Optional[str] = Query(None, max_length=64),
     ) -> m.EventsPage:
         """Stored events matching the filters, by date; page with ``after``."""
-        f = _filters(actor, recipient, country, sector, category, cameo, since, until, place, text)
         rows = query.events(svc.cursor(), f, records=True, limit=limit + 1, after=after).fetchall()
         items = [json.loads(r[-1]) for r in rows[:limit]]
         return m.EventsPage(items=items, next=items[-1]["event_id"] if len(rows) > limit else None)
@@ -254,26 +255,18 @@ def _routes(app: FastAPI, svc: Service) -> None:  # noqa: C901 - the routes, one
     @app.get("/v1/dyads", response_model=m.DyadsOut, responses=ERRORS, tags=["queries"])
     def get_dyads(
         by: Literal["day", "week", "month"] = "day", unit: Literal["events", "reports"] = "events",
-        actor: Codes = _q("actor"), recipient: Codes = _q("recipient"), country: Codes = _q("country"),
-        sector: Codes = _q("sector"), category: Codes = _q("category"), cameo: Codes = _q("cameo"),
-        since: Optional[date] = None, until: Optional[date] = None,
-        place: Optional[str] = _q("place"), text: Optional[str] = _q("text"),
+        f: Filters = Depends(filter_params),
     ) -> m.DyadsOut:
         """Events and Goldstein sums per period, dyad and quad class."""
-        f = _filters(actor, recipient, country, sector, category, cameo, since, until, place, text)
         rel = query.dyads(svc.cursor(), by, f, unit=unit)
         return m.DyadsOut(by=by, unit=unit, items=[dict(zip(rel.columns, r)) for r in rel.fetchall()])
 
     @app.get("/v1/network", response_model=m.NetworkOut, responses=ERRORS, tags=["queries"])
     def get_network(
         min_events: int = Query(1, ge=1, le=1_000_000),
-        actor: Codes = _q("actor"), recipient: Codes = _q("recipient"), country: Codes = _q("country"),
-        sector: Codes = _q("sector"), category: Codes = _q("category"), cameo: Codes = _q("cameo"),
-        since: Optional[date] = None, until: Optional[date] = None,
-        place: Optional[str] = _q("place"), text: Optional[str] = _q("text"),
+        f: Filters = Depends(filter_params),
     ) -> m.NetworkOut:
         """Who acts on whom: dyads as edges (events, mean Goldstein) and actors as nodes."""
-        f = _filters(actor, recipient, country, sector, category, cameo, since, until, place, text)
         nodes, edges = query.network(svc.cursor(), f, min_events=min_events)
         return m.NetworkOut(nodes=[dict(zip(nodes.columns, r)) for r in nodes.fetchall()],
                             edges=[dict(zip(edges.columns, r)) for r in edges.fetchall()])
@@ -290,8 +283,6 @@ def _routes(app: FastAPI, svc: Service) -> None:  # noqa: C901 - the routes, one
 
 
 def _raw_body() -> Any:
-    from fastapi import Depends
-
     async def read(request: Request) -> bytes:
         return await request.body()
 
@@ -305,8 +296,6 @@ def _content_type() -> Any:
 
 
 def _api_key() -> Any:
-    from fastapi import Depends
-
     def read(request: Request) -> Optional[str]:
         key = request.headers.get("x-api-key")
         auth = request.headers.get("authorization", "")
