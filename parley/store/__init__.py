@@ -53,12 +53,16 @@ class Store:
             raise StoreError(f"{self.path}: cannot open the store ({exc.strerror or exc})") from exc
 
     def _create(self) -> None:
+        # one transaction: a writer killed while creating a store leaves all its tables or none
         ddl = resources.files("parley.store").joinpath("schema.sql").read_text(encoding="utf-8")
+        self.con.execute("BEGIN TRANSACTION")
         self.con.execute(ddl)
         rows = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
         row = rows[0] if rows else None
         if row is None:
             self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        self.con.execute("COMMIT")
+        if row is None:
             return
         version = int(row[0])
         if version > SCHEMA_VERSION:
