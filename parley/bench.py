@@ -139,7 +139,8 @@ def _plain_spacy(texts: list[str], jobs: int) -> tuple[int, float, float]:
 def _parley(documents: list[Document], jobs: int) -> tuple[int, float, float]:
     from .pipeline import Pipeline
     from .runner import code_stream
-    from .store import Store, iter_batches
+    from .batched import batched
+    from .store import Store
 
     pipeline = Pipeline()  # loaded before the clock starts, as spaCy's model is
     pipeline.code(Document("warm-up", "Officials in Paris said on Tuesday that France will send aid to Chad."))
@@ -147,7 +148,7 @@ def _parley(documents: list[Document], jobs: int) -> tuple[int, float, float]:
         start = time.perf_counter()
         events = 0
         with Store(Path(tmp) / "bench.duckdb") as store:
-            for batch in iter_batches(code_stream(iter(documents), jobs=jobs, pipeline=pipeline), 256):
+            for batch in batched(code_stream(iter(documents), jobs=jobs, pipeline=pipeline), 256):
                 store.write([(c.document, c.events) for c in batch if c.error is None])
                 events += sum(len(c.events) for c in batch)
         seconds = time.perf_counter() - start

@@ -107,7 +107,8 @@ def code(
     from .ingest.options import ReadOptions
     from .pipeline import PipelineConfig
     from .runner import code_stream
-    from .store import Store, iter_batches
+    from .batched import batched
+    from .store import Store
 
     if jobs < 1:
         raise UsageError("--jobs must be at least 1")
@@ -120,7 +121,7 @@ def code(
 
     def documents() -> Iterator[Document]:
         items = read_inputs(inputs, stdin=sys.stdin.buffer, options=options)
-        for chunk in iter_batches(items, 256):
+        for chunk in batched(items, 256):
             docs = [i for i in chunk if isinstance(i, Document)]
             for item in chunk:
                 if isinstance(item, RecordError):
@@ -132,7 +133,7 @@ def code(
 
     try:
         with Progress(stats, enabled=sys.stderr.isatty()) as progress:
-            for batch in iter_batches(code_stream(documents(), config, jobs=jobs), 64):
+            for batch in batched(code_stream(documents(), config, jobs=jobs), 64):
                 good = []
                 for coded in batch:
                     if coded.error is not None:
@@ -379,6 +380,32 @@ def serve(
 
     Store(db).close()  # a store that cannot be opened is a one-line error here, not a failed start-up
     uvicorn.run(create_app(db), host=host, port=port, log_level="info", timeout_graceful_shutdown=5)
+
+
+@app.command()
+def spark(
+    input_: Annotated[list[str], typer.Option("--input", help="File, directory or glob: JSONL, text, WARC(.gz), "
+                                                              "anything `parley code` reads (repeatable).")],
+    output: Annotated[str, typer.Option("--output", help="Output directory: events/, documents/ (Parquet "
+                                                         "by month), rejects/, _summary.json.")],
+    master: Annotated[str, typer.Option("--master", help="Spark master URL.")] = "local[*]",
+    partitions: Annotated[Optional[int], typer.Option("--partitions", min=1, help="Partitions to code in.")] = None,
+    include_unrealised: Annotated[bool, typer.Option("--include-unrealised")] = False,
+) -> None:
+    """Code files on Apache Spark (pip install 'parley[spark]', Java 17) into Parquet datasets."""
+    try:
+        import pyspark  # noqa: F401
+    except ImportError as exc:
+        from .errors import ModelError
+
+        raise ModelError("parley spark needs pyspark: pip install 'parley[spark]' (and Java 17)") from exc
+    from .spark import run
+
+    summary = run(input_, output, master=master, partitions=partitions, include_unrealised=include_unrealised)
+    typer.echo(json.dumps(summary.to_dict()))
+    typer.echo(f"parley: {summary.documents} documents, {summary.events} events, {summary.rejects} rejects "
+               f"in {summary.seconds} s on {summary.master} ({summary.partitions} partitions) -> {summary.output}",
+               err=True)
 
 
 # -- queries and exports ---------------------------------------------------------------------

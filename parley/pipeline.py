@@ -8,13 +8,15 @@ so that records are the same whether the prefilter ran or not.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc
 
 from .actors import phrase_actors
+from .errors import UsageError
 from .model import Actor, Attribution, Document, Event, Mention, Place, event_id
 from .nlp import knowledge_base, load_nlp
 from .prefilter import Prefilter, Reduced, split_sentences
@@ -30,6 +32,20 @@ class PipelineConfig:
     batch_size: int = 64
     actors: tuple[str, ...] = ()  # users' actor files (CSV, TSV, YAML)
     prefilter: bool = True
+    # seconds one document may take before it is skipped and reported (0: no limit); runner.py
+    doc_seconds: float = field(default_factory=lambda: doc_seconds_from_env(os.environ))
+
+
+def doc_seconds_from_env(env: Mapping[str, str]) -> float:
+    """PARLEY_DOC_SECONDS (default 60; 0 for no limit), or a one-line error."""
+    text = env.get("PARLEY_DOC_SECONDS", "60")
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:
+        raise UsageError(f"PARLEY_DOC_SECONDS={text!r}: write a number of seconds, or 0 for no limit")
+    return seconds
 
 
 class Pipeline:

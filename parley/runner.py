@@ -9,15 +9,19 @@ for that document, with its id and the reason, and the rest of the batch goes on
 from __future__ import annotations
 
 import multiprocessing
+import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
+from .batched import batched
 from .model import Document, Event
 from .pipeline import Pipeline, PipelineConfig
 
-__all__ = ["Coded", "code_stream"]
+__all__ = ["Coded", "code_stream", "code_batch", "time_limit", "DocumentTimeout"]
 
 BATCH = 32
 
@@ -31,14 +35,45 @@ class Coded:
     error: str | None = None
 
 
-def _code_batch(pipeline: Pipeline, docs: list[Document]) -> list[Coded]:
+class DocumentTimeout(Exception):
+    """A document took longer than ``PipelineConfig.doc_seconds``."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise DocumentTimeout in this block after ``seconds`` (a SIGALRM timer: main thread of a
+    process only, as in the CLI and its workers; elsewhere, and with 0, no limit)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def alarm(signum: int, frame: object) -> None:
+        raise DocumentTimeout(f"took over {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        return [Coded(d, tuple(evs)) for d, evs in pipeline.code_many(docs)]
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def code_batch(pipeline: Pipeline, docs: list[Document]) -> list[Coded]:
+    """Code a batch; if any document fails or the batch runs over its time (``doc_seconds`` a
+    document), code them one by one, each in its own time, and report the ones that fail."""
+    limit = pipeline.config.doc_seconds
+    try:
+        with time_limit(limit * len(docs)):
+            return [Coded(d, tuple(evs)) for d, evs in pipeline.code_many(docs)]
     except Exception:  # noqa: BLE001 - one bad document must not sink the batch: retry one by one
         out = []
         for d in docs:
             try:
-                out.append(Coded(d, tuple(pipeline.code(d))))
+                with time_limit(limit):
+                    out.append(Coded(d, tuple(pipeline.code(d))))
+            except DocumentTimeout as exc:
+                out.append(Coded(d, (), f"{exc}: skipped (PARLEY_DOC_SECONDS sets the limit)"))
             except Exception as exc:  # noqa: BLE001
                 out.append(Coded(d, (), f"{type(exc).__name__}: {exc}".splitlines()[0][:300]))
         return out
@@ -53,18 +88,7 @@ def _init(config: PipelineConfig, pipeline: Pipeline | None) -> None:
 
 
 def _work(docs: list[Document]) -> list[Coded]:
-    return _code_batch(_WORKER[0], docs)
-
-
-def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
-    for d in documents:
-        batch.append(d)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+    return code_batch(_WORKER[0], docs)
 
 
 def code_stream(documents: Iterable[Document], config: PipelineConfig | None = None, jobs: int = 1,
@@ -73,8 +97,8 @@ def code_stream(documents: Iterable[Document], config: PipelineConfig | None = N
     config = config or PipelineConfig()
     if jobs <= 1:
         pipe = pipeline or Pipeline(config)
-        for docs in _batches(documents, batch):
-            yield from _code_batch(pipe, docs)
+        for docs in batched(documents, batch):
+            yield from code_batch(pipe, docs)
         return
     # Where processes can fork, workers start as copies of a parent that has loaded the model and
     # knowledge base once (fast start, shared memory pages); elsewhere each worker loads its own.
@@ -84,7 +108,7 @@ def code_stream(documents: Iterable[Document], config: PipelineConfig | None = N
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init,
                              initargs=(config, shared)) as pool:
         pending: deque[Future[list[Coded]]] = deque()
-        for docs in _batches(documents, batch):
+        for docs in batched(documents, batch):
             pending.append(pool.submit(_work, docs))
             while len(pending) >= jobs * 3:  # bounded: never more than a few batches in flight
                 yield from pending.popleft().result()
