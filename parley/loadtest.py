@@ -17,7 +17,7 @@ import tempfile
 import threading
 import time
 import urllib.parse
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,14 +62,19 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serve(db: Path | None = None, startup_timeout: float = 180.0) -> Iterator[str]:
-    """``parley serve`` in a subprocess on a free loopback port; yields its base URL."""
+def serve(db: Path | None = None, startup_timeout: float = 180.0, env: Mapping[str, str] | None = None,
+          log: Path | None = None) -> Iterator[str]:
+    """``parley serve`` in a subprocess on a free loopback port; yields its base URL. ``env``
+    adds to the server's environment; its output (uvicorn's log) goes to ``log``."""
     with tempfile.TemporaryDirectory() as tmp:
         port = _free_port()
-        env = {**os.environ, "PARLEY_API_KEY": ""}
-        proc = subprocess.Popen([sys.executable, "-m", "parley", "serve", "--port", str(port),
-                                 "--db", str(db or Path(tmp) / "load.duckdb")],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        log = log or Path(tmp) / "serve.log"
+        # by default the server's own capacity is measured: no API key, no rate limits
+        env = {**os.environ, "PARLEY_API_KEY": "", "PARLEY_WRITE_LIMIT": "0", "PARLEY_READ_LIMIT": "0", **(env or {})}
+        with open(log, "wb") as out:
+            proc = subprocess.Popen([sys.executable, "-m", "parley", "serve", "--port", str(port),
+                                     "--db", str(db or Path(tmp) / "load.duckdb")],
+                                    stdout=out, stderr=subprocess.STDOUT, env=env)
         try:
             deadline = time.monotonic() + startup_timeout
             while True:
@@ -80,7 +85,7 @@ def serve(db: Path | None = None, startup_timeout: float = 180.0) -> Iterator[st
                 except OSError:
                     pass
                 if proc.poll() is not None or time.monotonic() > deadline:
-                    err = proc.stderr.read().decode(errors="replace")[-1000:] if proc.poll() is not None else ""
+                    err = log.read_text(encoding="utf-8", errors="replace")[-1000:]
                     raise RuntimeError(f"parley serve did not start on port {port}: {err}")
                 time.sleep(0.5)
             yield f"http://127.0.0.1:{port}"

@@ -9,9 +9,11 @@ the client's, and is said so.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -33,11 +35,72 @@ from ..store import Store, query
 from ..store.query import Filters
 from . import models as m
 
-__all__ = ["create_app", "Service"]
+__all__ = ["create_app", "Service", "Limit"]
 
 MAX_BODY = 1_000_000  # bytes of one request body
 MAX_PAGE = 500
-ERRORS = {code: {"model": m.ErrorOut} for code in (400, 401, 404, 413, 415, 422)}
+ERRORS = {code: {"model": m.ErrorOut} for code in (400, 401, 404, 413, 415, 422, 429)}
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A token bucket: ``rate`` requests a second on average, ``burst`` at once; rate 0: no limit."""
+
+    rate: float
+    burst: int
+
+    @classmethod
+    def parse(cls, text: str | None, default: "Limit") -> "Limit":
+        """"RATE/BURST" ("5/60"), or "0" for none."""
+        if not text:
+            return default
+        try:
+            rate, _, burst = text.partition("/")
+            return cls(float(rate), int(burst or max(1, float(rate))))
+        except ValueError as exc:
+            raise ParleyError(f"rate limit {text!r}: write RATE/BURST, e.g. 5/60, or 0 for none") from exc
+
+
+WRITE_LIMIT = Limit(5.0, 60)  # documents a second per client, sustained; 60 at once
+READ_LIMIT = Limit(100.0, 1000)
+
+
+class RateLimit:
+    """Per-client token buckets (by the connection's address), one for writes (POST) and one
+    for reads; over the limit: 429 with Retry-After. The bucket table is bounded."""
+
+    MAX_CLIENTS = 10_000
+
+    def __init__(self, app: ASGIApp, writes: Limit, reads: Limit):
+        self.app, self.writes, self.reads = app, writes, reads
+        self.buckets: dict[tuple[str, bool], tuple[float, float]] = {}  # (client, write) → (tokens, when)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            write = scope["method"] not in {"GET", "HEAD", "OPTIONS"}
+            limit = self.writes if write else self.reads
+            if limit.rate > 0:
+                wait = self._take((str((scope.get("client") or ("?",))[0]), write), limit)
+                if wait > 0:
+                    response = JSONResponse({"error": f"too many {'writes' if write else 'requests'}: "
+                                                      f"retry in {wait:.1f} s"}, status_code=429,
+                                            headers={"Retry-After": str(max(1, round(wait)))})
+                    await response(scope, receive, send)
+                    return
+        await self.app(scope, receive, send)
+
+    def _take(self, key: tuple[str, bool], limit: Limit) -> float:
+        """Take a token; 0 when there was one, else the seconds until there is."""
+        now = time.monotonic()
+        tokens, then = self.buckets.pop(key, (float(limit.burst), now))
+        tokens = min(float(limit.burst), tokens + (now - then) * limit.rate)
+        if len(self.buckets) >= self.MAX_CLIENTS:
+            self.buckets.pop(next(iter(self.buckets)))  # the least recently seen client
+        if tokens >= 1:
+            self.buckets[key] = (tokens - 1, now)
+            return 0.0
+        self.buckets[key] = (tokens, now)
+        return (1 - tokens) / limit.rate
 
 
 @dataclass
@@ -113,8 +176,9 @@ async def _too_large(scope: Scope, receive: Receive, send: Send, limit: int) -> 
 
 
 def create_app(db: str | Path = "parley.duckdb", pipeline: Any = None, api_key: str | None = None,
-               max_body: int = MAX_BODY) -> FastAPI:
-    """The app. ``api_key`` (default: ``$PARLEY_API_KEY``) is then required for writes."""
+               max_body: int = MAX_BODY, writes: Limit | None = None, reads: Limit | None = None) -> FastAPI:
+    """The app. ``api_key`` (default: ``$PARLEY_API_KEY``) is then required for writes; the
+    rate limits default to ``$PARLEY_WRITE_LIMIT`` and ``$PARLEY_READ_LIMIT`` ("RATE/BURST")."""
     from contextlib import asynccontextmanager
 
     from fastapi_offline import FastAPIOffline
@@ -134,6 +198,8 @@ def create_app(db: str | Path = "parley.duckdb", pipeline: Any = None, api_key: 
                          description="Political event data from news: coded in PLOVER and CAMEO, with evidence.")
     app.state.service = svc
     app.add_middleware(BodyLimit, limit=max_body)
+    app.add_middleware(RateLimit, writes=writes or Limit.parse(os.environ.get("PARLEY_WRITE_LIMIT"), WRITE_LIMIT),
+                       reads=reads or Limit.parse(os.environ.get("PARLEY_READ_LIMIT"), READ_LIMIT))
     _errors(app)
     _routes(app, svc)
     static = resources.files("parley.api").joinpath("static")
@@ -225,7 +291,8 @@ def _routes(app: FastAPI, svc: Service) -> None:  # noqa: C901 - the routes, one
         store: bool = Query(True, description="Store the document and its events."),
     ) -> m.CodedOut:
         """Code one document (JSON, or the text itself as text/plain) and return its events."""
-        if svc.api_key is not None and api_key_header != svc.api_key:
+        if svc.api_key is not None and not hmac.compare_digest((api_key_header or "").encode(),
+                                                               svc.api_key.encode()):
             raise HTTPException(401, "this service needs an API key for writes: X-API-Key header or "
                                      "Authorization: Bearer")
         doc = _document(request_body, content_type, id, pub_date)

@@ -125,3 +125,26 @@ def test_dashboard_and_docs_are_served_without_a_cdn(client):
         assert src.startswith("/"), src
         assert client.get(src).status_code == 200
     assert client.get("/openapi.json").json()["paths"]["/v1/events"]["get"]["parameters"]
+
+
+def test_rate_limits_answer_429_with_retry_after(pipeline, dedup_db, tmp_path):
+    from parley.api.app import Limit
+
+    db = tmp_path / "rate.duckdb"
+    shutil.copy(dedup_db, db)
+    with TestClient(create_app(db, pipeline=pipeline, api_key="", writes=Limit(0.01, 2), reads=Limit(0.01, 3))) as c:
+        codes = [c.post("/v1/documents?store=false", json={"text": SIGNING}).status_code for _ in range(3)]
+        assert codes == [200, 200, 429]
+        limited = c.post("/v1/documents?store=false", json={"text": SIGNING})
+        assert limited.status_code == 429 and int(limited.headers["retry-after"]) >= 1 and limited.json()["error"]
+        assert [c.get("/healthz").status_code for _ in range(4)] == [200, 200, 200, 429]  # reads have their own
+
+
+def test_rate_limit_settings_are_checked():
+    from parley.api.app import Limit
+    from parley.errors import ParleyError
+
+    assert Limit.parse("5/60", Limit(1, 1)) == Limit(5.0, 60) and Limit.parse(None, Limit(1, 1)) == Limit(1, 1)
+    assert Limit.parse("0", Limit(1, 1)).rate == 0
+    with pytest.raises(ParleyError, match="RATE/BURST"):
+        Limit.parse("fast", Limit(1, 1))

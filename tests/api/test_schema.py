@@ -12,6 +12,7 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 
 from parley.api import create_app
+from parley.api.app import Limit
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +21,7 @@ def api_schema(pipeline, dedup_db, tmp_path_factory):
 
     db = tmp_path_factory.mktemp("schema") / "api.duckdb"
     shutil.copy(dedup_db, db)
-    app = create_app(db, pipeline=pipeline, api_key="")
+    app = create_app(db, pipeline=pipeline, api_key="", writes=Limit(0, 0), reads=Limit(0, 0))
     with TestClient(app):  # runs the lifespan: the store opens, the pipeline is there
         yield schemathesis.openapi.from_asgi("/openapi.json", app)
 
