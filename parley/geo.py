@@ -15,8 +15,10 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -176,16 +178,20 @@ def load_gazetteer() -> Gazetteer:
 
 def _seat_of(span: Span) -> str | None:
     """The country whose seat of government the span names ("the Kremlin"), if the knowledge base says so."""
-    for m in span.doc._.name_matches or ():
-        if m.start == span.start and m.end == span.end:
-            return next((t.ref for t in m.terms if t.kind == "capital"), None)
+    for m in _matches_exactly(span):
+        return next((t.ref for t in m.terms if t.kind == "capital"), None)
     return None
 
 
 def _known_place(span: Span) -> bool:
     """The knowledge base itself calls the span a place: then other names of places count too."""
-    return any(m.start == span.start and m.end == span.end and {t.kind for t in m.terms} & {"country", "capital", "place"}
-               for m in span.doc._.name_matches or ())
+    return any({t.kind for t in m.terms} & {"country", "capital", "place"} for m in _matches_exactly(span))
+
+
+def _matches_exactly(span: Span) -> list[Any]:
+    """The knowledge base's name matches of exactly this span."""
+    index = _token_index(span.doc, "matches from", span.doc._.name_matches or (), starts_only=True)
+    return [m for m in index.get(span.start, ()) if m.end == span.end]
 
 
 def mention_countries(span: Span) -> Counter[str]:
@@ -197,16 +203,52 @@ def mention_countries(span: Span) -> Counter[str]:
         for a in (doc._.actor_heads or {}).get(i, ()) if i in own else ():
             if a.country:
                 found[a.country] += 1
-    for m in doc._.name_matches or ():
-        if m.start < span.end and span.start < m.end:
-            for t in m.terms:
-                if t.kind in {"country", "capital", "adjective", "people", "place"}:
-                    found[t.ref] += 1
+    for m in _matches_over(doc, span.start, span.end):
+        for t in m.terms:
+            if t.kind in {"country", "capital", "adjective", "people", "place"}:
+                found[t.ref] += 1
     return found
 
 
+def _token_index(doc: Doc, key: str, items: Iterable[Any], starts_only: bool) -> dict[int, list[Any]]:
+    """Token → the items (spans, name matches) that start at it, or cover it; built once per
+    document, so that looking up a sentence's or a mention's items does not scan the document."""
+    memo = doc.user_data.setdefault(("parley", "token_index"), {})
+    if key not in memo:
+        index: dict[int, list[Any]] = {}
+        for item in items:
+            for i in (range(item.start, item.start + 1) if starts_only else range(item.start, item.end)):
+                index.setdefault(i, []).append(item)
+        memo[key] = index
+    return memo[key]
+
+
+def _matches_over(doc: Doc, start: int, end: int) -> list[Any]:
+    """The knowledge base's name matches overlapping tokens [start, end), each once."""
+    index = _token_index(doc, "matches over", doc._.name_matches or (), starts_only=False)
+    seen: dict[int, Any] = {}
+    for i in range(start, end):
+        for m in index.get(i, ()):
+            seen.setdefault(id(m), m)
+    return list(seen.values())
+
+
+def _starting_in(doc: Doc, key: str, items: Iterable[Any], span: Span) -> list[Any]:
+    """Items (name matches, proper-noun spans) that start inside ``span``, in document order."""
+    index = _token_index(doc, key, items, starts_only=True)
+    return [item for i in range(span.start, span.end) for item in index.get(i, ())]
+
+
 def document_states(doc: Doc) -> Counter[str]:
-    """US states the document names ("Maine lawmakers ... in Portland"): GeoNames admin1 codes."""
+    """US states the document names ("Maine lawmakers ... in Portland"): GeoNames admin1 codes
+    (worked out once per document)."""
+    memo = doc.user_data.setdefault(("parley", "document_states"), {})
+    if "states" not in memo:
+        memo["states"] = _document_states(doc)
+    return Counter(memo["states"])
+
+
+def _document_states(doc: Doc) -> Counter[str]:
     found: Counter[str] = Counter()
     for m in doc._.name_matches or ():
         if any(t.kind == "place" and t.ref == "USA" for t in m.terms) or _state_named(doc, m):
@@ -360,15 +402,14 @@ class PlaceTagger:
         doc = sent.doc
         out: dict[tuple[int, int], Span] = {}
         named = []  # persons and organisations the knowledge base knows are not places
-        for m in doc._.name_matches or ():
-            if not (sent.start <= m.start < sent.end):
-                continue
+        for m in _starting_in(doc, "matches from", doc._.name_matches or (), sent):
             kinds = {t.kind for t in m.terms}
             if kinds & {"country", "capital", "place"}:
                 out[(m.start, m.end)] = doc[m.start:m.end]
             elif kinds & {"person", "org"}:
                 named.append(range(m.start, m.end))
-        for span in (s for s in (doc._.proper_spans or proper_spans(sent)) if sent.start <= s.start < sent.end):
+        spans = _starting_in(doc, "proper spans", doc._.proper_spans, sent) if doc._.proper_spans else proper_spans(sent)
+        for span in spans:
             if any(set(range(span.start, span.end)) & set(r) for r in named) or (span.start, span.end) in out:
                 continue
             if any(a <= span.start and span.end <= b for a, b in out):

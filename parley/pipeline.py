@@ -23,7 +23,9 @@ from .prefilter import Prefilter, Reduced, split_sentences
 
 __all__ = ["Pipeline", "PipelineConfig"]
 
-MAX_CHARS = 1_000_000
+# characters of a document that are coded (the service takes no more): a long news article
+# has 50,000; beyond this a "document" is a dump or a book, and parsing time grows with it
+MAX_CHARS = 200_000
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,6 @@
 """The command line as users and outside tools call it (subprocesses: real exit codes)."""
 import csv
 import io
-import json
 
 import duckdb
 
@@ -90,3 +89,13 @@ def test_explain_says_why(tmp_path):
     ev = jsonl(r.stdout)[0]
     assert ev["explain"]["event"].startswith("trigger")
     assert "actor" in ev["explain"]
+
+
+def test_a_document_over_the_cap_is_coded_in_part_and_says_so(tmp_path):
+    head = "Kenya and Tanzania signed a border agreement in Arusha on Monday. "
+    path = tmp_path / "long.txt"
+    path.write_text(head + "The weather stayed mild all week. " * 8000, encoding="utf-8")  # 272,000 characters
+    r = run_parley("code", str(path), "--format", "jsonl", "--no-store")
+    assert r.returncode == 0, r.stderr
+    assert b"note long: 272,066 characters; coded the first 200,000" in r.stderr
+    assert [e["event"] for e in jsonl(r.stdout)] == ["SUPPORT"]

@@ -7,9 +7,11 @@ antecedent's identity with their own text and offsets.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import takewhile
 from datetime import date
 
 from spacy.attrs import POS
@@ -68,7 +70,7 @@ class ActorTagger:
         cands = self._candidates(doc, matches)
         for s_i, sent in enumerate(doc.sents):
             direct = {}
-            toks = [doc[i] for i in cands if sent.start <= i < sent.end]
+            toks = [doc[i] for i in cands[bisect_left(cands, sent.start):bisect_left(cands, sent.end)]]
             for tok in toks:  # pass 1: what the words themselves say
                 if self._is_head(tok, matches):
                     resolved = self._direct(tok, matches, when, own)
@@ -91,7 +93,8 @@ class ActorTagger:
                     history.append(Antecedent(s_i, group))
         doc._.actor_heads = heads
         doc._.own_heads = own
-        doc._.name_matches = found + [m for m in raw if m not in kept]  # "Ontario Provincial Police" still says CAN
+        kept_ids = {id(m) for m in kept}
+        doc._.name_matches = found + [m for m in raw if id(m) not in kept_ids]  # "Ontario Provincial Police" still says CAN
         return doc
 
     @staticmethod
@@ -269,7 +272,8 @@ class ActorTagger:
         return bool(dets & {"the", "both", "two", "this", "these", "that", "those"})
 
     def _corefer(self, tok: Token, s_i: int, history: list[Antecedent]) -> tuple[Actor, ...]:
-        recent = [a for a in reversed(history) if s_i - a.sentence <= LOOKBACK_SENTENCES]
+        # history is in reading order: walk back only as far as the look-back reaches
+        recent = list(takewhile(lambda a: s_i - a.sentence <= LOOKBACK_SENTENCES, reversed(history)))
         low, lemma = tok.lower_, tok.lemma_.lower()
         if low in PERSON_PRONOUNS:
             pick = next((a for a in recent if not a.plural and a.actors[0].kind == "person"), None)

@@ -8,7 +8,9 @@ from typing import Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-MAX_TEXT = 200_000  # characters of one document; the pipeline reads at most this much anyway
+from ..pipeline import MAX_CHARS
+
+MAX_TEXT = MAX_CHARS  # characters of one document: what the pipeline would code of it
 
 
 class DocumentIn(BaseModel):

@@ -41,7 +41,8 @@ def _compatible(a: Event, b: Event) -> bool:
 
 
 def _absorb(base: Event, other: Event) -> Event:
-    mentions = base.mentions + tuple(m for m in other.mentions if m not in base.mentions)
+    have = set(base.mentions)
+    mentions = base.mentions + tuple(m for m in other.mentions if m not in have)
     attribution = base.attribution + tuple(x for x in other.attribution if x.text not in {y.text for y in base.attribution})
     better_date = PRECISION_RANK.get(other.date_precision, 0) > PRECISION_RANK.get(base.date_precision, 0)
     wider = len(_codes(other)) > len(_codes(base)) and not base.reciprocal
@@ -59,20 +60,23 @@ def _absorb(base: Event, other: Event) -> Event:
 def merge_events(events: list[Event], nominal: set[str], lemmas: dict[str, str]) -> list[Event]:
     """Merge mentions of the same event; ``nominal`` holds ids of events named by a noun alone."""
     merged: list[Event] = []
+    sentences: list[set[int]] = []  # the sentences of each merged event's mentions
     for ev in events:
         target = None
+        own = {y.sentence for y in ev.mentions}
         for i, m in enumerate(merged):
             if m.event != ev.event or not _compatible(m, ev):
                 continue
             same_word = lemmas.get(m.event_id) == lemmas.get(ev.event_id)
-            same_sentence = any(x.sentence == y.sentence for x in m.mentions for y in ev.mentions)
-            if ev.event_id in nominal or same_word or same_sentence or ev.event == "CONSULT":
+            if ev.event_id in nominal or same_word or not own.isdisjoint(sentences[i]) or ev.event == "CONSULT":
                 target = i
                 break
         if target is None:
             merged.append(ev)
+            sentences.append(own)
         else:
             merged[target] = _absorb(merged[target], ev)
+            sentences[target] |= own
     return merged
 
 
