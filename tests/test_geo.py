@@ -1,7 +1,6 @@
 """Places: parley's own 170+ ambiguous cases (tests/data/places.tsv), each an event sentence and
 the place where its event happened; accuracy is printed and held to a floor."""
 import csv
-from collections import Counter
 from datetime import date
 from pathlib import Path
 

@@ -1,6 +1,5 @@
 """Corpus-scale behaviour of `parley code`: resuming, surviving SIGKILL, jobs, the summary line."""
 import json
-import os
 import signal
 import subprocess
 import sys

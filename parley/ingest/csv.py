@@ -94,7 +94,7 @@ def _rows(reader: Iterator[list[str]], source: Source, options: ReadOptions) -> 
         looked = ", ".join(TEXT_COLUMNS)
         yield RecordError(f"no text column (looked for {looked}; columns: {', '.join(names)})", label)
         return
-    n = 0
+    n = rows = 0
     while True:
         try:
             row = next(reader, None)
@@ -102,10 +102,13 @@ def _rows(reader: Iterator[list[str]], source: Source, options: ReadOptions) -> 
             yield RecordError(f"bad CSV: {exc}", label, f"row {n + 1}")
             return
         if row is None:
+            if not rows:
+                yield RecordError("no rows under the header", label)
             return
         n += 1
         if not any(cell.strip() for cell in row):
             continue
+        rows += 1
         yield _row_document(row, n, columns, source)
 
 

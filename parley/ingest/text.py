@@ -100,9 +100,11 @@ def read_text(source: Source, options: ReadOptions = ReadOptions()) -> Iterator[
         yield problem
         return
     raw = read_all(source)
-    if not raw.strip():
-        yield RecordError("empty input", source.label)
-    elif (problem := binary_problem(raw, source.label)) is not None:
+    if (problem := binary_problem(raw, source.label)) is not None:
         yield problem
+        return
+    text = decode_bytes(raw)
+    if not text.replace("\ufeff", "").strip():  # nothing, or only byte-order marks and spaces
+        yield RecordError("empty input", source.label)
     else:
-        yield Document(id=source.stem, text=decode_bytes(raw))
+        yield Document(id=source.stem, text=text)

@@ -1,5 +1,4 @@
 """The same name resolves by date: office holders checked at dates on both sides of a change."""
-import pytest
 
 from conftest import jsonl, run_parley
 

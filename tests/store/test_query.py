@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 from parley.store import Store
-from parley.store.query import Filters
 
 from conftest import jsonl, run_parley
 
