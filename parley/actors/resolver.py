@@ -8,7 +8,7 @@ only lend a country when the phrase itself names none ("demonstrators in Baghdad
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -57,6 +57,21 @@ class NameMatch:
     start: int
     end: int
     terms: tuple[Term, ...]
+
+
+def _nearest_first(head: Token, found: Iterable[NameMatch]) -> list[NameMatch]:
+    """The phrase's names in the order they speak for it: an organisation's abbreviation in
+    brackets, which restates the whole name ("the United Nations Educational, Scientific and
+    Cultural Organisation (UNESCO)" is UNESCO, not the UN its first words name); then the name
+    holding the head, the nearer, the longer, the earlier. A fixed order: the answer must not
+    depend on how a set happens to iterate."""
+    doc = head.doc
+
+    def key(m: NameMatch) -> tuple[int, int, int, int]:
+        bracketed = m.start > 0 and doc[m.start - 1].text == "(" and any(t.kind == "org" for t in m.terms)
+        distance = 0 if m.start <= head.i < m.end else min(abs(head.i - m.start), abs(head.i - (m.end - 1)))
+        return (0 if bracketed else 1), distance, -(m.end - m.start), m.start
+    return sorted(found, key=key)
 
 
 def find_names(kb: KnowledgeBase, doc: Doc) -> list[NameMatch]:
@@ -153,7 +168,7 @@ class Resolver:
         ids = {t.i for t in inside}
         clues = [
             _Clue(m, term, head.doc[m.end - 1])
-            for m in {matches[i] for i in ids if i in matches}
+            for m in _nearest_first(head, {id(matches[i]): matches[i] for i in ids if i in matches}.values())
             for term in m.terms
             if not _negated_by_prefix(head.doc, m.start)
         ]
