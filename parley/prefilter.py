@@ -122,19 +122,25 @@ class Reduced:
     origins: tuple[int, ...]  # where it begins in the original text
     segments: tuple[Segment, ...]  # all sentences of the original text
     segment_starts: tuple[int, ...]
+    source: str = ""  # the original text (the same string, not a copy)
 
     @classmethod
     def build(cls, text: str, segments: Sequence[Segment], kept: Sequence[Segment]) -> "Reduced":
         seg_starts = tuple(s.start for s in segments)
         if len(kept) == len(segments):  # nothing left out: the original text itself
-            return cls(text, (0,), (0,), tuple(segments), seg_starts)
+            return cls(text, (0,), (0,), tuple(segments), seg_starts, text)
         parts, starts, origins, pos = [], [], [], 0
         for seg in kept:
             parts.append(text[seg.start:seg.end])
             starts.append(pos)
             origins.append(seg.start)
             pos += seg.end - seg.start + 1
-        return cls("\n".join(parts), tuple(starts), tuple(origins), tuple(segments), seg_starts)
+        return cls("\n".join(parts), tuple(starts), tuple(origins), tuple(segments), seg_starts, text)
+
+    def original_text(self, start: int, end: int, fallback: str) -> str:
+        """The original's text over original offsets: what a field's offsets point at, also when
+        a span ran over the line break that joins two kept sentences in the reduced text."""
+        return self.source[start:end] if self.source else fallback
 
     def original(self, offset: int) -> int:
         """An offset in the reduced text → the same character in the original text."""

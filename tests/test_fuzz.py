@@ -15,7 +15,7 @@ import zipfile
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from parley.errors import RecordError
@@ -154,6 +154,9 @@ def check_events():
 def test_the_coder_survives_any_text(pipeline, check_events):
     @FUZZ
     @given(text=ANY_TEXT, pub=st.one_of(st.none(), st.dates(date(1900, 1, 1), date(2100, 12, 31))))
+    # found by the 10,000-example run: an actor over the line break that joins two kept sentences
+    # in the prefilter's reduced text kept the reduced text's words, not the original's
+    @example(text="0:ACCUSE\n Iran aCCuse?\r0", pub=None)
     def run(text: str, pub: date | None) -> None:
         check_events(text, pipeline.code(Document("fuzz", text, pub)))
 
