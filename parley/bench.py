@@ -19,7 +19,7 @@ from pathlib import Path
 from .errors import InputError
 from .model import Document
 
-__all__ = ["BenchResult", "run_bench", "load_corpus", "actor_rate", "DEFAULT_CORPUS"]
+__all__ = ["BenchResult", "run_bench", "spark_bench", "load_corpus", "actor_rate", "DEFAULT_CORPUS"]
 
 DEFAULT_CORPUS = Path("../shared/train/synthetic_events_2023-10-19.csv.zip")
 
@@ -164,6 +164,42 @@ def run_bench(corpus: Path = DEFAULT_CORPUS, docs: int | None = None, jobs: int 
                        parley_seconds=round(parley_s, 2), spacy_wps=round(words / spacy_s),
                        parley_wps=round(words / parley_s), ratio=round(spacy_s / parley_s, 3),
                        peak_rss_mb=round(parley_mem), spacy_peak_rss_mb=round(spacy_mem), events=events)
+
+
+def spark_bench(corpus: Path = DEFAULT_CORPUS, docs: int | None = 2000, jobs: int = 2) -> dict[str, float | int]:
+    """Spark ``local[jobs]`` (``parley spark``: JSONL in, Parquet out) beside ``parley code
+    --jobs`` (into DuckDB) and plain spaCy, on the same documents in the same run. Spark's
+    start-up (the JVM, the session) is timed apart from the job; the job's time includes its
+    Python workers loading the model."""
+    import json
+
+    from .spark import run, session
+
+    documents = load_corpus(corpus, docs)
+    words, spacy_s, _ = _plain_spacy([d.text for d in documents], jobs)
+    code_events, code_s, _ = _parley(documents, jobs)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        with path.open("w", encoding="utf-8") as fh:
+            for d in documents:
+                fh.write(json.dumps({"id": d.id, "text": d.text}) + "\n")
+        start = time.perf_counter()
+        spark = session(f"local[{jobs}]", app_name="parley-bench")
+        startup_s = time.perf_counter() - start
+        try:
+            start = time.perf_counter()
+            summary = run([str(path)], Path(tmp) / "out", partitions=jobs * 4, spark=spark)
+            spark_s = time.perf_counter() - start
+        finally:
+            spark.stop()
+    return {"docs": len(documents), "words": words, "jobs": jobs,
+            "spacy_wps": round(words / spacy_s), "code_wps": round(words / code_s),
+            "spark_wps": round(words / spark_s), "spark_startup_s": round(startup_s, 1),
+            "code_seconds": round(code_s, 1), "spark_seconds": round(spark_s, 1),
+            "spark_vs_code": round(code_s / spark_s, 3), "spark_vs_spacy": round(spacy_s / spark_s, 3),
+            "code_vs_spacy": round(spacy_s / code_s, 3),
+            "spark_wps_per_core": round(words / spark_s / jobs),
+            "code_events": code_events, "spark_events": summary.events, "spark_rejects": summary.rejects}
 
 
 def actor_rate(corpus: Path = DEFAULT_CORPUS, docs: int = 500) -> dict[str, float]:

@@ -303,9 +303,20 @@ def bench(
     requests: Annotated[int, typer.Option("--requests", min=1, help="With --api: how many requests.")] = 500,
     concurrency: Annotated[int, typer.Option("--concurrency", min=1, max=256,
                                              help="With --api: concurrent clients.")] = 8,
+    spark: Annotated[bool, typer.Option("--spark", help="Spark local[JOBS] (parley spark) beside `parley code "
+                                                        "--jobs JOBS` and spaCy (default 2,000 documents).")] = False,
 ) -> None:
     """Words per second of parley (end to end into DuckDB) beside plain spaCy, in the same run."""
-    from .bench import actor_rate, load_corpus, run_bench
+    from .bench import actor_rate, load_corpus, run_bench, spark_bench
+
+    if spark:
+        out = spark_bench(corpus, docs or 2000, jobs)
+        typer.echo(json.dumps(out) if json_out else
+                   f"{out['docs']} documents, {out['words']} words, {jobs} cores: plain spaCy {out['spacy_wps']} words/s, "
+                   f"parley code {out['code_wps']} words/s, Spark local[{jobs}] {out['spark_wps']} words/s "
+                   f"(+{out['spark_startup_s']} s start-up); Spark/code {out['spark_vs_code']}, "
+                   f"Spark/spaCy {out['spark_vs_spacy']}; events {out['code_events']} vs {out['spark_events']}")
+        return
 
     if api:
         from .loadtest import run_load, serve

@@ -35,13 +35,16 @@ def main() -> None:
                 day = date(2024, 1, 1) + timedelta(days=i // 300)
                 fh.write(json.dumps({"id": d.id, "text": d.text, "pub_date": day.isoformat()}) + "\n")
         start = time.monotonic()
-        proc = subprocess.Popen([sys.executable, "-m", "parley", "code", str(src), "--db", str(Path(tmp) / "m.duckdb"),
-                                 "--jobs", str(args.jobs)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        peak = 0.0
-        while proc.poll() is None:
-            peak = max(peak, _tree_rss_mb(proc.pid))
-            time.sleep(1.0)
-        err = proc.stderr.read().decode().strip().splitlines()
+        log = Path(tmp) / "stderr.txt"  # a file, not a pipe: a full pipe would stall the run
+        with log.open("wb") as err_out:
+            proc = subprocess.Popen([sys.executable, "-m", "parley", "code", str(src), "--db",
+                                     str(Path(tmp) / "m.duckdb"), "--jobs", str(args.jobs)],
+                                    stdout=subprocess.DEVNULL, stderr=err_out)
+            peak = 0.0
+            while proc.poll() is None:
+                peak = max(peak, _tree_rss_mb(proc.pid))
+                time.sleep(1.0)
+        err = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
         import duckdb
 
         con = duckdb.connect(str(Path(tmp) / "m.duckdb"), read_only=True)
