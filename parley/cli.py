@@ -105,7 +105,7 @@ def code(
     """Code news documents into event records, printed to standard output and stored."""
     from .ingest import read_inputs
     from .ingest.options import ReadOptions
-    from .pipeline import MAX_CHARS, PipelineConfig
+    from .pipeline import PipelineConfig
     from .runner import code_stream
     from .batched import batched
     from .store import Store
@@ -140,9 +140,8 @@ def code(
                         stats.skip("could not be coded")
                         _err(f"skipped {coded.document.id}: could not be coded ({coded.error})")
                         continue
-                    if len(coded.document.text) > MAX_CHARS:
-                        _err(f"note {coded.document.id}: {len(coded.document.text):,} characters; "
-                             f"coded the first {MAX_CHARS:,}")
+                    if coded.note is not None:
+                        _err(f"note {coded.document.id}: {coded.note}")
                     out.write(list(coded.events))
                     good.append((coded.document, coded.events))
                     stats.add(coded.document, coded.events)

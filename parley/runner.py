@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .batched import batched
 from .model import Document, Event
-from .pipeline import Pipeline, PipelineConfig
+from .pipeline import MAX_CHARS, Pipeline, PipelineConfig
 
 __all__ = ["Coded", "code_stream", "code_batch", "time_limit", "DocumentTimeout"]
 
@@ -33,6 +33,12 @@ class Coded:
     document: Document
     events: tuple[Event, ...] = ()
     error: str | None = None
+
+    @property
+    def note(self) -> str | None:
+        """What a reader of the output must know of a document coded in part (over MAX_CHARS)."""
+        n = len(self.document.text)
+        return f"{n:,} characters; coded the first {MAX_CHARS:,}" if n > MAX_CHARS else None
 
 
 class DocumentTimeout(Exception):

@@ -107,7 +107,8 @@ def _code_partition(include_unrealised: bool, actors: tuple[str, ...]):  # noqa:
                 yield "document", json.dumps({
                     "doc_id": d.id, "pub_date": pub, "title": d.title, "url": d.url, "publisher": d.publisher,
                     "text": d.text, "n_events": len(coded.events), "coder": "parley.rules.v1",
-                    "text_sha": text_sha(d), "month": (pub or "undated")[:7]}, ensure_ascii=False)
+                    "text_sha": text_sha(d), "note": coded.note, "month": (pub or "undated")[:7]},
+                    ensure_ascii=False)
                 for e in coded.events:
                     rec = e.to_dict()
                     rec["month"] = (rec.get("date") or "undated")[:7]
@@ -127,7 +128,7 @@ def _spark_schemas() -> tuple[Any, Any, Any]:
     documents = from_arrow_schema(pa.schema([
         ("doc_id", pa.string()), ("pub_date", pa.date32()), ("title", pa.string()), ("url", pa.string()),
         ("publisher", pa.string()), ("text", pa.string()), ("n_events", pa.int32()), ("coder", pa.string()),
-        ("text_sha", pa.string()), ("month", pa.string())]))
+        ("text_sha", pa.string()), ("note", pa.string()), ("month", pa.string())]))
     rejects = from_arrow_schema(pa.schema([("source", pa.string()), ("record_id", pa.string()),
                                            ("reason", pa.string()), ("stage", pa.string())]))
     return events, documents, rejects
