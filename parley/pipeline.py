@@ -131,18 +131,18 @@ def _span(start: int, end: int, reduced: Reduced) -> tuple[int, int]:
 
 def _actor(a: Actor, reduced: Reduced) -> Actor:
     start, end = _span(a.start, a.end, reduced)
-    return replace(a, start=start, end=end, text=reduced.original_text(start, end, a.text))
+    return replace(a, start=start, end=end, text=reduced.original_text(start, end))
 
 
 def _place(p: Place | None, reduced: Reduced) -> Place | None:
     if p is None or p.start is None:
         return p
     start, end = _span(p.start, p.end or p.start, reduced)
-    return replace(p, start=start, end=end, text=reduced.original_text(start, end, p.text))
+    return replace(p, start=start, end=end, text=reduced.original_text(start, end))
 
 
 def _attribution(a: Attribution, reduced: Reduced) -> Attribution:
     if a.start is None:
         return a
     start, end = _span(a.start, a.end or a.start, reduced)
-    return replace(a, start=start, end=end, text=reduced.original_text(start, end, a.text))
+    return replace(a, start=start, end=end, text=reduced.original_text(start, end))

@@ -122,7 +122,7 @@ class Reduced:
     origins: tuple[int, ...]  # where it begins in the original text
     segments: tuple[Segment, ...]  # all sentences of the original text
     segment_starts: tuple[int, ...]
-    source: str = ""  # the original text (the same string, not a copy)
+    source: str  # the original text (the same string, not a copy)
 
     @classmethod
     def build(cls, text: str, segments: Sequence[Segment], kept: Sequence[Segment]) -> "Reduced":
@@ -137,10 +137,10 @@ class Reduced:
             pos += seg.end - seg.start + 1
         return cls("\n".join(parts), tuple(starts), tuple(origins), tuple(segments), seg_starts, text)
 
-    def original_text(self, start: int, end: int, fallback: str) -> str:
+    def original_text(self, start: int, end: int) -> str:
         """The original's text over original offsets: what a field's offsets point at, also when
         a span ran over the line break that joins two kept sentences in the reduced text."""
-        return self.source[start:end] if self.source else fallback
+        return self.source[start:end]
 
     def original(self, offset: int) -> int:
         """An offset in the reduced text → the same character in the original text."""
