@@ -28,6 +28,11 @@ __all__ = ["Pipeline", "PipelineConfig"]
 MAX_CHARS = 200_000
 
 
+# a text touching each stage: actors, a trigger, a quoted source, a date and a place
+WARM_UP = ("On Monday the French foreign minister met her Japanese counterpart in Tokyo and the two "
+           "governments signed a trade agreement, the ministry said. Police arrested protesters in Paris.")
+
+
 @dataclass(frozen=True)
 class PipelineConfig:
     include_unrealised: bool = False
@@ -84,6 +89,13 @@ class Pipeline:
 
     def code(self, document: Document) -> list[Event]:
         return next(self.code_many([document]))[1]
+
+    def warm(self) -> None:
+        """Load every lazily loaded part (gazetteer, tenures, classifier...) by coding a short text.
+
+        The runner calls this before forking its workers, so they share one loaded copy instead
+        of each loading its own on its first document."""
+        self.code(Document("warm-up", WARM_UP, date(2024, 3, 4)))
 
     def code_many(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
         """Stream (document, events) pairs in input order."""

@@ -8,6 +8,7 @@ for that document, with its id and the reason, and the rest of the batch goes on
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 import threading
@@ -110,13 +111,24 @@ def code_stream(documents: Iterable[Document], config: PipelineConfig | None = N
     # knowledge base once (fast start, shared memory pages); elsewhere each worker loads its own.
     forking = "fork" in multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if forking else "spawn")
-    shared = (pipeline or Pipeline(config)) if forking else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init,
-                             initargs=(config, shared)) as pool:
-        pending: deque[Future[list[Coded]]] = deque()
-        for docs in batched(documents, batch):
-            pending.append(pool.submit(_work, docs))
-            while len(pending) >= jobs * 3:  # bounded: never more than a few batches in flight
+    shared = None
+    if forking:
+        # load every lazy part now, once, and keep the collector from writing to the loaded
+        # objects' headers: the workers then share those pages instead of each making its own
+        shared = pipeline or Pipeline(config)
+        shared.warm()
+        gc.collect()
+        gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init,
+                                 initargs=(config, shared)) as pool:
+            pending: deque[Future[list[Coded]]] = deque()
+            for docs in batched(documents, batch):
+                pending.append(pool.submit(_work, docs))
+                while len(pending) >= jobs * 3:  # bounded: never more than a few batches in flight
+                    yield from pending.popleft().result()
+            while pending:
                 yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+    finally:
+        if forking:
+            gc.unfreeze()  # a library caller's objects become collectable again

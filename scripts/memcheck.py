@@ -18,7 +18,16 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from parley.bench import DEFAULT_CORPUS, _tree_rss_mb, load_corpus
+from parley.bench import DEFAULT_CORPUS, _pss, _tree_rss_mb, load_corpus
+
+
+def _tree(root: int) -> list[tuple[int, int, float]]:
+    """(pid, parent pid, MB) of ``root`` and its direct children (the workers), from /proc."""
+    try:
+        children = [int(c) for c in Path(f"/proc/{root}/task/{root}/children").read_text().split()]
+    except OSError:
+        return []
+    return [(pid, root if pid != root else 0, (_pss(pid) or 0) / 2**20) for pid in [root, *children]]
 
 
 def main() -> None:
@@ -26,6 +35,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=100000)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--corpus", default=str(DEFAULT_CORPUS))
+    ap.add_argument("--trace", help="also write each sample's memory per process and of the whole tree (TSV: seconds, pid, ppid, MB)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "corpus.jsonl.gz"
@@ -41,9 +51,19 @@ def main() -> None:
                                      str(Path(tmp) / "m.duckdb"), "--jobs", str(args.jobs)],
                                     stdout=subprocess.DEVNULL, stderr=err_out)
             peak = 0.0
+            trace = open(args.trace, "w", encoding="utf-8") if args.trace else None
             while proc.poll() is None:
-                peak = max(peak, _tree_rss_mb(proc.pid))
+                total = _tree_rss_mb(proc.pid)
+                peak = max(peak, total)
+                if trace:
+                    t = round(time.monotonic() - start)
+                    trace.write(f"{t}\ttree\t-\t{total:.0f}\n")
+                    for pid, ppid, mb in _tree(proc.pid):
+                        trace.write(f"{t}\t{pid}\t{ppid}\t{mb:.0f}\n")
+                    trace.flush()
                 time.sleep(1.0)
+            if trace:
+                trace.close()
         err = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
         import duckdb
 

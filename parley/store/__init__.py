@@ -42,7 +42,7 @@ class Store:
                 if not parent.is_dir():
                     raise StoreError(f"{self.path}: directory {parent} does not exist")
             # a bounded buffer pool and one thread: the coding workers need the cores and the memory
-            config = {"memory_limit": os.environ.get("PARLEY_DUCKDB_MEMORY", "512MB"),
+            config = {"memory_limit": os.environ.get("PARLEY_DUCKDB_MEMORY", "256MB"),
                       "threads": int(os.environ.get("PARLEY_DUCKDB_THREADS", "1"))}
             self.con = duckdb.connect(self.path, read_only=read_only, config=config)
             if not read_only:
