@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -35,7 +36,8 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=100000)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--corpus", default=str(DEFAULT_CORPUS))
-    ap.add_argument("--trace", help="also write each sample's memory per process and of the whole tree (TSV: seconds, pid, ppid, MB)")
+    ap.add_argument("--trace", help="also write each sample's memory per process and of the whole tree "
+                                    "(TSV: seconds, pid, parent pid, MB)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "corpus.jsonl.gz"
@@ -46,24 +48,22 @@ def main() -> None:
                 fh.write(json.dumps({"id": d.id, "text": d.text, "pub_date": day.isoformat()}) + "\n")
         start = time.monotonic()
         log = Path(tmp) / "stderr.txt"  # a file, not a pipe: a full pipe would stall the run
-        with log.open("wb") as err_out:
+        trace_to = Path(args.trace) if args.trace else Path(os.devnull)
+        with log.open("wb") as err_out, trace_to.open("w", encoding="utf-8") as trace:
             proc = subprocess.Popen([sys.executable, "-m", "parley", "code", str(src), "--db",
                                      str(Path(tmp) / "m.duckdb"), "--jobs", str(args.jobs)],
                                     stdout=subprocess.DEVNULL, stderr=err_out)
             peak = 0.0
-            trace = open(args.trace, "w", encoding="utf-8") if args.trace else None
             while proc.poll() is None:
                 total = _tree_rss_mb(proc.pid)
                 peak = max(peak, total)
-                if trace:
+                if args.trace:
                     t = round(time.monotonic() - start)
                     trace.write(f"{t}\ttree\t-\t{total:.0f}\n")
                     for pid, ppid, mb in _tree(proc.pid):
                         trace.write(f"{t}\t{pid}\t{ppid}\t{mb:.0f}\n")
                     trace.flush()
                 time.sleep(1.0)
-            if trace:
-                trace.close()
         err = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
         import duckdb
 
