@@ -133,7 +133,7 @@ class ActorTagger:
                     seen.setdefault(t.ref, m.start)
         out = list(found)
         for tok in doc:
-            if tok.i in covered or tok.pos_ != "PROPN":
+            if tok.i in covered or tok.pos_ != "PROPN" or _inside_name(tok):
                 continue
             ids = [p for p in self.kb.surnames.get(tok.text, []) if p in seen and seen[p] < tok.i]
             if not ids:
@@ -328,3 +328,9 @@ class ActorTagger:
             if agent.sector and agent.sector == x.sector:
                 return a
         return None
+
+
+def _inside_name(tok: Token) -> bool:
+    """A word followed by more of the same name ("Rashid" in "Haroon Rashid Aswad"): a surname
+    ends the name it is in, so this is someone else's name, not a known person's surname."""
+    return tok.dep_ in {"compound", "flat"} and tok.head.pos_ == "PROPN" and tok.head.i > tok.i

@@ -55,3 +55,12 @@ def test_coreference_of_pairs_and_pronouns(pipeline):
 
 def test_nothing_for_non_actors(pipeline):
     assert "cat" not in actors_in(pipeline, "A cat named Frank sat on the mat.")
+
+
+def test_a_known_surname_inside_an_unknown_name_is_not_that_person(pipeline):
+    # "Rashid" ends the name "Mohammed bin Rashid"; in the middle of another name it is not him
+    found = actors_in(pipeline, "Police detained the suspected militant Tariq Rashid Hamdani in Lusaka.")
+    assert all(a.name is None and a.country != "ARE" for a in found.get("Hamdani", ())), found
+    # the known leader's surname on its own still resolves, after his full name
+    found = actors_in(pipeline, "Sheikh Mohammed bin Rashid met the envoy. Later Rashid said he was pleased.")
+    assert [a.name for a in found["Rashid"]] == ["Mohammed bin Rashid Al Maktoum"]
