@@ -118,11 +118,14 @@ class Resolver:
     def phrase(self, head: Token) -> tuple[list[Token], list[Token]]:
         """Tokens of ``head``'s noun phrase, and the heads of its lending attachments."""
         inside, lenders = [head], []
+        gov = head.head.i if head.head.i != head.i else None
         stack = list(head.children)
         while stack:
             t = stack.pop()
             if t.dep_ in {"conj", "cc", "relcl", "acl", "advcl", "ccomp", "xcomp"}:
                 continue
+            if gov is not None and min(head.i, t.i) < gov < max(head.i, t.i):
+                continue  # an arc across the phrase's own verb is a parse error ("Serbia eased ..., the scene")
             if t.dep_ == "prep":
                 if t.lower_ == "of":
                     objs = [c for c in t.children if c.dep_ == "pobj"]

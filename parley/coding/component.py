@@ -353,9 +353,14 @@ class Coder:
         if category in {"PROTEST", "CONCEDE"} and not recipient and len({a.country for a in actor if a.country}) == 1:
             home = next(a for a in actor if a.country)  # a protest at home addresses its government; a
             sector = "GOV" if category == "PROTEST" else None  # concession at home is made to its people
-            recipient = (Actor(text=home.text, start=home.start, end=home.end, country=home.country, sector=sector,
-                               kind="state" if sector else "people"),)
-            explain["recipient"] = f"{home.country} at home ({'its government' if sector else 'its people'})"
+            where = _country_in(anchor, heads) if category == "CONCEDE" else None  # "... eased curfews in X"
+            if where is not None and where.country != home.country:
+                recipient = (replace(where, sector=None, kind="people"),)
+                explain["recipient"] = f"{where.country}: the people where the concession is made"
+            else:
+                recipient = (Actor(text=home.text, start=home.start, end=home.end, country=home.country,
+                                   sector=sector, kind="state" if sector else "people"),)
+                explain["recipient"] = f"{home.country} at home ({'its government' if sector else 'its people'})"
         if trig.has("actorobj") and not recipient:
             return None
         if nominal_only and not any(a.code() or a.name for a in actor):
@@ -523,6 +528,14 @@ def _sentence_country(sent: Span, heads: Heads, actor: tuple[Actor, ...], recipi
                  and a.country}
     countries -= {r.country for r in recipient if r.country} if len(countries) > 1 else set()
     return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _country_in(anchor: Token, heads: Heads) -> Actor | None:
+    """The one country named by an "in X" attached to the verb ("eased the curfew in Kosovo")."""
+    found = {a.country: a for prep in anchor.children if prep.dep_ == "prep" and prep.lower_ == "in"
+             for obj in prep.children if obj.dep_ == "pobj"
+             for t in obj.subtree for a in heads.get(t.i, ()) if a.country}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def a_index(actor: Actor, sent: Span) -> int:

@@ -81,3 +81,20 @@ def test_unrealised_events_are_kept_when_asked():
     keep = Pipeline(PipelineConfig(include_unrealised=True))
     events = keep.code(Document("u", "Serbia did not recognize Kosovo.", date(2025, 1, 5)))
     assert [(e.event, e.factuality) for e in events] == [("SUPPORT", "negated")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a concession at home is made to its people; made in another country, to that country's people
+    ("Turkey lifted the curfew in Diyarbakir on Tuesday.", ("CONCEDE", ["TUR"], ["TUR"])),
+    ("Israel eased travel restrictions in the Gaza Strip on Sunday.", ("CONCEDE", ["ISR"], ["PSE"])),
+    ("Morocco eased emergency measures on Monday in Western Sahara province.", ("CONCEDE", ["MAR"], ["ESH"])),
+])
+def test_concession_is_made_to_the_people_where_it_is_made(code_text, text, expected):
+    assert summary(code_text(text)) == [expected]
+
+
+def test_an_actor_phrase_does_not_reach_across_its_own_verb(code_text):
+    # the parser may hang a later apposition on the subject; the subject's words stop at the verb
+    (ev,) = code_text("Georgia eased emergency measures on Friday in Adjara province, the scene of clashes "
+                      "last May, as police in Armenia cracked down on protesters.")
+    assert [a.text for a in ev.actor] == ["Georgia"]
