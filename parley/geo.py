@@ -22,6 +22,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from .actors.kb import INTERNATIONAL
 from .actors.propn import proper_spans
 from .model import Actor, Event, Place
 from .ontology import load_ontology
@@ -58,10 +59,15 @@ class GeoEntry:
     feature: str  # city, admin1, country
 
 
+# transliteration marks for ayin and hamza, which English spellings leave out
+GLOTTAL = str.maketrans("", "", "’‘ʻʼʿʾ`")
+
+
 def fold(name: str) -> str:
     """Lower case without accents, "St." spelled out: "Córdoba" and "Cordoba", "San José" and
     "San Jose", "St Petersburg" and "Saint Petersburg" are one key."""
     low = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+    low = low.translate(GLOTTAL)  # "Sāmarrā’" and "Samarra", "Ṣan‘ā’" and "Sana"
     return re.sub(r"\bst\.?\s+", "saint ", low).replace("saint-", "saint ")
 
 
@@ -323,7 +329,7 @@ class PlaceTagger:
             return ev
         explain = dict(ev.explain)
         explain["location"] = f"'{place.text}' in the event's clause"
-        return self._visit(replace(ev, location=place, explain=tuple(explain.items())))
+        return self._visit(_local(replace(ev, location=place, explain=tuple(explain.items()))))
 
     def place_for(self, anchor: Token, context: Counter[str],
                   parties: tuple[tuple[str, int, int], ...] = ()) -> Place | None:
@@ -350,7 +356,7 @@ class PlaceTagger:
                 entry = self.gazetteer.seat(seat)  # "at the White House": Washington
             else:
                 entry = self.gazetteer.choose(ent.text, ctx, qualifier.text if qualifier is not None else None,
-                                              aliases=_known_place(ent), states=document_states(anchor.doc))
+                                              aliases=_known_place(ent) or _after_place_noun(ent), states=document_states(anchor.doc))
             if entry is None:
                 continue
             said = ent if qualifier is None else ent.doc[ent.start:qualifier.end]
@@ -414,7 +420,7 @@ class PlaceTagger:
                 continue
             if any(a <= span.start and span.end <= b for a, b in out):
                 continue
-            if self.gazetteer.choose(span.text, Counter(), aliases=False, strict=False) is not None:
+            if self.gazetteer.choose(span.text, Counter(), aliases=_after_place_noun(span), strict=False) is not None:
                 for key in [k for k in out if span.start <= k[0] and k[1] <= span.end]:
                     del out[key]  # "Belize City" over "Belize"
                 out[(span.start, span.end)] = span
@@ -439,6 +445,8 @@ class PlaceTagger:
                 t = t.head.head  # the preposition's head: a verb of the event or a noun on the way
             elif t.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "npadvmod"} and t.head.i in own and direct:
                 return not nouns
+            elif t.dep_ == "prep" and t.lower_ in DIRECT_PREPS and last == "of":
+                direct, t = True, t.head  # a two-word preposition: "outside of Basra"
             else:
                 return False
             if t.i in own:  # for the subject or object: "police in Paris", "the streets of Rome"
@@ -472,3 +480,36 @@ class PlaceTagger:
             return replace(ev, recipient=(host,), mode="visit", cameo=code.code, goldstein=code.goldstein,
                            quad_class=code.quad_class, explain=tuple(explain.items()))
         return ev
+
+
+def _local(ev: Event) -> Event:
+    """Parties the text does not place take the country where the event happened, as ICEWS and
+    PLOVER code domestic events: "gunmen" and "a journalist" killed in Beirut are Lebanese; force
+    by no one named ("killed by a roadside bomb outside Basra") is an unidentified attacker there."""
+    where = ev.location.country if ev.location is not None else None
+    if not where:
+        return ev
+    explain = dict(ev.explain)
+
+    def placed(side: tuple[Actor, ...], name: str) -> tuple[Actor, ...]:
+        out = tuple(replace(a, country=where) if a.country is None and a.sector is not None
+                    and a.sector not in INTERNATIONAL and a.kind in {"sector", "group", "person"} else a for a in side)
+        if out != side:
+            explain[name] = (explain.get(name) or "") + f"; country {where} from the place of the event"
+        return out
+
+    actor, recipient = placed(ev.actor, "actor"), placed(ev.recipient, "recipient")
+    if not actor and ev.event in {"ASSAULT", "COERCE"}:
+        assert ev.location is not None
+        actor = (Actor(text=ev.location.text, start=ev.location.start or 0, end=ev.location.end or 0,
+                       country=where, kind="unidentified"),)
+        explain["actor"] = f"unidentified: no one is named; the country where it happened ({ev.location.name})"
+    if (actor, recipient) == (ev.actor, ev.recipient):
+        return ev
+    return replace(ev, actor=actor, recipient=recipient, explain=tuple(explain.items()))
+
+
+def _after_place_noun(span: Span) -> bool:
+    """"the Iraqi city of Basra": the words before say it is a place, so its other spellings count."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_ in PLACE_NOUNS

@@ -66,3 +66,29 @@ def test_place_cases(pipeline, capsys):
         if __import__("os").environ.get("PARLEY_SHOW_MISSES"):
             print("\n".join(wrong))
     assert ok / n >= 0.90, wrong
+
+
+def test_transliteration_marks_do_not_split_a_name():
+    from parley.geo import fold
+
+    assert fold("Sāmarrā’") == fold("Samarra")
+    assert fold("Ṣan‘ā’") == fold("Sana")
+
+
+def test_a_two_word_preposition_and_a_place_noun_place_the_event(code_text):
+    # "outside of" is one preposition; after "the city of", the name's other spellings count
+    (ev,) = code_text("Two Nigerian soldiers were killed by a roadside bomb outside of the northern city of Maiduguri.")
+    assert ev.location is not None and ev.location.country == "NGA" and ev.location.text == "Maiduguri"
+
+
+def test_force_by_no_one_named_is_an_unidentified_attacker_where_it_happened(code_text):
+    (ev,) = code_text("A landmine blast near the town of Kandahar wounded three farmers on Monday.")
+    (attacker,) = ev.actor
+    assert (attacker.country, attacker.kind, attacker.text) == ("AFG", "unidentified", "Kandahar")
+    assert ev.codes("recipient") == ["AFG"]  # the farmers, placed by where it happened
+    assert "unidentified" in dict(ev.explain)["actor"]
+
+
+def test_without_a_place_an_unnamed_attacker_stays_unknown(code_text):
+    (ev,) = code_text("Three farmers were wounded by a landmine blast on Monday.")
+    assert ev.actor == ()
