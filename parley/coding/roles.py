@@ -126,7 +126,8 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"})
 PLACE_PREPS = frozenset({"in", "into", "inside", "near", "at", "across", "throughout", "outside", "within"})
 # "after the killing", "amid protests": background, not the event's recipient or content
 BACKGROUND_PREPS = frozenset({"after", "following", "before", "amid", "despite", "since", "during", "because",
-                              "over", "about", "regarding", "concerning", "like", "as", "than"})
+                              "over", "about", "regarding", "concerning", "like", "as", "than",
+                              "according"})  # "according to the UN" names a source, not a recipient
 
 
 def recipient_of(anchor: Token, noun: Token | None, heads: Heads, particle: str | None,

@@ -98,3 +98,9 @@ def test_an_actor_phrase_does_not_reach_across_its_own_verb(code_text):
     (ev,) = code_text("Georgia eased emergency measures on Friday in Adjara province, the scene of clashes "
                       "last May, as police in Armenia cracked down on protesters.")
     assert [a.text for a in ev.actor] == ["Georgia"]
+
+
+def test_according_to_names_a_source_not_a_recipient(code_text):
+    (ev,) = code_text("The army launched airstrikes overnight, according to the African Union.")
+    assert ev.recipient == ()
+    assert [a.text for a in ev.attribution] == ["the African Union"]
