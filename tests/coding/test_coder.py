@@ -15,6 +15,8 @@ def summary(events):
     ("Japan sent emergency aid to the Philippines after the typhoon.", ("AID", ["JPN"], ["PHL"])),
     ("Police in Lagos arrested dozens of protesters.", ("COERCE", ["NGA"], ["NGA"])),
     ("Argentina rejected a British proposal for talks on the islands.", ("REJECT", ["ARG"], ["GBR"])),
+    ("Japan gave Kenya 20 million dollars of aid for flood relief.", ("AID", ["JPN"], ["KEN"])),
+    ("Russian authorities denied a permit for the opposition rally in Moscow.", ("REJECT", ["RUS"], ["RUS"])),
 ])
 def test_one_event(code_text, text, expected):
     assert summary(code_text(text)) == [expected]
