@@ -73,6 +73,11 @@ class Hit:
         return self.noun if self.noun is not None else self.anchor
 
 
+# modals of obligation, and verbs that state one ("reiterated that Libya must ...")
+OBLIGATION = frozenset({"must", "should"})
+INSIST_LEMMAS = frozenset({"insist", "reiterate", "stress", "repeat", "argue", "maintain", "tell"})
+
+
 class Coder:
     """spaCy component: candidate events for each sentence of a document."""
 
@@ -172,7 +177,23 @@ class Coder:
     def _particles(self, verb: Token) -> set[str]:
         return {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "dative", "agent"}}
 
+    def _obligation_hit(self, verb: Token) -> Hit | None:
+        """"X said that Y must hand over the suspects": saying what another party must or should
+        do is a demand of it (REQUEST), whatever the demanded act is."""
+        if not (self.is_report(verb) or verb.lemma_.lower() in INSIST_LEMMAS):
+            return None
+        heads = verb.doc._.actor_heads or {}
+        for clause in verb.children:
+            subj = _child_dep(clause, "nsubj") if clause.dep_ == "ccomp" else None
+            modal = next((c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in OBLIGATION), None)
+            if subj is not None and modal and heads.get(subj.i):  # a party must act, not "the talks"
+                demand = next(t for t in self.lexicon.candidates("verb", "demand") if t.category == "REQUEST")
+                return Hit(verb, replace(demand, pattern=f"{verb.lemma_.lower()} that ... {modal}"), None)
+        return None
+
     def _verb_hit(self, verb: Token) -> Hit | None:
+        if (hit := self._obligation_hit(verb)) is not None:
+            return hit
         cands = next((c for lemma in verb_lemmas(verb) if (c := self.lexicon.candidates("verb", lemma))), [])
         if not cands:
             return None

@@ -106,3 +106,13 @@ def test_according_to_names_a_source_not_a_recipient(code_text):
     (ev,) = code_text("The army launched airstrikes overnight, according to the African Union.")
     assert ev.recipient == ()
     assert [a.text for a in ev.attribution] == ["the African Union"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Dutch foreign minister said on Tuesday that Serbia must hand over the two suspects to the tribunal.",
+     [("REQUEST", ["NLD"], ["SRB"])]),
+    ("Brazil insisted that Venezuela should free the detained journalists.", [("REQUEST", ["BRA"], ["VEN"])]),
+    ("The spokesman said the talks must resume soon.", []),  # what must happen, but no party is told
+])
+def test_saying_what_a_party_must_do_is_a_demand(code_text, text, expected):
+    assert summary(code_text(text)) == expected
