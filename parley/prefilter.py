@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .actors.kb import KnowledgeBase
-from .coding.lexicon import Lexicon
+from .coding.lexicon import OBLIGATION, Lexicon
 
 __all__ = ["Segment", "split_sentences", "Prefilter", "Reduced"]
 
@@ -89,6 +89,7 @@ class Prefilter:
                 if t.category is None and t.has("light"):
                     continue  # a light verb counts only through its event noun
                 self.triggers |= _inflections(t.lemma, t.kind)
+        self.triggers |= OBLIGATION  # with a reporting verb, a demand (coding/component.py)
         self.names = {key[0] for key, _ in kb.names.items()}
         self.terms = {key[0] for key, _ in kb.terms.items()}
         self.pronouns = {"he", "she", "they", "it", "him", "her", "them", "his", "their", "its", "both"}

@@ -18,7 +18,7 @@ from ..ontology import Ontology, load_ontology
 from .attribution import attributions_in, reporting_ancestor, sentence_sources
 from .factuality import modality, recode
 from .classifier import Classifier, load_classifier
-from .lexicon import Lexicon, Trigger, load_lexicon
+from .lexicon import OBLIGATION, Lexicon, Trigger, load_lexicon
 from .roles import (Heads, actors_of, is_passive, owner_of, owner_or_self, participants_between, recipient_of,
                     subject_of)
 
@@ -73,8 +73,7 @@ class Hit:
         return self.noun if self.noun is not None else self.anchor
 
 
-# modals of obligation, and verbs that state one ("reiterated that Libya must ...")
-OBLIGATION = frozenset({"must", "should"})
+# verbs that state an obligation ("reiterated that Libya must ..."; the modals: lexicon.OBLIGATION)
 INSIST_LEMMAS = frozenset({"insist", "reiterate", "stress", "repeat", "argue", "maintain", "tell"})
 
 

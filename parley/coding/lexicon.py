@@ -13,8 +13,10 @@ from importlib import resources
 from ..errors import ModelError
 from ..ontology import load_ontology
 
-__all__ = ["Trigger", "Lexicon", "load_lexicon"]
+__all__ = ["Trigger", "Lexicon", "load_lexicon", "OBLIGATION"]
 
+# modals that make a statement a demand: "said that Libya must hand over the suspects" (REQUEST)
+OBLIGATION = frozenset({"must", "should"})
 FLAGS = frozenset({"sym", "intent", "gov", "light", "report", "pass", "actorobj", "enact", "intrans", "prepare"})
 
 
