@@ -356,7 +356,8 @@ class PlaceTagger:
                 entry = self.gazetteer.seat(seat)  # "at the White House": Washington
             else:
                 entry = self.gazetteer.choose(ent.text, ctx, qualifier.text if qualifier is not None else None,
-                                              aliases=_known_place(ent) or _after_place_noun(ent), states=document_states(anchor.doc))
+                                              aliases=_known_place(ent) or _after_place_noun(ent),
+                                              states=document_states(anchor.doc))
             if entry is None:
                 continue
             said = ent if qualifier is None else ent.doc[ent.start:qualifier.end]
@@ -420,7 +421,8 @@ class PlaceTagger:
                 continue
             if any(a <= span.start and span.end <= b for a, b in out):
                 continue
-            if self.gazetteer.choose(span.text, Counter(), aliases=_after_place_noun(span), strict=False) is not None:
+            cued = _after_place_noun(span)
+            if self.gazetteer.choose(span.text, Counter(), aliases=cued, strict=False) is not None:
                 for key in [k for k in out if span.start <= k[0] and k[1] <= span.end]:
                     del out[key]  # "Belize City" over "Belize"
                 out[(span.start, span.end)] = span
@@ -493,7 +495,8 @@ def _local(ev: Event) -> Event:
 
     def placed(side: tuple[Actor, ...], name: str) -> tuple[Actor, ...]:
         out = tuple(replace(a, country=where) if a.country is None and a.sector is not None
-                    and a.sector not in INTERNATIONAL and a.kind in {"sector", "group", "person"} else a for a in side)
+                    and a.sector not in INTERNATIONAL and a.kind in {"sector", "group", "person"} else a
+                    for a in side)
         if out != side:
             explain[name] = (explain.get(name) or "") + f"; country {where} from the place of the event"
         return out

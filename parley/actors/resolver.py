@@ -125,7 +125,7 @@ class Resolver:
             if t.dep_ in {"conj", "cc", "relcl", "acl", "advcl", "ccomp", "xcomp"}:
                 continue
             if gov is not None and min(head.i, t.i) < gov < max(head.i, t.i):
-                continue  # an arc across the phrase's own verb is a parse error ("Serbia eased ..., the scene")
+                continue  # an arc across the phrase's own verb is a parse error ("X eased ..., the scene")
             if t.dep_ == "prep":
                 if t.lower_ == "of":
                     objs = [c for c in t.children if c.dep_ == "pobj"]
