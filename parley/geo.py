@@ -488,9 +488,10 @@ def _local(ev: Event) -> Event:
     """Parties the text does not place take the country where the event happened, as ICEWS and
     PLOVER code domestic events: "gunmen" and "a journalist" killed in Beirut are Lebanese; force
     by no one named ("killed by a roadside bomb outside Basra") is an unidentified attacker there."""
-    where = ev.location.country if ev.location is not None else None
-    if not where:
+    loc = ev.location
+    if loc is None or not loc.country:
         return ev
+    where = loc.country
     explain = dict(ev.explain)
 
     def placed(side: tuple[Actor, ...], name: str) -> tuple[Actor, ...]:
@@ -503,10 +504,8 @@ def _local(ev: Event) -> Event:
 
     actor, recipient = placed(ev.actor, "actor"), placed(ev.recipient, "recipient")
     if not actor and ev.event in {"ASSAULT", "COERCE"}:
-        assert ev.location is not None
-        actor = (Actor(text=ev.location.text, start=ev.location.start or 0, end=ev.location.end or 0,
-                       country=where, kind="unidentified"),)
-        explain["actor"] = f"unidentified: no one is named; the country where it happened ({ev.location.name})"
+        actor = (Actor(text=loc.text, start=loc.start or 0, end=loc.end or 0, country=where, kind="unidentified"),)
+        explain["actor"] = f"unidentified: no one is named; the country where it happened ({loc.name})"
     if (actor, recipient) == (ev.actor, ev.recipient):
         return ev
     return replace(ev, actor=actor, recipient=recipient, explain=tuple(explain.items()))
