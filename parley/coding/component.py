@@ -330,8 +330,12 @@ class Coder:
                 trig.has("gov") or trig.has("intent")) else ()
             if category == "PROTEST":  # "blocked a road to show their disapproval of X"
                 roots += tuple(c for c in anchor.children if c.dep_ == "advcl")
+            # "demanded the release": the object is what is wanted; "ordered the paper to close":
+            # an object that is told to act (its own clause follows) is the party addressed
+            told = anchor.pos_ in {"VERB", "AUX"} and _child_dep(anchor, "xcomp") is not None
             recipient, how = recipient_of(anchor, noun, heads, trig.particle, exclude=taken, extra_roots=roots,
-                                          theme=category in THEME_CATEGORIES or trig.has("intent") or trig.has("gov"))
+                                          theme=category in THEME_CATEGORIES or (
+                                              (trig.has("intent") or trig.has("gov")) and not told))
         if not recipient and anchor.pos_ in {"VERB", "AUX"}:  # "donated and delivered goods to X"
             shared = tuple(c for c in anchor.conjuncts if c.pos_ in {"VERB", "AUX"} and not _child_dep(c, "nsubj"))
             if shared:

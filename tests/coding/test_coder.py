@@ -116,3 +116,11 @@ def test_according_to_names_a_source_not_a_recipient(code_text):
 ])
 def test_saying_what_a_party_must_do_is_a_demand(code_text, text, expected):
     assert summary(code_text(text)) == expected
+
+
+def test_the_party_told_to_act_is_the_recipient(code_text):
+    # "demanded the release": the object is the thing wanted; "ordered X to ...": X is addressed
+    (ev,) = code_text("Myanmar's military government ordered the independent newspaper The Voice to suspend publication.")
+    assert ev.event == "COERCE"
+    assert [a.text for a in ev.recipient] == ["the independent newspaper The Voice"]
+    assert ev.codes("recipient") == ["MMR"]
