@@ -332,7 +332,8 @@ class Coder:
                 roots += tuple(c for c in anchor.children if c.dep_ == "advcl")
             # "demanded the release": the object is what is wanted; "ordered the paper to close":
             # an object that is told to act (its own clause follows) is the party addressed
-            told = anchor.pos_ in {"VERB", "AUX"} and _child_dep(anchor, "xcomp") is not None
+            told = anchor.pos_ in {"VERB", "AUX"} and _child_dep(anchor, "xcomp") is not None and (
+                _child_dep(anchor, "dobj") is not None)  # "ordered X to", not "threatened to"
             recipient, how = recipient_of(anchor, noun, heads, trig.particle, exclude=taken, extra_roots=roots,
                                           theme=category in THEME_CATEGORIES or (
                                               (trig.has("intent") or trig.has("gov")) and not told))
