@@ -22,7 +22,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors.kb import INTERNATIONAL
+from .actors.kb import unplaced
 from .actors.propn import proper_spans
 from .model import Actor, Event, Place
 from .ontology import load_ontology
@@ -484,6 +484,10 @@ class PlaceTagger:
         return ev
 
 
+# parties a place can lend its country to: also a person known only by role ("a deputy governor")
+PLACEABLE = frozenset({"sector", "group", "person"})
+
+
 def _local(ev: Event) -> Event:
     """Parties the text does not place take the country where the event happened, as ICEWS and
     PLOVER code domestic events: "gunmen" and "a journalist" killed in Beirut are Lebanese; force
@@ -495,9 +499,7 @@ def _local(ev: Event) -> Event:
     explain = dict(ev.explain)
 
     def placed(side: tuple[Actor, ...], name: str) -> tuple[Actor, ...]:
-        out = tuple(replace(a, country=where) if a.country is None and a.sector is not None
-                    and a.sector not in INTERNATIONAL and a.kind in {"sector", "group", "person"} else a
-                    for a in side)
+        out = tuple(replace(a, country=where) if unplaced(a, PLACEABLE) else a for a in side)
         if out != side:
             explain[name] = (explain.get(name) or "") + f"; country {where} from the place of the event"
         return out

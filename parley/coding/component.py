@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.kb import INTERNATIONAL
+from ..actors.kb import unplaced
 from ..model import Actor, Attribution, Event, Mention, event_id
 from ..ontology import Ontology, load_ontology
 from .attribution import attributions_in, reporting_ancestor, sentence_sources
@@ -603,8 +603,7 @@ def _domestic(actor: tuple[Actor, ...], recipient: tuple[Actor, ...]) -> tuple[t
         if len(countries) != 1:
             return side
         (country,) = countries
-        return tuple(replace(a, country=country) if a.country is None and a.sector not in INTERNATIONAL
-                     and a.sector is not None and a.kind in {"sector", "group"} else a for a in side)
+        return tuple(replace(a, country=country) if unplaced(a) else a for a in side)
     return lend(actor, recipient), lend(recipient, actor)
 
 
