@@ -18,7 +18,7 @@ import typer
 
 from .errors import ParleyError, RecordError, UsageError
 from .model import Document, Event
-from .records import CSV_FIELDS, flat_row
+from .store.records import CSV_FIELDS, flat_row
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="parley: political event data from news, coded in PLOVER and CAMEO with evidence.")
@@ -105,9 +105,9 @@ def code(
     """Code news documents into event records, printed to standard output and stored."""
     from .ingest import read_inputs
     from .ingest.options import ReadOptions
-    from .pipeline import PipelineConfig
-    from .runner import code_stream
-    from .batched import batched
+    from .pipeline.pipeline import PipelineConfig
+    from .pipeline.runner import code_stream
+    from .pipeline.batched import batched
     from .store import Store
 
     if jobs < 1:
@@ -234,8 +234,8 @@ def eval(
     predictions: Annotated[Optional[Path], typer.Option("--save", help="Also write the coded events here.")] = None,
 ) -> None:
     """Code the gold texts and print precision, recall and F1 (the referee's definitions)."""
-    from .eval import gold_documents, load_gold, score, format_report
-    from .pipeline import Pipeline
+    from .measure.evaluate import gold_documents, load_gold, score, format_report
+    from .pipeline.pipeline import Pipeline
 
     docs = load_gold(gold)
     pipeline = Pipeline()
@@ -255,7 +255,7 @@ def resolve(
 ) -> None:
     """Resolve actor phrases to country, sector, organisation, person and role (one JSON line each)."""
     from .ingest.jsonl import parse_date
-    from .pipeline import Pipeline, PipelineConfig
+    from .pipeline.pipeline import Pipeline, PipelineConfig
 
     if (text is None) == (input_ is None):
         raise UsageError("give either TEXT or --input FILE")
@@ -297,16 +297,11 @@ def bench(
     jobs: Annotated[int, typer.Option("--jobs", help="Processes for both parley and spaCy.")] = 1,
     json_out: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
     actors: Annotated[bool, typer.Option("--actors", help="Measure the actor stage alone (mentions/s).")] = False,
-    api: Annotated[bool, typer.Option("--api", help="Load-test `parley serve` on loopback instead "
-                                                    "(latency percentiles, errors).")] = False,
-    requests: Annotated[int, typer.Option("--requests", min=1, help="With --api: how many requests.")] = 500,
-    concurrency: Annotated[int, typer.Option("--concurrency", min=1, max=256,
-                                             help="With --api: concurrent clients.")] = 8,
     spark: Annotated[bool, typer.Option("--spark", help="Spark local[JOBS] (parley spark) beside `parley code "
                                                         "--jobs JOBS` and spaCy (default 2,000 documents).")] = False,
 ) -> None:
     """Words per second of parley (end to end into DuckDB) beside plain spaCy, in the same run."""
-    from .bench import actor_rate, load_corpus, run_bench, spark_bench
+    from .measure.bench import actor_rate, load_corpus, run_bench, spark_bench
 
     if spark:
         out = spark_bench(corpus, docs or 2000, jobs)
@@ -315,27 +310,6 @@ def bench(
                    f"parley code {out['code_wps']} words/s, Spark local[{jobs}] {out['spark_wps']} words/s "
                    f"(+{out['spark_startup_s']} s start-up); Spark/code {out['spark_vs_code']}, "
                    f"Spark/spaCy {out['spark_vs_spacy']}; events {out['code_events']} vs {out['spark_events']}")
-        return
-
-    if api:
-        from .loadtest import run_load, serve
-
-        texts = [d.text for d in load_corpus(corpus, 200)]
-        with serve() as base:
-            result = run_load(base, texts, requests=requests, concurrency=concurrency)
-        out = result.to_dict()
-        if json_out:
-            typer.echo(json.dumps(out))
-        else:
-            typer.echo(f"{out['requests']} requests, {concurrency} concurrent, {out['seconds']} s "
-                       f"({out['requests_per_s']}/s): {out['errors']} errors; p50 {out['p50_ms']} ms, "
-                       f"p95 {out['p95_ms']} ms")
-            for kind, v in out["by_kind"].items():
-                typer.echo(f"  {kind:<14} {v['n']:>5}  p50 {v['p50_ms']:>8} ms  p95 {v['p95_ms']:>8} ms")
-            for example in out["error_examples"]:
-                typer.echo(f"  error: {example}")
-        if result.errors:
-            raise typer.Exit(1)
         return
 
     if actors:
@@ -366,7 +340,7 @@ def train_cmd(
     """Train the category and mode classifier (deterministic: the same data gives the same model)."""
     from .coding.classifier import train_from_stories
     from .errors import InputError
-    from .nlp import load_nlp
+    from .pipeline.nlp import load_nlp
 
     if not data.exists():
         raise InputError(f"{data}: no such file (the stories are in ../shared/train)")
@@ -412,7 +386,7 @@ def spark(
         from .errors import ModelError
 
         raise ModelError("parley spark needs pyspark: pip install 'parley[spark]' (and Java 17)") from exc
-    from .spark import run
+    from .spark.job import run
 
     summary = run(input_, output, master=master, partitions=partitions, include_unrealised=include_unrealised)
     typer.echo(json.dumps(summary.to_dict()))

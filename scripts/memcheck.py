@@ -19,7 +19,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from parley.bench import DEFAULT_CORPUS, _pss, _tree_rss_mb, load_corpus
+from parley.measure.bench import DEFAULT_CORPUS, _pss, _tree_rss_mb, load_corpus
 
 
 def _tree(root: int) -> list[tuple[int, int, float]]:

@@ -12,6 +12,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 PARLEY = [sys.executable, "-m", "parley"]
+# developers' tools (the load tester) live in scripts/, apart from the package
+sys.path.insert(0, str(ROOT / "scripts"))
 
 
 @pytest.fixture(scope="session")
@@ -30,7 +32,7 @@ def shared() -> Path:
 
 @pytest.fixture(scope="session")
 def kb():
-    from parley.nlp import knowledge_base
+    from parley.pipeline.nlp import knowledge_base
 
     return knowledge_base()
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from parley.dates import resolve_date
+from parley.time.phrases import resolve_date
 
 DATA = Path(__file__).parent / "data" / "dates.tsv"
 

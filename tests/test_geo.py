@@ -4,7 +4,7 @@ import csv
 from datetime import date
 from pathlib import Path
 
-from parley.geo import document_countries
+from parley.places.component import document_countries
 from parley.model import Document
 
 DATA = Path(__file__).parent / "data" / "places.tsv"
@@ -69,7 +69,7 @@ def test_place_cases(pipeline, capsys):
 
 
 def test_transliteration_marks_do_not_split_a_name():
-    from parley.geo import fold
+    from parley.places.component import fold
 
     assert fold("Sāmarrā’") == fold("Samarra")
     assert fold("Ṣan‘ā’") == fold("Sana")

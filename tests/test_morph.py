@@ -1,7 +1,7 @@
 """parley_morph gives exactly what the model's attribute ruler and lemmatizer give."""
 import spacy
 
-from parley.nlp import MODEL
+from parley.pipeline.nlp import MODEL
 
 TEXTS = [
     "South Korean Foreign Minister Cho Hyoung and US Secretary of State Marco Rubio held talks on July 31.",

@@ -13,7 +13,7 @@ def test_warm_up_codes_an_event_through_every_stage(pipeline):
     from datetime import date
 
     from parley.model import Document
-    from parley.pipeline import WARM_UP
+    from parley.pipeline.pipeline import WARM_UP
 
     events = pipeline.code(Document("w", WARM_UP, date(2024, 3, 4)))
     # the text exists to reach each stage: an actor pair, a date, a place, a source

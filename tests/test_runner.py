@@ -10,8 +10,8 @@ import pytest
 
 from parley.errors import UsageError
 from parley.model import Document
-from parley.pipeline import doc_seconds_from_env
-from parley.runner import DocumentTimeout, code_batch, code_stream, time_limit
+from parley.pipeline.pipeline import doc_seconds_from_env
+from parley.pipeline.runner import DocumentTimeout, code_batch, code_stream, time_limit
 
 TEXT = "Japan's foreign minister met South Korea's president in Seoul on Monday."
 

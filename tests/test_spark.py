@@ -19,7 +19,7 @@ if shutil.which("java") is None:
 
 import pyarrow.dataset as ds  # noqa: E402
 
-from parley.spark import run, session  # noqa: E402
+from parley.spark.job import run, session  # noqa: E402
 
 STORIES = SHARED / "train" / "synthetic_events_2023-10-19.csv.zip"
 

@@ -17,7 +17,7 @@ from datetime import date
 from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
-from ..geo import Gazetteer
+from ..places.component import Gazetteer
 from ..model import Actor
 from .fuzzy import FuzzyNames
 from .kb import KnowledgeBase, Term, role_rank

@@ -116,7 +116,7 @@ class Service:
 
     def start(self) -> None:
         if self.pipeline is None:
-            from ..pipeline import Pipeline
+            from ..pipeline.pipeline import Pipeline
 
             self.pipeline = Pipeline()
         if self.store is None:

@@ -8,7 +8,7 @@ from typing import Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..pipeline import MAX_CHARS
+from ..pipeline.pipeline import MAX_CHARS
 
 MAX_TEXT = MAX_CHARS  # characters of one document: what the pipeline would code of it
 

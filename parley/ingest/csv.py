@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from ..errors import RecordError
 from ..model import Document
-from .fields import parse_date
+from ..time.parse import parse_date
 from .options import (DATE_COLUMNS, ID_COLUMNS, PUBLISHER_COLUMNS, TEXT_COLUMNS, TITLE_COLUMNS, URL_COLUMNS,
                       ReadOptions)
 from .source import Source, read_head

@@ -18,7 +18,7 @@ import feedparser
 from ..errors import RecordError
 from ..model import Document
 from .fetch import FetchError, fetch
-from .fields import parse_date
+from ..time.parse import parse_date
 from .markup import html_to_text
 from .options import ReadOptions
 from .source import Source, read_all, read_head

@@ -14,7 +14,7 @@ from trafilatura.utils import load_html
 
 from ..errors import RecordError
 from ..model import Document
-from .fields import parse_date
+from ..time.parse import parse_date
 from .options import ReadOptions
 from .source import Source, read_all
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import RecordError
 from ..model import Document
-from .fields import parse_date
+from ..time.parse import parse_date
 from .options import ReadOptions
 from .source import Source, read_head
 from .text import binary_problem, detect_encoding, open_text

@@ -14,7 +14,7 @@ from warcio.archiveiterator import WARCIterator
 
 from ..errors import RecordError
 from ..model import Document
-from .fields import parse_date
+from ..time.parse import parse_date
 from .html import html_document
 from .options import ReadOptions
 from .source import Source, gzip_stream

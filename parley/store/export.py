@@ -21,7 +21,7 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import UsageError
-from ..records import CSV_FIELDS, flat_row
+from .records import CSV_FIELDS, flat_row
 from .arrow import EVENT_SCHEMA, to_arrow
 from .query import Filters, where
 

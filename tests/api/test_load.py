@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from conftest import DEDUP_CORPUS
-from parley.loadtest import percentile, run_load, serve
+from loadtest import percentile, run_load, serve
 
 
 def test_percentile_is_a_latency_that_happened():

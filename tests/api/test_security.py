@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from parley.api import create_app
-from parley.loadtest import serve
+from loadtest import serve
 
 SECRET = "k3y-Zq81-never-print-me"
 TEXT = "Kenya and Tanzania signed a border agreement in Arusha on Monday."

@@ -22,10 +22,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors.kb import unplaced
-from .actors.propn import proper_spans
-from .model import Actor, Event, Place
-from .ontology import load_ontology
+from ..actors.kb import unplaced
+from ..actors.propn import proper_spans
+from ..model import Actor, Event, Place
+from ..ontology import load_ontology
 
 __all__ = ["GeoEntry", "Gazetteer", "PlaceTagger", "load_gazetteer"]
 
@@ -294,7 +294,7 @@ def _state_named(doc: Doc, m) -> bool:  # noqa: ANN001 - a NameMatch
 
 
 def _regions() -> list[dict[str, str]]:
-    from .actors.kb import _data_text, read_table
+    from ..actors.kb import _data_text, read_table
 
     return read_table(_data_text("regions.tsv"))
 

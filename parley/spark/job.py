@@ -13,7 +13,7 @@ its Python workers), never once per record. Out come Parquet datasets partitione
     OUTPUT/_summary.json             counts and seconds
 
 Run locally (``parley spark --input … --output …``), on a cluster (``--master spark://…``), or
-with ``spark-submit parley/spark_submit.py --input … --output …``; docs/spark.md says how.
+with ``spark-submit parley/spark/submit.py --input … --output …``; docs/spark.md says how.
 """
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ class SparkSummary:
 @lru_cache(maxsize=2)
 def _pipeline(include_unrealised: bool, actors: tuple[str, ...]) -> Any:
     """One Pipeline per Python worker process and configuration (the model loads once)."""
-    from .pipeline import Pipeline, PipelineConfig
+    from ..pipeline.pipeline import Pipeline, PipelineConfig
 
     return Pipeline(PipelineConfig(include_unrealised=include_unrealised, actors=actors))
 
@@ -62,10 +62,10 @@ def _read_file(item: tuple[str, bool]) -> Iterator[tuple[str, Any]]:
     """("batch", [Document, ...]) and ("reject", {...}) items of one input file. Documents go in
     batches of ``runner.BATCH`` in file order, as ``parley code`` batches them, and stay together:
     the model's numbers (matrix products over a batch) are then the same as on one machine."""
-    from .errors import RecordError
-    from .ingest.formats import read_source
-    from .ingest.source import file_source
-    from .runner import BATCH
+    from ..errors import RecordError
+    from ..ingest.formats import read_source
+    from ..ingest.source import file_source
+    from ..pipeline.runner import BATCH
 
     path, named = item
     docs: list[Any] = []
@@ -90,8 +90,8 @@ def _code_partition(include_unrealised: bool, actors: tuple[str, ...]):  # noqa:
     """The function each partition runs: read items in (batches of documents, rejects), tagged
     JSON rows out."""
     def run(items: Iterable[tuple[str, Any]]) -> Iterator[tuple[str, str]]:
-        from .runner import code_batch
-        from .store import text_sha
+        from ..pipeline.runner import code_batch
+        from ..store import text_sha
 
         for kind, value in items:
             if kind == "reject":
@@ -122,7 +122,7 @@ def _spark_schemas() -> tuple[Any, Any, Any]:
     import pyarrow as pa
     from pyspark.sql.pandas.types import from_arrow_schema
 
-    from .store.arrow import EVENT_SCHEMA
+    from ..store.arrow import EVENT_SCHEMA
 
     events = from_arrow_schema(pa.schema([*EVENT_SCHEMA, ("month", pa.string())]))
     documents = from_arrow_schema(pa.schema([
@@ -157,8 +157,8 @@ def run(inputs: list[str], output: str | Path, master: str | None = "local[*]", 
     """Code ``inputs`` on Spark into Parquet under ``output`` (see the module docstring)."""
     from pyspark import StorageLevel
 
-    from .errors import UsageError
-    from .ingest.paths import plan_inputs
+    from ..errors import UsageError
+    from ..ingest.paths import plan_inputs
 
     plan = plan_inputs(inputs, stdin_available=False)
     if any(p.kind in {"stdin", "url"} for p in plan):
@@ -207,7 +207,7 @@ def run(inputs: list[str], output: str | Path, master: str | None = "local[*]", 
 
 
 def main(argv: list[str] | None = None) -> None:
-    """The spark-submit entry point: ``spark-submit parley/spark_submit.py --input … --output …``."""
+    """The spark-submit entry point: ``spark-submit parley/spark/submit.py --input … --output …``."""
     ap = argparse.ArgumentParser(prog="parley-spark", description="Code news files on Spark into Parquet.")
     ap.add_argument("--input", action="append", required=True, help="File, directory or glob (repeatable).")
     ap.add_argument("--output", required=True, help="Output directory (local path or any Hadoop URI).")

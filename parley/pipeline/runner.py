@@ -19,7 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 from .batched import batched
-from .model import Document, Event
+from ..model import Document, Event
 from .pipeline import MAX_CHARS, Pipeline, PipelineConfig
 
 __all__ = ["Coded", "code_stream", "code_batch", "time_limit", "DocumentTimeout"]

@@ -15,9 +15,9 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from .actors import phrase_actors
-from .errors import UsageError
-from .model import Actor, Attribution, Document, Event, Mention, Place, event_id
+from ..actors import phrase_actors
+from ..errors import UsageError
+from ..model import Actor, Attribution, Document, Event, Mention, Place, event_id
 from .nlp import knowledge_base, load_nlp
 from .prefilter import Prefilter, Reduced, split_sentences
 
@@ -63,7 +63,7 @@ class Pipeline:
         self.nlp = load_nlp(include_unrealised=self.config.include_unrealised, actors=self.config.actors)
         self.prefilter = None
         if self.config.prefilter:
-            from .coding.lexicon import load_lexicon
+            from ..coding.lexicon import load_lexicon
 
             self.prefilter = Prefilter(knowledge_base(), load_lexicon())
 

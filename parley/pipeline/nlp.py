@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import ModelError
+from ..errors import ModelError
 
 __all__ = ["MODEL", "load_nlp", "PARLEY_PIPES"]
 
@@ -44,7 +44,7 @@ def name_tokenizer():  # noqa: ANN201 - tokenises knowledge-base names exactly a
 
 @lru_cache(maxsize=1)
 def _kb():  # noqa: ANN202 - the shipped knowledge base, shared by every component that needs it
-    from .actors.kb import load_kb
+    from ..actors.kb import load_kb
 
     return load_kb(name_tokenizer())
 
@@ -61,9 +61,9 @@ def make_morph(nlp: Language, name: str):  # noqa: ANN201
 def make_actors(nlp: Language, name: str, actors: list[str]):  # noqa: ANN201
     from pathlib import Path
 
-    from .actors.component import ActorTagger
-    from .actors.user import load_user_actors
-    from .geo import load_gazetteer
+    from ..actors.component import ActorTagger
+    from ..actors.user import load_user_actors
+    from ..places.component import load_gazetteer
 
     kb = load_user_actors(_kb(), [Path(p) for p in actors], name_tokenizer())
     return ActorTagger(kb, load_gazetteer)
@@ -71,28 +71,28 @@ def make_actors(nlp: Language, name: str, actors: list[str]):  # noqa: ANN201
 
 @Language.factory("parley_coder", assigns=["doc._.events", "doc._.event_anchors"], requires=["doc._.actor_heads"])
 def make_coder(nlp: Language, name: str):  # noqa: ANN201
-    from .coding.component import Coder
+    from ..coding.component import Coder
 
     return Coder()
 
 
 @Language.factory("parley_time", requires=["doc._.events"])
 def make_time(nlp: Language, name: str):  # noqa: ANN201
-    from .time import TimeTagger
+    from ..time.component import TimeTagger
 
     return TimeTagger()
 
 
 @Language.factory("parley_places", requires=["doc._.events"])
 def make_places(nlp: Language, name: str):  # noqa: ANN201
-    from .geo import PlaceTagger
+    from ..places.component import PlaceTagger
 
     return PlaceTagger()
 
 
 @Language.factory("parley_merge", default_config={"include_unrealised": False}, requires=["doc._.events"])
 def make_merge(nlp: Language, name: str, include_unrealised: bool):  # noqa: ANN201
-    from .coding.merge import Merger
+    from ..coding.merge import Merger
 
     return Merger(include_unrealised)
 

@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
-from .model import Document
-from .ingest.jsonl import record_to_document
+from ..errors import InputError
+from ..model import Document
+from ..ingest.jsonl import record_to_document
 
 __all__ = ["load_gold", "score", "format_report"]
 

@@ -3,6 +3,9 @@ number of concurrent clients, a mix of what the dashboard and scripts ask, laten
 
 It ends by itself: every request has a timeout, and the run is the requests it was given. The
 server is started as a user starts it (``parley serve``) on a free port with its own store.
+A developer's tool, apart from the product (figures in docs/benchmarks.md):
+
+    .venv/bin/python scripts/loadtest.py [--corpus PATH] [--requests 500] [--concurrency 8] [--json]
 """
 from __future__ import annotations
 
@@ -198,3 +201,35 @@ def run_load(base: str, texts: Sequence[str], requests: int = 500, concurrency: 
                  for k, v in sorted(latencies.items())},
         p50_ms=round(percentile(every, 50), 1), p95_ms=round(percentile(every, 95), 1),
         error_examples=tuple(errors[:5]))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Load-test a fresh ``parley serve`` with texts from a corpus; exit 1 if any request failed."""
+    import argparse
+
+    from parley.measure.bench import load_corpus
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=Path("../shared/train/synthetic_events_2023-10-19.csv.zip"))
+    ap.add_argument("--requests", type=int, default=500)
+    ap.add_argument("--concurrency", type=int, default=8)
+    ap.add_argument("--json", action="store_true", help="one JSON object")
+    args = ap.parse_args(argv)
+    texts = [d.text for d in load_corpus(args.corpus, 200)]
+    with serve() as base:
+        result = run_load(base, texts, requests=args.requests, concurrency=args.concurrency)
+    out = result.to_dict()
+    if args.json:
+        print(json.dumps(out))
+    else:
+        print(f"{out['requests']} requests, {args.concurrency} concurrent, {out['seconds']} s "
+              f"({out['requests_per_s']}/s): {out['errors']} errors; p50 {out['p50_ms']} ms, p95 {out['p95_ms']} ms")
+        for kind, v in out["by_kind"].items():
+            print(f"  {kind:<14} {v['n']:>5}  p50 {v['p50_ms']:>8} ms  p95 {v['p95_ms']:>8} ms")
+        for example in out["error_examples"]:
+            print(f"  error: {example}")
+    sys.exit(1 if result.errors else 0)
+
+
+if __name__ == "__main__":
+    main()

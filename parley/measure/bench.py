@@ -16,8 +16,8 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .errors import InputError
-from .model import Document
+from ..errors import InputError
+from ..model import Document
 
 __all__ = ["BenchResult", "run_bench", "spark_bench", "load_corpus", "actor_rate", "DEFAULT_CORPUS"]
 
@@ -47,11 +47,11 @@ def load_corpus(path: Path, docs: int | None) -> list[Document]:
     if not path.exists():
         raise InputError(f"{path}: no such corpus (the default is ../shared/train's stories)")
     if path.suffix.lower() in {".zip", ".csv"} and path.name.startswith("synthetic_events"):
-        from .coding.classifier import read_story_texts
+        from ..coding.classifier import read_story_texts
 
         base = [Document(f"story-{i}", t) for i, t in enumerate(read_story_texts(path))]
     else:
-        from .ingest import read_inputs
+        from ..ingest import read_inputs
 
         base = [d for d in read_inputs([str(path)]) if isinstance(d, Document)]
     if not base:
@@ -124,7 +124,7 @@ class PeakMemory:
 def _plain_spacy(texts: list[str], jobs: int) -> tuple[int, float, float]:
     import spacy
 
-    from .nlp import MODEL
+    from ..pipeline.nlp import MODEL
 
     nlp = spacy.load(MODEL)
     with PeakMemory() as mem:
@@ -137,10 +137,10 @@ def _plain_spacy(texts: list[str], jobs: int) -> tuple[int, float, float]:
 
 
 def _parley(documents: list[Document], jobs: int) -> tuple[int, float, float]:
-    from .pipeline import Pipeline
-    from .runner import code_stream
-    from .batched import batched
-    from .store import Store
+    from ..pipeline.pipeline import Pipeline
+    from ..pipeline.runner import code_stream
+    from ..pipeline.batched import batched
+    from ..store import Store
 
     pipeline = Pipeline()  # loaded before the clock starts, as spaCy's model is
     pipeline.code(Document("warm-up", "Officials in Paris said on Tuesday that France will send aid to Chad."))
@@ -173,7 +173,7 @@ def spark_bench(corpus: Path = DEFAULT_CORPUS, docs: int | None = 2000, jobs: in
     Python workers loading the model."""
     import json
 
-    from .spark import run, session
+    from ..spark.job import run, session
 
     documents = load_corpus(corpus, docs)
     words, spacy_s, _ = _plain_spacy([d.text for d in documents], jobs)
@@ -205,7 +205,7 @@ def spark_bench(corpus: Path = DEFAULT_CORPUS, docs: int | None = 2000, jobs: in
 def actor_rate(corpus: Path = DEFAULT_CORPUS, docs: int = 500) -> dict[str, float]:
     """Resolution cost: actor mentions resolved per second by the actor stage alone, on documents
     already tagged and parsed (knowledge-base lookup, fuzzy names, coreference included)."""
-    from .pipeline import Pipeline
+    from ..pipeline.pipeline import Pipeline
 
     documents = load_corpus(corpus, docs)
     pipeline = Pipeline()

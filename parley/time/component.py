@@ -13,8 +13,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from .dates import find_dates, resolve_date
-from .model import Event
+from .phrases import find_dates, resolve_date
+from ..model import Event
 
 __all__ = ["TimeTagger", "resolve_date"]
 

@@ -13,8 +13,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .actors.kb import KnowledgeBase
-from .coding.lexicon import OBLIGATION, Lexicon
+from ..actors.kb import KnowledgeBase
+from ..coding.lexicon import OBLIGATION, Lexicon
 
 __all__ = ["Segment", "split_sentences", "Prefilter", "Reduced"]
 
