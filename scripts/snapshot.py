@@ -45,8 +45,7 @@ def inputs(tmp: Path, n: int) -> dict[str, Path]:
 
 
 def code(path: Path) -> list[str]:
-    parley = ROOT / ".venv" / "bin" / "parley"
-    run = subprocess.run([str(parley), "code", str(path), "--format", "jsonl", "--no-store"],
+    run = subprocess.run([sys.executable, "-m", "parley", "code", str(path), "--format", "jsonl", "--no-store"],
                          capture_output=True, text=True, check=True)
     return run.stdout.splitlines()
 
