@@ -1,7 +1,7 @@
 """Convert the CAMEO code table and the CAMEO→PLOVER mapping in ../shared/ontology into
 parley's own data file, parley/ontology/data/cameo.tsv (facts: codes, names, weights).
 
-Run from the repository root:  python scripts/build_ontology.py [--shared ../shared]
+Run from the repository root:  python scripts/build_ontology.py [--shared ../shared] [--out DIR]
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import csv
 import re
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "parley" / "ontology" / "data" / "cameo.tsv"
+OUT_DIR = Path(__file__).resolve().parents[1] / "parley" / "ontology" / "data"
 
 
 def read_codes(path: Path) -> dict[str, tuple[str, float, int]]:
@@ -40,14 +40,18 @@ def read_mapping(path: Path) -> dict[str, tuple[str, str, str]]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[1].parent / "shared"))
+    ap.add_argument("--out", default=str(OUT_DIR), help="folder to write cameo.tsv to (default: the package)")
     args = ap.parse_args()
     onto = Path(args.shared) / "ontology"
+    out = Path(args.out) / "cameo.tsv"
     codes = read_codes(onto / "cameo_codes.tsv")
     mapping = read_mapping(onto / "cameo_to_plover.txt")
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with OUT.open("w", encoding="utf-8", newline="") as fh:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8", newline="") as fh:
         fh.write("# CAMEO 1.1b3 codes, Goldstein (1992) weights, quad class, and their PLOVER category,\n")
         fh.write("# mode and context (PLOVER draft 0.8 conversion table). Converted by scripts/build_ontology.py.\n")
+        fh.write("# Inputs: ../shared/ontology/cameo_codes.tsv (facts, the tables GDELT publishes) and\n")
+        fh.write("# ../shared/ontology/cameo_to_plover.txt (PLOVER, Open Event Data Alliance, CC BY-SA 4.0).\n")
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
         w.writerow(["code", "name", "goldstein", "quad_class", "plover", "mode", "context"])
         for code in sorted(codes, key=lambda c: (c[:2], c)):
@@ -59,7 +63,7 @@ def main() -> None:
                         cat = mapping[k][0]
                         break
             w.writerow([code, name, gold, quad, cat, mode, ctx])
-    print(f"wrote {OUT}")
+    print(f"wrote {out}")
 
 
 if __name__ == "__main__":

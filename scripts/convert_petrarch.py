@@ -11,7 +11,7 @@ and writes ``parley/actors/data/people_petrarch.tsv`` and
 Country-level entries and national institutions of the Countries file are not converted
 (countries come from countries.tsv). Standard library only.
 
-Run:  python scripts/convert_petrarch.py [--shared ../shared] [--report]
+Run:  python scripts/convert_petrarch.py [--shared ../shared] [--out DIR] [--report]
 """
 from __future__ import annotations
 
@@ -27,8 +27,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 OUT_DIR = REPO / "parley" / "actors" / "data"
-PEOPLE_OUT = OUT_DIR / "people_petrarch.tsv"
-ORGS_OUT = OUT_DIR / "organisations_petrarch.tsv"
+PEOPLE_OUT = "people_petrarch.tsv"
+ORGS_OUT = "organisations_petrarch.tsv"
 
 COUNTRIES_FILE = "Phoenix.Countries.actors.txt"
 INTERNATIONAL_FILE = "Phoenix.International.actors.txt"
@@ -1347,6 +1347,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(REPO.parent / "shared"),
                     help="the shared directory holding reference/petrarch2 (default: ../shared)")
+    ap.add_argument("--out", default=str(OUT_DIR), help="folder to write the two files to (default: the package)")
     ap.add_argument("--report", action="store_true", help="print examples of every counter")
     args = ap.parse_args(argv)
     src = Path(args.shared) / "reference" / "petrarch2"
@@ -1361,9 +1362,9 @@ def main(argv: list[str] | None = None) -> int:
     people_rows = build_people(persons)
     org_rows = build_orgs(orgs)
 
-    write_tsv(PEOPLE_OUT, ["id", "name", "aliases", "country", "sector", "role", "start", "end"],
+    write_tsv(Path(args.out) / PEOPLE_OUT, ["id", "name", "aliases", "country", "sector", "role", "start", "end"],
               people_rows, f"{COUNTRIES_FILE}, {INTERNATIONAL_FILE}, {MILNONSTATE_FILE}")
-    write_tsv(ORGS_OUT, ["id", "name", "names", "sector", "country", "parent"], org_rows,
+    write_tsv(Path(args.out) / ORGS_OUT, ["id", "name", "names", "sector", "country", "parent"], org_rows,
               f"{INTERNATIONAL_FILE}, {MILNONSTATE_FILE}")
 
     STATS["persons_written"] = len({r[0] for r in people_rows})

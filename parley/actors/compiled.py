@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from datetime import date
 
-from .kb import Agent, Country, KnowledgeBase, Organisation, Person, PhraseIndex, Tenure, Term
+from .entries import Agent, Country, KnowledgeBase, Organisation, Person, PhraseIndex, Tenure, Term
 
 __all__ = ["FORMAT_VERSION", "dump", "load", "LazyPeople"]
 

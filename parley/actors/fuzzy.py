@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from .kb import KnowledgeBase, Term
+from .entries import KnowledgeBase, Term
 
 __all__ = ["FuzzyNames", "MIN_LENGTH", "THRESHOLD"]
 

@@ -16,7 +16,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
-from .kb import INTERNATIONAL, KnowledgeBase, Term
+from .entries import INTERNATIONAL, KnowledgeBase, Term
 
 __all__ = ["NameMatch", "Resolver", "find_names"]
 

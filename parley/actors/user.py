@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from .kb import INTERNATIONAL, KnowledgeBase, Organisation, Person, PhraseIndex, Tenure, Term, Tokenize
+from .entries import INTERNATIONAL, KnowledgeBase, Organisation, Person, PhraseIndex, Tenure, Term
+from .kb import Tokenize
 
 __all__ = ["read_user_actors", "with_user_actors"]
 

@@ -16,7 +16,7 @@ import re
 import zipfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -214,8 +214,12 @@ def read_training_stories(path: Path) -> list[tuple[str, str, str]]:
 def train_from_stories(nlp, path: Path, limit: int | None = None, **params: float) -> Classifier:  # noqa: ANN001
     """Featurise the stories with the model's tagger, lemmatizer and NER, then train."""
     stories = read_training_stories(path)[:limit]
-    keep = [n for n in nlp.pipe_names if n in {"tok2vec", "tagger", "attribute_ruler", "lemmatizer"}]
+    # parley_morph stands for the model's attribute_ruler and lemmatizer in parley's pipeline
+    keep = [n for n in nlp.pipe_names if n in {"tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parley_morph"}]
     with nlp.select_pipes(enable=keep):
         docs = nlp.pipe((t for t, _, _ in stories), batch_size=64)
         examples = [(features(doc), cat, mode) for doc, (_, cat, mode) in zip(docs, stories)]
-    return train(examples, **params)  # type: ignore[arg-type]
+    model = train(examples, **params)  # type: ignore[arg-type]
+    # the artifact says how to rebuild it (tests/test_data_builds.py checks that it does)
+    built_by = f"parley train --data {path.name}" + (f" --limit {limit}" if limit is not None else "")
+    return replace(model, meta={**model.meta, "built_by": built_by})

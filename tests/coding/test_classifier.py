@@ -1,6 +1,6 @@
 import numpy as np
 
-from parley.coding.classifier import load_classifier, train
+from parley.coding.classifier import load_classifier, train, train_from_stories
 
 
 def toy_examples():
@@ -40,3 +40,14 @@ def test_classifier_settles_a_shared_word_when_the_actor_does_not(code_text):
 def test_explain_reports_the_classifier(code_text):
     (ev,) = code_text("Egypt accused Ethiopia of violating the Nile agreement.")
     assert "classifier" in dict(ev.explain)["confidence"]
+
+
+def test_training_from_stories_reads_lemmas_and_records_its_build(pipeline, tmp_path):
+    """The featuriser runs the pipes that set lemmas (parley_morph stands for the model's own):
+    with the tagger alone every feature was empty and the model had 2 features."""
+    stories = tmp_path / "stories.csv"
+    stories.write_text("label,mode,title,text\n" + "PROTEST,demo,Protest,Students marched and rallied.\n" * 4
+                       + "ASSAULT,,Attack,Troops shelled villages.\n" * 4, encoding="utf-8")
+    model = train_from_stories(pipeline.nlp, stories, epochs=1)
+    assert {"march", "rally", "shell", "village"} <= set(model.vocab)
+    assert model.meta["built_by"] == "parley train --data stories.csv"
