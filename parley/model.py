@@ -2,17 +2,22 @@
 
 Frozen dataclasses, so a record cannot change after a stage has made it; later stages make
 new ones with :func:`dataclasses.replace`. ``Event.to_dict`` is the event record of DESIGN.md,
-the one JSON form every front end (CLI, store, API, Spark) emits.
+the one JSON form every front end (CLI, store, API, Spark) emits. ``Event``'s fields are the
+record's top-level fields, in its order (``RECORD_FIELDS``): the Arrow schema and the CSV
+columns are built from them, and tests/test_schema.py holds the SQL table and the API's models
+to them.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
-from datetime import date
-from typing import Any
+from dataclasses import dataclass, field, fields
+from typing import Any, get_type_hints
 
-__all__ = ["Document", "Actor", "Place", "Attribution", "Mention", "Event", "event_id"]
+__all__ = ["CODER", "Document", "Actor", "Place", "Attribution", "Mention", "Event", "RECORD_FIELDS",
+           "event_id"]
 
+CODER = "parley.rules.v1"  # the coder's name, stored with every event and document it codes
 FACTUALITY = ("asserted", "reported", "hypothetical", "negated", "future")
 
 
@@ -22,7 +27,7 @@ class Document:
 
     id: str
     text: str
-    pub_date: date | None = None
+    pub_date: dt.date | None = None
     title: str | None = None
     url: str | None = None
     publisher: str | None = None
@@ -136,23 +141,27 @@ class Mention:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Event:
-    """One distinct event in one document, with the evidence for each field."""
+    """One distinct event in one document, with the evidence for each field.
+
+    Its fields, but ``explain``, are the event record's, in the record's order: a field added
+    here is in the JSON record, Parquet and Spark output at once.
+    """
 
     event_id: str
     doc_id: str
     sentence: int
     event: str  # PLOVER category
+    mode: str | None = None
+    context: tuple[str, ...] = ()
     cameo: str
     goldstein: float
     quad_class: int
     actor: tuple[Actor, ...]
     recipient: tuple[Actor, ...] = ()
-    mode: str | None = None
-    context: tuple[str, ...] = ()
     reciprocal: bool = False
-    date: str | None = None
+    date: dt.date | None = None  # the record holds it as an ISO string
     date_text: str | None = None
     date_precision: str | None = None
     location: Place | None = None
@@ -160,24 +169,12 @@ class Event:
     attribution: tuple[Attribution, ...] = ()
     mentions: tuple[Mention, ...] = ()
     confidence: float = 0.5
-    coder: str = "parley.rules.v1"
-    explain: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    coder: str = CODER
+    explain: tuple[tuple[str, str], ...] = field(default=(), compare=False, metadata={"record": False})
 
     def to_dict(self, explain: bool = False) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "event_id": self.event_id, "doc_id": self.doc_id, "sentence": self.sentence,
-            "event": self.event, "mode": self.mode, "context": list(self.context),
-            "cameo": self.cameo, "goldstein": self.goldstein, "quad_class": self.quad_class,
-            "actor": [a.to_dict() for a in self.actor],
-            "recipient": [a.to_dict() for a in self.recipient],
-            "reciprocal": self.reciprocal,
-            "date": self.date, "date_text": self.date_text, "date_precision": self.date_precision,
-            "location": self.location.to_dict() if self.location else None,
-            "factuality": self.factuality,
-            "attribution": [a.to_dict() for a in self.attribution],
-            "mentions": [m.to_dict() for m in self.mentions],
-            "confidence": round(self.confidence, 3), "coder": self.coder,
-        }
+        out = {name: _record_value(getattr(self, name)) for name, _ in RECORD_FIELDS}
+        out["confidence"] = round(self.confidence, 3)
         if explain:
             out["explain"] = dict(self.explain)
         return out
@@ -190,18 +187,37 @@ class Event:
             actor=tuple(Actor.from_dict(a) for a in d.get("actor") or ()),
             recipient=tuple(Actor.from_dict(a) for a in d.get("recipient") or ()),
             mode=d.get("mode"), context=tuple(d.get("context") or ()), reciprocal=bool(d.get("reciprocal")),
-            date=d.get("date"), date_text=d.get("date_text"), date_precision=d.get("date_precision"),
+            date=dt.date.fromisoformat(d["date"]) if d.get("date") else None,
+            date_text=d.get("date_text"), date_precision=d.get("date_precision"),
             location=Place.from_dict(d["location"]) if d.get("location") else None,
             factuality=d.get("factuality", "asserted"),
             attribution=tuple(Attribution.from_dict(a) for a in d.get("attribution") or ()),
             mentions=tuple(Mention.from_dict(m) for m in d.get("mentions") or ()),
-            confidence=d.get("confidence", 0.5), coder=d.get("coder", "parley.rules.v1"),
+            confidence=d.get("confidence", 0.5), coder=d.get("coder", CODER),
             explain=tuple((d.get("explain") or {}).items()),
         )
 
     def codes(self, role: str) -> list[str]:
         """Sorted distinct actor codes of ``role`` ("actor" or "recipient")."""
         return sorted({c for a in getattr(self, role) if (c := a.code())})
+
+
+# The event record's top-level fields, in its order, with their types: Event's fields but explain.
+def _record_fields() -> tuple[tuple[str, Any], ...]:
+    hints = get_type_hints(Event)
+    return tuple((f.name, hints[f.name]) for f in fields(Event) if f.metadata.get("record", True))
+
+
+RECORD_FIELDS = _record_fields()
+
+
+def _record_value(value: Any) -> Any:
+    """A field's value in the JSON record: parts as their dicts, tuples as lists, dates as ISO."""
+    if isinstance(value, tuple):
+        return [_record_value(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value.to_dict() if hasattr(value, "to_dict") else value
 
 
 def event_id(doc_id: str, sentence: int, trigger_start: int, category: str) -> str:

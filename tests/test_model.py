@@ -1,4 +1,5 @@
 import json
+from datetime import date
 
 from parley.model import Actor, Attribution, Event, Mention, Place, event_id
 
@@ -14,7 +15,7 @@ def make_event() -> Event:
         actor=(Actor("South Korean Foreign Minister Cho Hyoung", 0, 39, "KOR", "GOV", name="Cho Hyun",
                      role="Minister of Foreign Affairs", kind="person"),),
         recipient=(Actor("US Secretary of State Marco Rubio", 44, 77, "USA", "GOV"),),
-        date="2025-07-31", date_text="July 31", date_precision="day",
+        date=date(2025, 7, 31), date_text="July 31", date_precision="day",
         location=Place("Washington, D.C.", "Washington", "USA", 38.895, -77.036, 4140963),
         attribution=(Attribution("TASS", "media"),),
         mentions=(Mention(0, "held a high-stakes meeting", 0, 220, 78, 104),), confidence=0.91,

@@ -56,7 +56,7 @@ class ActorTagger:
         self._fuzzy: FuzzyNames | None = None  # built on first need
 
     def __call__(self, doc: Doc) -> Doc:
-        when = date.fromisoformat(doc._.pub_date) if doc._.pub_date else None
+        when: date | None = doc._.pub_date
         self._spans = doc._.proper_spans = proper_spans(doc)  # once per document: the places stage uses them too
         raw = find_names(self.kb, doc)
         kept = self._outside_names(doc, raw)

@@ -1,6 +1,7 @@
 """The API's edge: pydantic models of what comes in and goes out, so the OpenAPI document says
 exactly what the service answers (and schemathesis can hold it to that). Inside, parley keeps
-its frozen dataclasses; these mirror ``Event.to_dict`` and the query rows."""
+its frozen dataclasses; these mirror ``Event.to_dict`` (tests/test_schema.py fails when they miss
+a field of it) and the query rows."""
 from __future__ import annotations
 
 import datetime as dt

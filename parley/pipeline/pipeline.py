@@ -76,7 +76,7 @@ class Pipeline:
     def make_doc(self, document: Document, reduced: Reduced | None = None) -> Doc:
         doc = self.nlp.make_doc(reduced.text if reduced is not None else document.text[:MAX_CHARS])
         doc._.doc_id = document.id
-        doc._.pub_date = document.pub_date.isoformat() if document.pub_date else None
+        doc._.pub_date = document.pub_date
         return doc
 
     def parse(self, document: Document) -> Doc:

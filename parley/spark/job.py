@@ -28,6 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..model import CODER
+
 __all__ = ["SparkSummary", "run", "main"]
 
 APP_NAME = "parley"
@@ -106,7 +108,7 @@ def _code_partition(include_unrealised: bool, actors: tuple[str, ...]):  # noqa:
                 pub = d.pub_date.isoformat() if d.pub_date else None
                 yield "document", json.dumps({
                     "doc_id": d.id, "pub_date": pub, "title": d.title, "url": d.url, "publisher": d.publisher,
-                    "text": d.text, "n_events": len(coded.events), "coder": "parley.rules.v1",
+                    "text": d.text, "n_events": len(coded.events), "coder": CODER,
                     "text_sha": text_sha(d), "note": coded.note, "month": (pub or "undated")[:7]},
                     ensure_ascii=False)
                 for e in coded.events:

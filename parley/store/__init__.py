@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from ..errors import StoreError
-from ..model import Document, Event
+from ..model import CODER, Document, Event
 from .dedup import Report, block_key, cluster, interval
 from . import query
 from .migrations import REBUILD_AFTER, SCHEMA_VERSION, STEPS
@@ -110,7 +110,7 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def write(self, batch: Sequence[tuple[Document, Sequence[Event]]], coder: str = "parley.rules.v1") -> None:
+    def write(self, batch: Sequence[tuple[Document, Sequence[Event]]], coder: str = CODER) -> None:
         """Replace the events of each document in ``batch``, all in one transaction."""
         if not batch:
             return
@@ -301,7 +301,7 @@ def _block(e: Event) -> str | None:
 
 
 def _interval(e: Event) -> tuple[date, date] | None:
-    return interval(date.fromisoformat(e.date) if e.date else None, e.date_precision)
+    return interval(e.date, e.date_precision)
 
 
 def _actor_rows(e: Event) -> list[tuple[Any, ...]]:
@@ -318,8 +318,7 @@ def _event_row(e: Event) -> tuple[Any, ...]:
     loc = e.location
     return (
         e.event_id, e.doc_id, e.sentence, e.event, e.mode, e.cameo, e.goldstein, e.quad_class,
-        e.codes("actor"), e.codes("recipient"), e.reciprocal, date.fromisoformat(e.date) if e.date else None,
-        e.date_precision,
+        e.codes("actor"), e.codes("recipient"), e.reciprocal, e.date, e.date_precision,
         loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None, loc.lon if loc else None,
         e.factuality, e.confidence, json.dumps(e.to_dict(), ensure_ascii=False), _block(e), None,
         *(_interval(e) or (None, None)),

@@ -7,11 +7,22 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["CSV_FIELDS", "flat_row"]
+__all__ = ["CSV_COLUMNS_OF", "CSV_FIELDS", "flat_row"]
 
-CSV_FIELDS = ["event_id", "doc_id", "sentence", "event", "mode", "cameo", "goldstein", "quad_class", "actor",
-              "actor_text", "recipient", "recipient_text", "reciprocal", "date", "date_precision", "location",
-              "location_country", "lat", "lon", "factuality", "attribution", "confidence", "trigger"]
+# Each field of the record and the CSV columns it becomes, in the CSV's order: a scalar is its own
+# column, a list or an object is flattened into the columns named (lists joined with ';'), and a
+# field with none stays out of the flat row (JSONL and Parquet keep it). tests/test_schema.py
+# fails when a field of the record is not here.
+CSV_COLUMNS_OF: dict[str, tuple[str, ...]] = {
+    "event_id": ("event_id",), "doc_id": ("doc_id",), "sentence": ("sentence",), "event": ("event",),
+    "mode": ("mode",), "context": (), "cameo": ("cameo",), "goldstein": ("goldstein",),
+    "quad_class": ("quad_class",), "actor": ("actor", "actor_text"),
+    "recipient": ("recipient", "recipient_text"),
+    "reciprocal": ("reciprocal",), "date": ("date",), "date_text": (), "date_precision": ("date_precision",),
+    "location": ("location", "location_country", "lat", "lon"), "factuality": ("factuality",),
+    "attribution": ("attribution",), "confidence": ("confidence",), "mentions": ("trigger",), "coder": (),
+}
+CSV_FIELDS = [column for columns in CSV_COLUMNS_OF.values() for column in columns]
 
 
 def flat_row(rec: dict[str, Any]) -> dict[str, Any]:
@@ -21,13 +32,13 @@ def flat_row(rec: dict[str, Any]) -> dict[str, Any]:
     def codes(side: str) -> str:
         return ";".join(a.get("country") or a.get("sector") or "" for a in rec.get(side) or [])
 
-    return {
-        **{k: rec.get(k) for k in ("event_id", "doc_id", "sentence", "event", "mode", "cameo", "goldstein",
-                                   "quad_class", "reciprocal", "date", "date_precision", "factuality", "confidence")},
-        "actor": codes("actor"), "actor_text": ";".join(a["text"] for a in rec.get("actor") or []),
-        "recipient": codes("recipient"),
-        "recipient_text": ";".join(a["text"] for a in rec.get("recipient") or []),
+    def joined(field: str, key: str = "text") -> str:
+        return ";".join(x[key] for x in rec.get(field) or [])
+
+    flattened = {
+        "actor": codes("actor"), "actor_text": joined("actor"),
+        "recipient": codes("recipient"), "recipient_text": joined("recipient"),
         "location": loc.get("name"), "location_country": loc.get("country"), "lat": loc.get("lat"),
-        "lon": loc.get("lon"), "attribution": ";".join(a["text"] for a in rec.get("attribution") or []),
-        "trigger": ";".join(m["trigger"] for m in rec.get("mentions") or []),
+        "lon": loc.get("lon"), "attribution": joined("attribution"), "trigger": joined("mentions", "trigger"),
     }
+    return {column: flattened[column] if column in flattened else rec.get(column) for column in CSV_FIELDS}

@@ -26,7 +26,7 @@ class TimeTagger:
     """spaCy component: sets ``date``, ``date_text``, ``date_precision`` on ``Doc._.events``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        base = date.fromisoformat(doc._.pub_date) if doc._.pub_date else None
+        base: date | None = doc._.pub_date
         out = []
         for ev in doc._.events:
             anchor = doc[doc._.event_anchors[ev.event_id]]
@@ -49,16 +49,15 @@ class TimeTagger:
                 continue
             names = {t.text for c in prep.children for t in c.subtree if t.pos_ == "PROPN"}
             for other in events:
-                if other is ev or other.date_precision != "day" or not names:
+                if other is ev or other.date_precision != "day" or other.date is None or not names:
                     continue
                 said = " ".join(doc.text[m.start:m.end] for m in other.mentions)
                 if any(n in said for n in names):
                     explain = dict(ev.explain)
                     phrase = doc[prep.left_edge.i:prep.right_edge.i + 1].text
                     explain["date"] = f"'{phrase}': before the event of {other.date}"
-                    bound = date.fromisoformat(other.date) - timedelta(days=1)
-                    return replace(ev, date=bound.isoformat(), date_text=phrase, date_precision="before",
-                                   explain=tuple(explain.items()))
+                    return replace(ev, date=other.date - timedelta(days=1), date_text=phrase,
+                                   date_precision="before", explain=tuple(explain.items()))
         return ev
 
     def _date(self, ev: Event, anchor: Token, base: date | None) -> Event:
@@ -72,11 +71,11 @@ class TimeTagger:
         vague = self._vague(anchor)
         if vague is not None and base is not None:
             explain["date"] = f"'{vague.text}': before publication"
-            return replace(ev, date=(base - timedelta(days=1)).isoformat(), date_text=vague.text,
+            return replace(ev, date=base - timedelta(days=1), date_text=vague.text,
                            date_precision="before", explain=tuple(explain.items()))
         if base is not None:
             explain["date"] = "publication date"
-            return replace(ev, date=base.isoformat(), date_text=None, date_precision="publication",
+            return replace(ev, date=base, date_text=None, date_precision="publication",
                            explain=tuple(explain.items()))
         return ev
 

@@ -190,8 +190,8 @@ def _safe(y: int, m: int, d: int) -> date | None:
 
 
 @lru_cache(maxsize=8192)
-def resolve_date(text: str, base: date | None) -> tuple[str, str] | None:
-    """``text`` → (ISO date, precision) relative to the publication date ``base``; None if it
+def resolve_date(text: str, base: date | None) -> tuple[date, str] | None:
+    """``text`` → (date, precision) relative to the publication date ``base``; None if it
     names no date (or, without a publication date, no date with a year)."""
     t = re.sub(r"\s+", " ", text.strip().lower()).strip(" ,.;")
     if not t or NOT_A_DATE.search(t) or DURATION.match(t):
@@ -206,7 +206,7 @@ def resolve_date(text: str, base: date | None) -> tuple[str, str] | None:
         found = _dateparser(t, base)
     if found is None or found[0] is None:
         return None
-    return found[0].isoformat(), found[1]
+    return found[0], found[1]
 
 
 @lru_cache(maxsize=64)

@@ -11,7 +11,8 @@ from parley.store import SCHEMA_VERSION, Store
 def ev(doc_id: str, n: int, category: str = "ACCUSE") -> Event:
     return Event(event_id=event_id(doc_id, n, 0, category), doc_id=doc_id, sentence=n, event=category,
                  cameo="112", goldstein=-2.0, quad_class=3, actor=(Actor("Iran", 0, 4, "IRN", "GOV"),),
-                 recipient=(Actor("Israel", 14, 20, "ISR", "GOV"),), date="2025-01-02", date_precision="day",
+                 recipient=(Actor("Israel", 14, 20, "ISR", "GOV"),), date=date(2025, 1, 2),
+                 date_precision="day",
                  mentions=(Mention(n, "accused", 0, 30, 5, 12),))
 
 
