@@ -14,25 +14,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
-
-if TYPE_CHECKING:
-    from ..model import Actor
+from typing import NamedTuple
 
 from ..errors import ModelError
 
 __all__ = ["Term", "Tenure", "Person", "Country", "Organisation", "Agent", "KnowledgeBase", "PhraseIndex",
-           "load_kb", "plurals", "unplaced"]
+           "load_kb", "plurals"]
 
 INTERNATIONAL = frozenset({"IGO", "NGO", "MNC", "IMG"})
 BUILD_VERSION = "kb-builder-2"  # bump when the builder changes what it makes of the same tables
-
-
-def unplaced(actor: "Actor", kinds: frozenset[str] = frozenset({"sector", "group"})) -> bool:
-    """A party the text says what it is of but not where from ("police", "rebels"): it may take
-    the country of its event's other side or place. International bodies are never placed."""
-    return actor.country is None and actor.sector is not None and actor.sector not in INTERNATIONAL \
-        and actor.kind in kinds
 
 
 class Term(NamedTuple):
