@@ -17,8 +17,9 @@ from datetime import date
 from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
-from ..places.component import Gazetteer
+from ..coding.parties import conjunct, coordinated
 from ..model import Actor
+from ..places.component import Gazetteer
 from .fuzzy import FuzzyNames
 from .kb import KnowledgeBase, Term, role_rank
 from .propn import proper_spans
@@ -82,10 +83,8 @@ class ActorTagger:
                 actors = direct.get(tok.i) or self._corefer(tok, s_i, history) or self._generic.get(tok.i)
                 if not actors:
                     continue
-                if tok.dep_ == "conj" and len(actors) == 1 and actors[0].country is None and actors[0].kind == "sector":
-                    first = heads.get(tok.head.i) or direct.get(tok.head.i)  # "Turkish police and soldiers"
-                    if first and first[0].country and first[0].kind == "sector":
-                        actors = (replace(actors[0], country=first[0].country),)
+                if tok.dep_ == "conj":  # "Turkish police and soldiers"
+                    actors = conjunct(actors, heads.get(tok.head.i) or direct.get(tok.head.i) or ())
                 heads[tok.i] = actors
                 history.append(Antecedent(s_i, actors, tok.tag_ in {"NNS", "NNPS"}))
                 group = self._coordination(tok, {**direct, **heads})
@@ -229,15 +228,16 @@ class ActorTagger:
             actor = self.resolver.resolve(tok, matches, when) or actor
         if actor is None:
             return None
-        found = (actor, *self._coordinated_countries(tok, actor, matches))
+        found = (actor, *coordinated(actor, self._coordinated_countries(tok, matches)))
         if self._anaphoric(tok) and actor.country is None and actor.org is None and actor.name is None:
             self._generic[tok.i] = found  # "the minister": coreference first, the bare sector if nobody fits
             return None
         return found
 
-    def _coordinated_countries(self, tok: Token, actor: Actor, matches: dict[int, NameMatch]) -> list[Actor]:
-        """"Israeli and Egyptian officials", "the foreign ministers of Armenia and Azerbaijan": one
-        actor per coordinated country."""
+    @staticmethod
+    def _coordinated_countries(tok: Token, matches: dict[int, NameMatch]) -> list[str | None]:
+        """"Israeli and Egyptian officials", "the foreign ministers of Armenia and Azerbaijan": the
+        country each word coordinated with the head's modifier names (coding/parties.py decides)."""
         out = []
         mods = [m for m in tok.children if m.dep_ in {"amod", "compound", "nmod"}]
         for prep in tok.children:
@@ -246,9 +246,8 @@ class ActorTagger:
         for mod in mods:
             for c in mod.conjuncts:
                 m = matches.get(c.i)
-                code = next((t.ref for t in m.terms if t.kind in {"adjective", "country", "people"}), None) if m else None
-                if code and code != actor.country:
-                    out.append(replace(actor, country=code))
+                out.append(next((t.ref for t in m.terms if t.kind in {"adjective", "country", "people"}), None)
+                           if m else None)
         return out
 
     @staticmethod

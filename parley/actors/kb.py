@@ -14,10 +14,6 @@ from dataclasses import replace
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from ..model import Actor
 
 from ..errors import ModelError
 from . import compiled
@@ -27,16 +23,9 @@ from .entries import (INTERNATIONAL, Agent, Country, KnowledgeBase, Organisation
 # The entry types are re-exported: other stages import KnowledgeBase and Term from here.
 __all__ = ["INTERNATIONAL", "Term", "Tenure", "Person", "Country", "Organisation", "Agent", "KnowledgeBase",
            "PhraseIndex", "role_rank", "Tokenize", "build_kb", "load_kb", "data_table", "plurals", "read_table",
-           "source_hash", "unplaced"]
+           "source_hash"]
 
 BUILD_VERSION = "kb-builder-2"  # bump when the builder changes what it makes of the same tables
-
-
-def unplaced(actor: "Actor", kinds: frozenset[str] = frozenset({"sector", "group"})) -> bool:
-    """A party the text says what it is of but not where from ("police", "rebels"): it may take
-    the country of its event's other side or place. International bodies are never placed."""
-    return actor.country is None and actor.sector is not None and actor.sector not in INTERNATIONAL \
-        and actor.kind in kinds
 
 
 def plurals(term: str) -> list[str]:

@@ -57,27 +57,31 @@ def _absorb(base: Event, other: Event) -> Event:
     )
 
 
-def merge_events(events: list[Event], nominal: set[str], lemmas: dict[str, str]) -> list[Event]:
-    """Merge mentions of the same event; ``nominal`` holds ids of events named by a noun alone."""
+def merge_events(events: list[Event], nominal: list[bool], lemmas: list[str]) -> tuple[list[Event], list[int]]:
+    """Merge mentions of the same event. ``nominal`` and ``lemmas`` are aligned with ``events``:
+    whether each is named by a noun alone, and its trigger's lemma. Returns the merged events and,
+    for each, the index of the event it grew from (the first mention)."""
     merged: list[Event] = []
+    bases: list[int] = []  # the index in ``events`` of each merged event's first mention
     sentences: list[set[int]] = []  # the sentences of each merged event's mentions
-    for ev in events:
+    for k, ev in enumerate(events):
         target = None
         own = {y.sentence for y in ev.mentions}
         for i, m in enumerate(merged):
             if m.event != ev.event or not _compatible(m, ev):
                 continue
-            same_word = lemmas.get(m.event_id) == lemmas.get(ev.event_id)
-            if ev.event_id in nominal or same_word or not own.isdisjoint(sentences[i]) or ev.event == "CONSULT":
+            same_word = lemmas[bases[i]] == lemmas[k]
+            if nominal[k] or same_word or not own.isdisjoint(sentences[i]) or ev.event == "CONSULT":
                 target = i
                 break
         if target is None:
             merged.append(ev)
+            bases.append(k)
             sentences.append(own)
         else:
             merged[target] = _absorb(merged[target], ev)
             sentences[target] |= own
-    return merged
+    return merged, bases
 
 
 class Merger:
@@ -87,14 +91,14 @@ class Merger:
         self.include_unrealised = include_unrealised
 
     def __call__(self, doc: Doc) -> Doc:
-        events = [e for e in doc._.events if self.include_unrealised or e.factuality not in UNREALISED]
-        anchors = doc._.event_anchors
-        nominal = set(doc._.nominal_events or ())
-        lemmas = {e.event_id: doc[anchors[e.event_id]].lemma_.lower() for e in events}
-        merged = merge_events(events, nominal, lemmas)
+        kept = [k for k, e in enumerate(doc._.events) if self.include_unrealised or e.factuality not in UNREALISED]
+        anchors = [doc._.event_anchors[k] for k in kept]  # aligned with the events (parley_coder)
+        nominal = [doc._.nominal_events[k] for k in kept]
+        merged, bases = merge_events([doc._.events[k] for k in kept], nominal,
+                                     [doc[i].lemma_.lower() for i in anchors])
         doc_attr = tuple(doc._.doc_attributions or ())
-        doc._.events = [
-            replace(e, attribution=e.attribution or doc_attr) for e in merged
-        ]
+        doc._.events = [replace(e, attribution=e.attribution or doc_attr) for e in merged]
+        doc._.event_anchors = [anchors[b] for b in bases]  # still aligned: each merged event's first mention
+        doc._.nominal_events = [nominal[b] for b in bases]
         return doc
 

@@ -7,11 +7,11 @@ came from, which ``--explain`` shows.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 
 from spacy.tokens import Token
 
 from ..model import Actor
+from .parties import at_clause_place
 
 __all__ = ["Found", "actors_of", "subject_of", "recipient_of", "owner_of", "participants_between", "is_passive"]
 
@@ -205,10 +205,8 @@ def _search(roots: list[Token], heads: Heads, exclude: frozenset[tuple[int, int]
         frontier = nxt
         if not frontier:
             break
-    if weak and places:  # "killed 23 people ... in Tel Aviv": the victims are where it happened
-        country = next((a.country for a in places[0] if a.country), None)
-        if country:
-            return tuple(replace(a, country=a.country or country) for a in weak[0]), weak[1] + ", place's country"
+    if weak and places and (placed := at_clause_place(weak[0], places[0])):  # "killed 23 people ... in Tel Aviv"
+        return placed, weak[1] + ", place's country"
     if places:
         return places[0], "place of the event"
     return weak or ((), "")

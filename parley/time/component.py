@@ -27,19 +27,17 @@ class TimeTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         base: date | None = doc._.pub_date
-        out = []
-        for ev in doc._.events:
-            anchor = doc[doc._.event_anchors[ev.event_id]]
-            out.append(self._date(ev, anchor, base))
-        doc._.events = [self._bounded(ev, doc, out) for ev in out]
+        anchors = [doc[i] for i in doc._.event_anchors]  # aligned with the events (parley_coder)
+        out = [self._date(ev, anchor, base) for ev, anchor in zip(doc._.events, anchors, strict=True)]
+        doc._.events = [self._bounded(ev, anchor, out) for ev, anchor in zip(out, anchors, strict=True)]
         return doc
 
-    def _bounded(self, ev: Event, doc: Doc, events: list[Event]) -> Event:
+    def _bounded(self, ev: Event, anchor: Token, events: list[Event]) -> Event:
         """"Prior to his arrival in Washington, Cho had made a stop in Tokyo": an event placed before
         another one the document dates ("... met in Washington on July 31") happened before that day."""
         if ev.date_precision not in {"publication", None}:
             return ev
-        anchor = doc[doc._.event_anchors[ev.event_id]]
+        doc = anchor.doc
         verb = anchor if anchor.pos_ in {"VERB", "AUX"} else anchor.head
         for prep in verb.children:
             words = prep.lower_

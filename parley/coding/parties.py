@@ -1,0 +1,205 @@
+"""Whose country a party is: every rule that lends or infers a party's country, in one place.
+
+The text often says what a party is ("police", "rebels", "a journalist") but not where it is
+from; PLOVER and ICEWS code such domestic events within their country. The country comes from
+what the text says around the party, and that is known at four moments of the pipeline, so
+there is one entry point for each (and nothing else here is public):
+
+- :func:`coordinated` and :func:`conjunct`, in the actor stage, while a mention is resolved:
+  "Israeli and Egyptian officials" are one actor per country, and "Turkish police and soldiers"
+  are both Turkish. Only there are the name matches of the coordinated words known.
+- :func:`at_clause_place`, in the recipient search (roles.py): "killed 23 people in Tel Aviv",
+  the victims are where it happened. Only the search knows which objects name the place.
+- :func:`between_sides`, in the coder, once an event's actor and recipient are chosen: a party
+  takes the other side's one country, or the one country of its sentence; a protest at home
+  addresses its own government, a concession its own people (or those of the country where
+  it is made); a mobilisation's own country is no recipient.
+- :class:`PartyTagger` (``parley_parties``), after the place stage has found where the event
+  happened: unplaced parties take the place's country, force by no one named is an
+  "unidentified" attacker there, and a meeting's host is the party at home (CAMEO 042).
+
+This module imports only the data model and the ontology, so the actor stage may call it.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor, Event
+from ..ontology import load_ontology
+
+__all__ = ["coordinated", "conjunct", "at_clause_place", "between_sides", "PartyTagger"]
+
+Parties = tuple[Actor, ...]
+# parties the other side lends its country to; a place lends it also to a person known only by role
+SIDE_LENDS = frozenset({"sector", "group"})
+PLACE_LENDS = frozenset({"sector", "group", "person"})
+
+
+def _unplaced(actor: Actor, kinds: frozenset[str]) -> bool:
+    """A party the text says what it is of but not where from ("police", "rebels"): it may take
+    the country of its event's other side or place. International bodies (IGO, NGO, MNC, IMG:
+    their sector is their code) are never placed."""
+    return actor.country is None and actor.sector is not None and actor.code() is None and actor.kind in kinds
+
+
+# -- the actor stage ------------------------------------------------------------------------
+
+def coordinated(actor: Actor, countries: Iterable[str | None]) -> list[Actor]:
+    """"Israeli and Egyptian officials", "the foreign ministers of Armenia and Azerbaijan": the
+    mention's actor once more for each other country coordinated with its own (in order)."""
+    return [replace(actor, country=c) for c in countries if c and c != actor.country]
+
+
+def conjunct(actors: Parties, first: Parties) -> Parties:
+    """"Turkish police and soldiers": a bare sector coordinated after a placed sector shares
+    its country (``first``: the actors of the coordination's first word)."""
+    if len(actors) == 1 and actors[0].country is None and actors[0].kind == "sector" \
+            and first and first[0].country and first[0].kind == "sector":
+        return (replace(actors[0], country=first[0].country),)
+    return actors
+
+
+# -- the recipient search -------------------------------------------------------------------
+
+def at_clause_place(side: Parties, place: Parties) -> Parties | None:
+    """"killed 23 people ... in Tel Aviv": parties found beside a place the clause names take
+    its country; None when the place names no country."""
+    country = next((a.country for a in place if a.country), None)
+    if not country:
+        return None
+    return tuple(replace(a, country=a.country or country) for a in side)
+
+
+# -- the coder: both sides known ------------------------------------------------------------
+
+def between_sides(category: str, actor: Parties, recipient: Parties, anchor: Token, heads: dict[int, Parties],
+                  verbal: bool, explain: dict[str, str]) -> tuple[Parties, Parties]:
+    """An event's parties once its category, actor and recipient are read off the clause (notes
+    go into ``explain``): lending from the other side, then from the sentence; a mobilisation
+    addresses no one at home; a protest or concession without recipient addresses home."""
+    actor, recipient = _from_other_side(actor, recipient)
+    if not any(a.code() for a in actor) and verbal:
+        lent = _sentence_country(anchor.sent, heads, actor, recipient)  # "ethnic Albanians ... Macedonia's border"
+        if lent and actor:
+            actor = tuple(replace(a, country=lent) for a in actor)
+            explain["actor"] = explain.get("actor", "") + f"; country {lent} from the sentence"
+    if category == "MOBILIZE":
+        own = {a.country for a in actor if a.country}
+        recipient = tuple(r for r in recipient if r.country not in own)  # "mobilised its armed forces"
+    if category in {"PROTEST", "CONCEDE"} and not recipient and len({a.country for a in actor if a.country}) == 1:
+        recipient = _home(category, actor, anchor, heads, explain)
+    return actor, recipient
+
+
+def _from_other_side(actor: Parties, recipient: Parties) -> tuple[Parties, Parties]:
+    """Sector-only parties ("rebels", "police") take the country of the other side when that
+    side has exactly one: domestic events are coded within their country, as PLOVER does."""
+    def lend(side: Parties, other: Parties) -> Parties:
+        countries = {a.country for a in other if a.country}
+        if len(countries) != 1:
+            return side
+        (country,) = countries
+        return tuple(replace(a, country=country) if _unplaced(a, SIDE_LENDS) else a for a in side)
+    return lend(actor, recipient), lend(recipient, actor)
+
+
+def _sentence_country(sent: Span, heads: dict[int, Parties], actor: Parties, recipient: Parties) -> str | None:
+    """The one country a sentence names, for a party it does not place ("ethnic Albanians")."""
+    if not actor:
+        return None
+    countries = {a.country for acts in heads.values() for a in acts if sent.start <= _token_of(a, sent) < sent.end
+                 and a.country}
+    countries -= {r.country for r in recipient if r.country} if len(countries) > 1 else set()
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _token_of(actor: Actor, sent: Span) -> int:
+    """The token index of an actor mention (by its start offset), for sentence membership."""
+    span = sent.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span.start if span is not None else -1
+
+
+def _home(category: str, actor: Parties, anchor: Token, heads: dict[int, Parties], explain: dict[str, str]) -> Parties:
+    """A protest at home addresses its government; a concession at home is made to its people,
+    one made in another country ("eased the curfew in Kosovo") to that country's people."""
+    home = next(a for a in actor if a.country)
+    sector = "GOV" if category == "PROTEST" else None
+    where = _country_in(anchor, heads) if category == "CONCEDE" else None
+    if where is not None and where.country != home.country:
+        explain["recipient"] = f"{where.country}: the people where the concession is made"
+        return (replace(where, sector=None, kind="people"),)
+    explain["recipient"] = f"{home.country} at home ({'its government' if sector else 'its people'})"
+    return (Actor(text=home.text, start=home.start, end=home.end, country=home.country,
+                  sector=sector, kind="state" if sector else "people"),)
+
+
+def _country_in(anchor: Token, heads: dict[int, Parties]) -> Actor | None:
+    """The one country named by an "in X" attached to the verb ("eased the curfew in Kosovo")."""
+    found = {a.country: a for prep in anchor.children if prep.dep_ == "prep" and prep.lower_ == "in"
+             for obj in prep.children if obj.dep_ == "pobj"
+             for t in obj.subtree for a in heads.get(t.i, ()) if a.country}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+# -- after the place stage ------------------------------------------------------------------
+
+class PartyTagger:
+    """spaCy component (``parley_parties``): the parties of ``Doc._.events`` given the place
+    the place stage found for each event."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.events:
+            doc._.events = [_visit(_local(ev)) for ev in doc._.events]
+        return doc
+
+
+def _local(ev: Event) -> Event:
+    """Parties the text does not place take the country where the event happened, as ICEWS and
+    PLOVER code domestic events: "gunmen" and "a journalist" killed in Beirut are Lebanese; force
+    by no one named ("killed by a roadside bomb outside Basra") is an unidentified attacker there."""
+    loc = ev.location
+    if loc is None or not loc.country:
+        return ev
+    where = loc.country
+    explain = dict(ev.explain)
+
+    def placed(side: Parties, name: str) -> Parties:
+        out = tuple(replace(a, country=where) if _unplaced(a, PLACE_LENDS) else a for a in side)
+        if out != side:
+            explain[name] = (explain.get(name) or "") + f"; country {where} from the place of the event"
+        return out
+
+    actor, recipient = placed(ev.actor, "actor"), placed(ev.recipient, "recipient")
+    if not actor and ev.event in {"ASSAULT", "COERCE"}:
+        actor = (Actor(text=loc.text, start=loc.start or 0, end=loc.end or 0, country=where, kind="unidentified"),)
+        explain["actor"] = f"unidentified: no one is named; the country where it happened ({loc.name})"
+    if (actor, recipient) == (ev.actor, ev.recipient):
+        return ev
+    return replace(ev, actor=actor, recipient=recipient, explain=tuple(explain.items()))
+
+
+def _visit(ev: Event) -> Event:
+    """CONSULT at a place: the host is the party at home there; the others visit (CAMEO 042),
+    and a lone visitor's host is the country visited."""
+    if ev.event != "CONSULT" or ev.location is None or not ev.location.country:
+        return ev
+    where = ev.location.country
+    parties = list(ev.actor) + list(ev.recipient)
+    hosts = [a for a in parties if a.country == where]
+    guests = [a for a in parties if a.country and a.country != where]
+    code = load_ontology().cameo("042")
+    explain = dict(ev.explain)
+    if guests and hosts:
+        explain["mode"] = f"visit: the meeting is in {where}, home of the host"
+        return replace(ev, actor=tuple(guests), recipient=tuple(hosts), mode="visit", cameo=code.code,
+                       goldstein=code.goldstein, quad_class=code.quad_class, explain=tuple(explain.items()))
+    if guests and not hosts and not ev.recipient:
+        host = Actor(text=ev.location.text, start=ev.location.start or 0, end=ev.location.end or 0,
+                     country=where, sector="GOV", kind="state")
+        explain["recipient"] = f"host country of the visit ({ev.location.name})"
+        return replace(ev, recipient=(host,), mode="visit", cameo=code.code, goldstein=code.goldstein,
+                       quad_class=code.quad_class, explain=tuple(explain.items()))
+    return ev

@@ -1,0 +1,278 @@
+"""Trigger words of a sentence, and which of them are events of their own.
+
+:class:`Triggers` finds the lexicon's triggers (``data/triggers.tsv``) in a sentence: verbs (with
+their particles and required objects), light verbs with an event noun ("held talks"), event
+nouns, adjectives with a complement ("ready to"), and statements of what a party must do. It then
+keeps the ones that are not the content of another trigger ("accused the US of preparing for
+war" is one ACCUSE, not an ACCUSE and a war). The coder (component.py) makes events of the rest.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span, Token
+
+from .lexicon import OBLIGATION, Lexicon, Trigger
+
+__all__ = ["Hit", "Triggers", "verb_lemmas", "child_dep"]
+
+# Dependencies through which a trigger is the content of the trigger above it.
+CONTENT_DEPS = frozenset({"dobj", "pobj", "prep", "xcomp", "ccomp", "acomp", "attr", "compound", "amod", "nmod",
+                          "poss", "pcomp", "oprd", "dative", "npadvmod", "appos", "acl", "nsubjpass"})
+# A trigger under one of these is background to the sentence's event ("after fierce fighting").
+BACKGROUND_PREPS = frozenset({"after", "following", "before", "amid", "despite", "since", "during", "because",
+                              "like", "than", "under"})
+BACKGROUND_MARKS = frozenset({"after", "before", "since", "as", "while", "until", "because", "although", "though"})
+# verbs that state an obligation ("reiterated that Libya must ..."; the modals: lexicon.OBLIGATION)
+INSIST_LEMMAS = frozenset({"insist", "reiterate", "stress", "repeat", "argue", "maintain", "tell"})
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A trigger found in a sentence: the token that anchors its clause, the trigger entry,
+    and the event noun when the event is named by a noun ("held talks", "the talks")."""
+
+    anchor: Token
+    trigger: Trigger
+    noun: Token | None
+    light: Token | None = None  # the light verb in "held talks"
+
+    @property
+    def token(self) -> Token:
+        return self.noun if self.noun is not None else self.anchor
+
+    @property
+    def nominal(self) -> bool:
+        """Named by a noun alone ("the talks"), not by a verb or a light verb with its noun."""
+        return self.noun is not None and self.light is None
+
+
+class Triggers:
+    """The lexicon's triggers in a sentence (read-only after construction)."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+
+    def is_report(self, tok: Token) -> bool:
+        return tok.pos_ in {"VERB", "AUX"} and any(t.has("report") for t in self.lexicon.candidates("verb", tok.lemma_.lower()))
+
+    def find(self, sent: Span) -> list[Hit]:
+        """Every trigger of the sentence, in reading order."""
+        hits: list[Hit] = []
+        used_nouns: set[int] = set()
+        for tok in sent:
+            if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+                hit = self._verb_hit(tok)
+                if hit is not None:
+                    hits.append(hit)
+                    if hit.noun is not None:
+                        used_nouns.add(hit.noun.i)
+            elif tok.pos_ == "ADJ":
+                hit = self._adj_hit(tok)
+                if hit is not None:
+                    hits.append(hit)
+        for tok in sent:
+            if tok.pos_ in {"NOUN", "PROPN"} and tok.i not in used_nouns and not _in_hyphenated(tok):
+                trig = self._noun_trigger(tok)
+                if trig is not None:
+                    hits.append(Hit(tok, trig, tok))
+        return sorted(hits, key=lambda h: h.anchor.i)
+
+    def _noun_trigger(self, tok: Token) -> Trigger | None:
+        lemma = tok.lemma_.lower()
+        for trig in self.lexicon.candidates("noun", lemma):
+            if trig.compound:
+                n = len(trig.compound)
+                before = [t.lower_ for t in tok.doc[max(tok.i - n, 0):tok.i]]
+                if before != list(trig.compound):
+                    continue
+            return trig
+        if tok.lower_ != lemma:  # "talks" lemmatised as "talk" or kept; try the surface form too
+            for trig in self.lexicon.candidates("noun", tok.lower_):
+                if not trig.compound:
+                    return trig
+        return None
+
+    def _obligation_hit(self, verb: Token) -> Hit | None:
+        """"X said that Y must hand over the suspects": saying what another party must or should
+        do is a demand of it (REQUEST), whatever the demanded act is."""
+        if not (self.is_report(verb) or verb.lemma_.lower() in INSIST_LEMMAS):
+            return None
+        heads = verb.doc._.actor_heads or {}
+        for clause in verb.children:
+            subj = child_dep(clause, "nsubj") if clause.dep_ == "ccomp" else None
+            modal = next((c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in OBLIGATION), None)
+            if subj is not None and modal and heads.get(subj.i):  # a party must act, not "the talks"
+                demand = next(t for t in self.lexicon.candidates("verb", "demand") if t.category == "REQUEST")
+                return Hit(verb, replace(demand, pattern=f"{verb.lemma_.lower()} that ... {modal}"), None)
+        return None
+
+    def _verb_hit(self, verb: Token) -> Hit | None:
+        """The verb's trigger: one whose particle and required object the clause has; an event
+        noun as the object of a light verb ("held talks") or of a weak reading ("offered support")."""
+        if (hit := self._obligation_hit(verb)) is not None:
+            return hit
+        cands = next((c for lemma in verb_lemmas(verb) if (c := self.lexicon.candidates("verb", lemma))), [])
+        if not cands:
+            return None
+        objs = _objects(verb)
+        particles = _particles(verb)
+        light: Trigger | None = None
+        for trig in cands:
+            if trig.particle and trig.particle.split()[-1] not in particles:
+                continue
+            if trig.objects:
+                obj = next((o for o in objs if o.lemma_.lower() in trig.objects or o.lower_ in trig.objects), None)
+                if obj is None:
+                    continue
+                if trig.category is None:
+                    continue
+                return Hit(verb, trig, None)
+            if trig.has("light"):
+                light = light or trig
+                continue
+            if trig.has("intrans") and any(o.dep_ == "dobj" for o in objs):
+                continue  # "mobilized pressure groups" is not a mobilisation of force
+            if trig.category is None:
+                if trig.has("report") or trig.has("pass"):
+                    continue
+            # an event noun as object beats the verb's own weak reading ("offered support")
+            if trig.category is not None:
+                noun_hit = self._light_noun(verb, objs, trig) if light or self._is_light(trig.lemma) else None
+                return noun_hit or Hit(verb, trig, None)
+        if light is not None:
+            return self._light_noun(verb, objs, light)
+        return None
+
+    def _is_light(self, lemma: str) -> bool:
+        return any(t.has("light") for t in self.lexicon.candidates("verb", lemma))
+
+    def _light_noun(self, verb: Token, objs: list[Token], light: Trigger) -> Hit | None:
+        if not light.particle:  # "held talks", not "held on charges"
+            objs = [o for o in objs if o.dep_ != "pobj" or o.head.dep_ != "prep" or o.head.head.i != verb.i]
+        for obj in objs:
+            trig = self._noun_trigger(obj)
+            if trig is not None:
+                return Hit(verb, trig, obj, light=verb)
+        return None
+
+    def _adj_hit(self, adj: Token) -> Hit | None:
+        if not any(c.dep_ == "xcomp" for c in adj.children):
+            return None
+        cands = self.lexicon.candidates("adj", adj.lemma_.lower())
+        if not cands:
+            return None
+        verb = adj.head if adj.dep_ in {"acomp", "amod"} and adj.head.pos_ in {"AUX", "VERB"} else adj
+        return Hit(verb, cands[0], None)
+
+    # -- which triggers are events of their own -------------------------------------------
+
+    def top_level(self, hits: list[Hit]) -> list[Hit]:
+        """Drop triggers that are the content of another trigger in the same sentence."""
+        at: dict[int, Hit] = {}
+        for h in hits:
+            at.setdefault(h.anchor.i, h)
+            at.setdefault(h.token.i, h)
+        governed: set[int] = set()  # everything inside the complement of a governing trigger
+        for h in hits:
+            if h.trigger.category is not None and (h.trigger.has("gov") or h.trigger.has("intent")):
+                governed.update(complement_tokens(h) - {h.anchor.i, h.token.i})
+        keep = []
+        for h in hits:
+            if h.trigger.category is None:
+                continue
+            if h.token.i in governed or h.anchor.i in governed:
+                continue  # "called on Arabs to unite and mobilize against X": one REQUEST
+            if not _covered(h, at):
+                keep.append(h)
+        return keep
+
+    @staticmethod
+    def complement(hit: Hit, hits: list[Hit]) -> Hit | None:
+        """For a governing trigger, the trigger inside its complement, if any."""
+        if not (hit.trigger.has("gov") or hit.trigger.has("intent")):
+            return None
+        inside = complement_tokens(hit)
+        for h in hits:
+            if h is not hit and h.trigger.category and h.token.i in inside:
+                return h
+        return None
+
+
+def _covered(h: Hit, at: dict[int, Hit]) -> bool:
+    """The hit is background ("after fierce fighting") or the content of a trigger above it
+    ("blocked a road to show their disapproval": one event), up to the next clause boundary."""
+    t = h.token
+    steps = 0
+    while t.head.i != t.i and steps < 12:
+        dep, below = t.dep_, t
+        t = t.head
+        steps += 1
+        if dep == "pobj" and t.lower_ in BACKGROUND_PREPS:
+            return True  # "after fierce fighting with guerrillas who overran it"
+        if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in below.children):
+            return True  # "..., a day after protesters stormed parliament"
+        above = at.get(t.i)
+        if above is not None and above is not h and above.trigger.category is not None:
+            if dep in CONTENT_DEPS or above.trigger.has("gov") or (dep == "advcl" and _non_finite(below)):
+                return True
+        if dep in {"conj", "advcl", "parataxis", "relcl"}:
+            return False
+    return False
+
+
+def complement_tokens(hit: Hit) -> set[int]:
+    """The tokens of the trigger's complements and objects (what a governing trigger governs)."""
+    return {t.i for c in hit.anchor.children if c.dep_ in {"xcomp", "ccomp", "dobj", "prep", "acomp"}
+            for t in c.subtree}
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The verb's objects, then what they are made of: "700 kg of medicine", "part of a
+    military aid program", "mediation efforts" (a compound names the thing too)."""
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd", "dative"}]
+    for prep in verb.children:  # "engage in talks", "take part in"
+        if prep.dep_ == "prep":
+            objs.extend(c for c in prep.children if c.dep_ == "pobj")
+    objs += [c for o in objs for c in o.conjuncts]
+    inner = []
+    for o in objs:
+        inner.extend(c for c in o.children if c.dep_ == "compound")
+        for prep in o.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for p in prep.children:
+                    if p.dep_ == "pobj":
+                        inner.append(p)
+                        inner.extend(c for c in p.children if c.dep_ == "compound")
+    return objs + inner
+
+
+def _particles(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "dative", "agent"}}
+
+
+def verb_lemmas(verb: Token) -> list[str]:
+    """The lemma, then guesses from the surface form for the tagger's slips ("staged" → "stag")."""
+    out = [verb.lemma_.lower()]
+    w = verb.lower_
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""),
+                         ("s", ""), ("d", "")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            out.append(w[: -len(suffix)] + repl)
+    return out
+
+
+def _in_hyphenated(tok: Token) -> bool:
+    """"war-torn", "strike-hit": a noun inside a hyphenated modifier names no event."""
+    doc = tok.doc
+    return (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-") or (tok.i > 0 and doc[tok.i - 1].text == "-")
+
+
+def _non_finite(verb: Token) -> bool:
+    """"to demand reforms", "calling for independence": a purpose or manner clause."""
+    return verb.tag_ in {"VBG", "VB"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
+def child_dep(tok: Token, dep: str) -> Token | None:
+    """The first child of ``tok`` with dependency ``dep``."""
+    return next((c for c in tok.children if c.dep_ == dep), None)

@@ -1,0 +1,90 @@
+"""Whose country a party is (coding/parties.py): the rules on their own, and through the pipeline."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+import parley.pipeline.nlp  # noqa: F401 - registers the Doc extensions the component reads
+from parley.coding.parties import PartyTagger, at_clause_place, conjunct, coordinated
+from parley.model import Actor, Event, Place
+
+HERE = Place(text="Mombasa", name="Mombasa", country="KEN", start=40, end=47)
+
+
+def event(category: str, actor: tuple[Actor, ...], recipient: tuple[Actor, ...] = (),
+          place: Place | None = HERE, cameo: str = "190") -> Event:
+    return Event(event_id="", doc_id="d", sentence=0, event=category, cameo=cameo, goldstein=-10.0, quad_class=4,
+                 actor=actor, recipient=recipient, location=place)
+
+
+def after_places(*events: Event) -> list[Event]:
+    doc = Doc(Vocab(), words=["a", "text"])
+    doc._.events = list(events)
+    return PartyTagger()(doc)._.events
+
+
+def test_a_sector_only_party_takes_the_country_where_it_happened():
+    gunmen = Actor("gunmen", 0, 6, sector="UAF", kind="sector")
+    (ev,) = after_places(event("ASSAULT", (gunmen,), (Actor("Somalia", 20, 27, country="SOM", kind="state"),)))
+    assert ev.actor[0].country == "KEN"
+    assert "from the place of the event" in dict(ev.explain)["actor"]
+
+
+def test_an_international_party_is_never_placed():
+    peacekeepers = Actor("UN peacekeepers", 0, 15, sector="IGO", kind="sector")
+    (ev,) = after_places(event("ASSAULT", (Actor("militants", 30, 39, sector="REB", kind="sector"),), (peacekeepers,)))
+    assert ev.recipient == (peacekeepers,)
+    assert ev.actor[0].country == "KEN"
+
+
+def test_force_by_no_one_named_is_unidentified_only_with_a_place():
+    (placed,) = after_places(event("ASSAULT", ()))
+    assert [(a.kind, a.country, a.text) for a in placed.actor] == [("unidentified", "KEN", "Mombasa")]
+    (unplaced,) = after_places(event("ASSAULT", (), place=None))
+    assert unplaced.actor == ()
+
+
+def test_a_meeting_in_the_recipients_country_makes_the_actor_a_visitor():
+    tanzania = Actor("Tanzania's president", 0, 20, country="TZA", sector="GOV", kind="person")
+    kenya = Actor("Kenyan officials", 30, 46, country="KEN", sector="GOV", kind="sector")
+    (ev,) = after_places(event("CONSULT", (kenya,), (tanzania,), place=replace_country(HERE, "TZA"), cameo="040"))
+    assert (ev.actor, ev.recipient, ev.cameo, ev.mode) == ((kenya,), (tanzania,), "042", "visit")
+    # the host named first is still the host: the visitor acts
+    (ev,) = after_places(event("CONSULT", (tanzania,), (kenya,), place=replace_country(HERE, "TZA"), cameo="040"))
+    assert (ev.actor, ev.recipient, ev.cameo) == ((kenya,), (tanzania,), "042")
+
+
+def test_a_lone_visitor_is_hosted_by_the_country_visited():
+    kenya = Actor("Kenya's foreign minister", 0, 24, country="KEN", sector="GOV", kind="person")
+    (ev,) = after_places(event("CONSULT", (kenya,), place=replace_country(HERE, "TZA"), cameo="040"))
+    assert ev.actor == (kenya,) and ev.codes("recipient") == ["TZA"] and ev.cameo == "042"
+
+
+def test_the_actor_stage_rules():
+    officials = Actor("Israeli and Egyptian officials", 0, 30, country="ISR", sector="GOV", kind="sector")
+    assert [a.country for a in coordinated(officials, ["EGY", None, "ISR"])] == ["EGY"]
+    soldiers = (Actor("soldiers", 20, 28, sector="MIL", kind="sector"),)
+    police = (Actor("Turkish police", 0, 14, country="TUR", sector="COP", kind="sector"),)
+    assert conjunct(soldiers, police)[0].country == "TUR"
+    assert conjunct(soldiers, ()) == soldiers
+    victims = (Actor("villagers", 0, 9, sector="CVL", kind="sector"),)
+    assert at_clause_place(victims, (Actor("Peru", 20, 24, country="PER", kind="state"),))[0].country == "PER"
+    assert at_clause_place(victims, (Actor("the region", 20, 30, kind="place"),)) is None
+
+
+def test_a_sector_only_party_takes_the_other_sides_one_country(code_text):
+    # the other side's country, before the sentence's (which, less the recipient's, is Chile)
+    (ev,) = code_text("Soldiers arrested a Bolivian opposition leader near the Chilean border on Friday.")
+    assert ev.codes("actor") == ["BOL"]
+    assert dict(ev.explain)["actor"] == "subject"
+
+
+def test_a_visit_through_the_pipeline(code_text):
+    (ev,) = code_text("The Chilean foreign minister met Peruvian officials in Lima on Tuesday.")
+    assert (ev.codes("actor"), ev.codes("recipient"), ev.cameo, ev.mode) == (["CHL"], ["PER"], "042", "visit")
+
+
+def replace_country(place: Place, country: str) -> Place:
+    return replace(place, country=country)
