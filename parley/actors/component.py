@@ -13,19 +13,29 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import takewhile
 from datetime import date
+from pathlib import Path
 
 from spacy.attrs import POS
+from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..coding.parties import conjunct, coordinated
 from ..model import Actor
-from ..places.component import Gazetteer
+from ..places.component import Gazetteer, load_gazetteer
 from .fuzzy import FuzzyNames
-from .kb import KnowledgeBase, Term, role_rank
+from .kb import KnowledgeBase, Term, name_tokenizer, role_rank, shipped_kb
 from .propn import proper_spans
 from .resolver import NameMatch, Resolver, find_names
+from .user import load_user_actors
 
 __all__ = ["ActorTagger", "Antecedent"]
+
+# The Doc attributes this stage writes: actors by head token, the document's own heads, the
+# proper-noun stretches (the place stage reuses them) and every knowledge-base name match.
+ASSIGNS = ("actor_heads", "own_heads", "proper_spans", "name_matches")
+for _name in ASSIGNS:
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
@@ -45,6 +55,14 @@ class Antecedent:
     @property
     def plural(self) -> bool:
         return len(self.actors) > 1
+
+
+@Language.factory("parley_actors", default_config={"actors": []}, assigns=[f"doc._.{a}" for a in ASSIGNS],
+                  requires=["token.dep", "token.pos", "token.lemma", "token.tag"])
+def make_actors(nlp: Language, name: str, actors: list[str]) -> "ActorTagger":
+    """The shipped knowledge base, extended by the user's actor files (``--actors``)."""
+    kb = load_user_actors(shipped_kb(), [Path(p) for p in actors], name_tokenizer())
+    return ActorTagger(kb, load_gazetteer)
 
 
 class ActorTagger:

@@ -13,7 +13,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 from importlib import resources
+from functools import lru_cache
 from pathlib import Path
+
+import spacy
 
 from ..errors import ModelError
 from . import compiled
@@ -22,8 +25,8 @@ from .entries import (INTERNATIONAL, Agent, Country, KnowledgeBase, Organisation
 
 # The entry types are re-exported: other stages import KnowledgeBase and Term from here.
 __all__ = ["INTERNATIONAL", "Term", "Tenure", "Person", "Country", "Organisation", "Agent", "KnowledgeBase",
-           "PhraseIndex", "role_rank", "Tokenize", "build_kb", "load_kb", "data_table", "plurals", "read_table",
-           "source_hash"]
+           "PhraseIndex", "role_rank", "Tokenize", "build_kb", "load_kb", "name_tokenizer", "shipped_kb", "data_table",
+           "plurals", "read_table", "source_hash"]
 
 BUILD_VERSION = "kb-builder-2"  # bump when the builder changes what it makes of the same tables
 
@@ -243,3 +246,23 @@ def load_kb(tokenize: Tokenize) -> KnowledgeBase:
     except OSError:
         pass
     return kb
+
+
+@lru_cache(maxsize=1)
+def name_tokenizer() -> Tokenize:
+    """Tokenises knowledge-base names exactly as documents are tokenised (one per process)."""
+    tokenizer = spacy.blank("en").tokenizer
+
+    def tokenize(text: str) -> list[str]:
+        # plain words split on spaces exactly as spaCy splits them; only the rest needs the tokenizer
+        if text.replace(" ", "").isalpha():
+            return text.split()
+        return [t.text for t in tokenizer(text)]
+
+    return tokenize
+
+
+@lru_cache(maxsize=1)
+def shipped_kb() -> KnowledgeBase:
+    """The shipped knowledge base, loaded once per process and shared by every stage that needs it."""
+    return load_kb(name_tokenizer())

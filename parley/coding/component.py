@@ -12,6 +12,7 @@ stages) and ``Doc._.nominal_events`` (aligned: whether the event is named by a n
 """
 from __future__ import annotations
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Attribution, Event, Mention
@@ -26,6 +27,13 @@ from .roles import (Found, Heads, actors_of, is_passive, owner_of, owner_or_self
 from .triggers import Hit, Triggers, child_dep
 
 __all__ = ["Coder"]
+
+# The Doc attributes this stage writes: the events, each event's trigger token and whether a noun
+# alone names it (aligned with the events), and the sources of sentences that code no event.
+ASSIGNS = ("events", "event_anchors", "nominal_events", "doc_attributions")
+for _name in ASSIGNS:
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 
 # PLOVER's modes per category (codebook), the ones the classifier may fill in.
 MODES: dict[str, frozenset[str]] = {
@@ -49,6 +57,12 @@ PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", 
                       "themselves", "himself", "herself"})
 
 Parties = tuple[Actor, ...]
+
+
+@Language.factory("parley_coder", assigns=[f"doc._.{a}" for a in ASSIGNS],
+                  requires=["doc._.actor_heads", "doc._.own_heads", "token.dep", "token.pos", "token.lemma"])
+def make_coder(nlp: Language, name: str) -> "Coder":
+    return Coder()
 
 
 class Coder:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Event
@@ -82,6 +83,14 @@ def merge_events(events: list[Event], nominal: list[bool], lemmas: list[str]) ->
             merged[target] = _absorb(merged[target], ev)
             sentences[target] |= own
     return merged, bases
+
+
+@Language.factory("parley_merge", default_config={"include_unrealised": False},
+                  assigns=["doc._.events", "doc._.event_anchors", "doc._.nominal_events"],
+                  requires=["doc._.events", "doc._.event_anchors", "doc._.nominal_events", "doc._.doc_attributions",
+                            "token.lemma"])
+def make_merge(nlp: Language, name: str, include_unrealised: bool) -> "Merger":
+    return Merger(include_unrealised)
 
 
 class Merger:

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Event
@@ -145,6 +146,11 @@ def _country_in(anchor: Token, heads: dict[int, Parties]) -> Actor | None:
 
 
 # -- after the place stage ------------------------------------------------------------------
+
+@Language.factory("parley_parties", assigns=["doc._.events"], requires=["doc._.events"])
+def make_parties(nlp: Language, name: str) -> "PartyTagger":
+    return PartyTagger()
+
 
 class PartyTagger:
     """spaCy component (``parley_parties``): the parties of ``Doc._.events`` given the place

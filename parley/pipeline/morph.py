@@ -171,6 +171,12 @@ def install(nlp: Language) -> None:
     nlp.get_pipe("parley_morph").use(ruler, lemmatizer, nlp.vocab)
 
 
+@Language.factory("parley_morph", assigns=["token.pos", "token.morph", "token.lemma"],
+                  requires=["token.tag", "token.dep"])
+def make_morph(nlp: Language, name: str) -> "MorphComponent":
+    return MorphComponent()
+
+
 class MorphComponent:
     """The pipeline component; ``install`` hands it the model's own ruler and lemmatizer."""
 

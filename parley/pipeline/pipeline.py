@@ -23,6 +23,11 @@ from .prefilter import Prefilter, Reduced, split_sentences
 
 __all__ = ["Pipeline", "PipelineConfig"]
 
+# The Doc attributes the Pipeline sets before the components run: the pipeline's inputs.
+for _name in ("doc_id", "pub_date"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
 # characters of a document that are coded (the service takes no more): a long news article
 # has 50,000; beyond this a "document" is a dump or a book, and parsing time grows with it
 MAX_CHARS = 200_000

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.kb import data_table
@@ -294,6 +295,13 @@ def _state_named(doc: Doc, m) -> bool:  # noqa: ANN001 - a NameMatch
 
 def _regions() -> list[dict[str, str]]:
     return data_table("regions.tsv")
+
+
+@Language.factory("parley_places", assigns=["doc._.events"],
+                  requires=["doc._.events", "doc._.event_anchors", "doc._.name_matches", "doc._.proper_spans",
+                            "doc._.actor_heads", "doc._.own_heads", "token.dep"])
+def make_places(nlp: Language, name: str) -> "PlaceTagger":
+    return PlaceTagger()
 
 
 class PlaceTagger:

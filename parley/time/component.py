@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .phrases import find_dates, resolve_date
@@ -20,6 +21,12 @@ __all__ = ["TimeTagger", "resolve_date"]
 
 BACKGROUND_PREPS = frozenset({"after", "following", "before", "amid", "despite", "since", "during"})
 VAGUE_PAST = frozenset({"recent", "recently", "earlier", "previous", "prior", "past", "last"})
+
+
+@Language.factory("parley_time", assigns=["doc._.events"],
+                  requires=["doc._.events", "doc._.event_anchors", "token.dep", "token.tag"])
+def make_time(nlp: Language, name: str) -> "TimeTagger":
+    return TimeTagger()
 
 
 class TimeTagger:

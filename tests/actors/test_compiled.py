@@ -1,6 +1,6 @@
 from parley.actors import compiled
 from parley.actors.kb import build_kb, load_kb
-from parley.pipeline.nlp import name_tokenizer
+from parley.actors.kb import name_tokenizer
 
 
 def test_compiled_form_answers_like_the_built_one(tmp_path, monkeypatch, kb):
