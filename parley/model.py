@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-__all__ = ["Document", "Actor", "Place", "Attribution", "Mention", "Event", "event_id"]
+__all__ = ["Document", "Actor", "Place", "Attribution", "Mention", "Event", "event_id", "CODER"]
+
+CODER = "parley.rules.v1"  # the coder's name, stored with every document it coded
 
 FACTUALITY = ("asserted", "reported", "hypothetical", "negated", "future")
 
