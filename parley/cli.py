@@ -12,19 +12,21 @@ import inspect
 import json
 import sys
 from collections.abc import Callable
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
-from .errors import ParleyError, RecordError, UsageError
+from .errors import InputError, ParleyError, RecordError, StoreError, UsageError
 from .measure.bench import DEFAULT_CORPUS
 from .model import Event
+from .store import Store, query
 from .store.query import FILTERS, Filters
 from .store.records import CSV_FIELDS, flat_row
 
-# The library's heavier parts (spaCy, the pipeline) are imported inside the commands that use
+# The heavier parts (spaCy, the pipeline, rich's tables) are imported inside the commands that use
 # them: `parley --help`, `parley events` and the like start without loading a language model.
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -114,7 +116,6 @@ def code(
     from .ingest.options import ReadOptions
     from .pipeline.job import Job, Skip
     from .pipeline.pipeline import PipelineConfig
-    from .store import Store
 
     if jobs < 1:
         raise UsageError("--jobs must be at least 1")
@@ -270,7 +271,6 @@ def train_cmd(
 ) -> None:
     """Train the category and mode classifier (deterministic: the same data gives the same model)."""
     from .coding.classifier import train_from_stories
-    from .errors import InputError
     from .pipeline.nlp import load_nlp
 
     if not data.exists():
@@ -294,7 +294,6 @@ def serve(
     import uvicorn
 
     from .api import create_app
-    from .store import Store
 
     Store(db).close()  # a store that cannot be opened is a one-line error here, not a failed start-up
     uvicorn.run(create_app(db), host=host, port=port, log_level="info", timeout_graceful_shutdown=5)
@@ -349,10 +348,7 @@ def with_filters(command: Callable[..., None]) -> Callable[..., None]:
     return run
 
 
-def _open_store(db: Path) -> Any:
-    from .errors import StoreError
-    from .store import Store
-
+def _open_store(db: Path) -> Store:
     if not db.exists():
         raise StoreError(f"{db}: no such store (code documents into it first: parley code FILE --db {db})")
     return Store(db)
@@ -369,8 +365,6 @@ def events(
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="At most N rows.")] = None,
 ) -> None:
     """Stored events matching the filters, by date (each filter narrows; a repeated one widens)."""
-    from .store import query
-
     with _open_store(db) as store:
         if real:
             rel = query.real_events(store.con, filters)
@@ -397,8 +391,6 @@ def dyads(
     filters: Filters = Filters(),
 ) -> None:
     """Dyad time series: events and Goldstein sums per period, actor, recipient and quad class."""
-    from .store import query
-
     if by not in query.PERIODS:
         raise UsageError(f"--by {by!r}: choose day, week or month")
     with _open_store(db) as store:
@@ -459,9 +451,7 @@ def _print_relation(rel: Any, fmt: Format) -> None:
             typer.echo("(no rows)")
 
 
-def _date_option(value: str | None, option: str = "--date") -> Any:
-    from datetime import date
-
+def _date_option(value: str | None, option: str = "--date") -> date | None:
     if value is None:
         return None
     try:

@@ -256,7 +256,8 @@ filter_params.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
     [_filter_param(s) for s in FILTERS], return_annotation=Filters)
 
 
-def _routes(app: FastAPI, svc: Service) -> None:  # noqa: C901 - the routes, one after another
+def _routes(app: FastAPI, svc: Service) -> None:
+    """The service's routes: health and coding here, the reading routes in ``_query_routes``."""
     @app.get("/healthz", response_model=m.Health, tags=["service"])
     def healthz() -> m.Health:
         cur = svc.cursor()
@@ -299,6 +300,11 @@ def _routes(app: FastAPI, svc: Service) -> None:  # noqa: C901 - the routes, one
         return m.CodedOut(doc_id=doc.id, stored=store,
                           events=[e.to_dict(explain=explain) for e in outcome.events])
 
+    _query_routes(app, svc)
+
+
+def _query_routes(app: FastAPI, svc: Service) -> None:
+    """The reading routes (events, dyads, network, actors): each on its own cursor."""
     @app.get("/v1/events", response_model=m.EventsPage, response_model_exclude_unset=True, responses=ERRORS, tags=["queries"])
     def get_events(
         f: Filters = Depends(filter_params),

@@ -28,7 +28,7 @@ from .runner import Coded, code_stream
 __all__ = ["Job", "Counts", "Skip", "READ_CHUNK", "WRITE_BATCH"]
 
 READ_CHUNK = 256  # documents looked up in the store at once (one query per chunk)
-WRITE_BATCH = 64  # documents written in one transaction
+WRITE_BATCH = 64  # documents written in one transaction (a rerun after a crash redoes at most these)
 UNCODABLE = "could not be coded"
 
 
@@ -103,14 +103,15 @@ class Counts:
 class Job:
     """One coding job: its pipeline (or the configuration to load one with), its store (none:
     code only, as ``--no-store`` and Spark do) and its counts. ``store_lock`` is held around
-    every store call, for a store shared with other threads (the API's)."""
+    every store call, for a store shared with other threads (the API's); ``write_batch``
+    documents are written in one transaction."""
 
     def __init__(self, config: PipelineConfig | None = None, *, pipeline: Pipeline | None = None,
                  store: Store | None = None, recode: bool = False, jobs: int = 1, coder: str = CODER,
-                 store_lock: AbstractContextManager[object] | None = None):
+                 store_lock: AbstractContextManager[object] | None = None, write_batch: int = WRITE_BATCH):
         self.config = config or (pipeline.config if pipeline is not None else PipelineConfig())
         self.pipeline, self.store, self.recode, self.jobs, self.coder = pipeline, store, recode, jobs, coder
-        self.store_lock = store_lock or nullcontext()
+        self.store_lock, self.write_batch = store_lock or nullcontext(), write_batch
         self.counts = Counts()
 
     def run(self, items: Iterable[Document | RecordError]) -> Iterator[Coded | Skip]:
@@ -118,7 +119,7 @@ class Job:
         they are read, ahead of the documents read after them)."""
         unread: deque[Skip] = deque()
         stream = code_stream(self._fresh(items, unread), self.config, jobs=self.jobs, pipeline=self.pipeline)
-        for batch in batched(stream, WRITE_BATCH):
+        for batch in batched(stream, self.write_batch):
             good = []
             for coded in batch:
                 yield from self._drain(unread)
