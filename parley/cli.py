@@ -7,18 +7,27 @@ standard error, ``parley: <message>``; a bad record inside a batch is reported a
 from __future__ import annotations
 
 import csv
+import functools
+import inspect
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
-from .errors import ParleyError, RecordError, UsageError
-from .model import Document, Event
+from .errors import InputError, ParleyError, RecordError, StoreError, UsageError
+from .measure.bench import DEFAULT_CORPUS
+from .model import Event
+from .store import Store, query
+from .store.query import FILTERS, Filters
 from .store.records import CSV_FIELDS, flat_row
+
+# The heavier parts (spaCy, the pipeline, rich's tables) are imported inside the commands that use
+# them: `parley --help`, `parley events` and the like start without loading a language model.
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="parley: political event data from news, coded in PLOVER and CAMEO with evidence.")
@@ -105,10 +114,8 @@ def code(
     """Code news documents into event records, printed to standard output and stored."""
     from .ingest import read_inputs
     from .ingest.options import ReadOptions
+    from .pipeline.job import Job, Skip
     from .pipeline.pipeline import PipelineConfig
-    from .pipeline.runner import code_stream
-    from .pipeline.batched import batched
-    from .store import Store
 
     if jobs < 1:
         raise UsageError("--jobs must be at least 1")
@@ -116,91 +123,43 @@ def code(
     config = PipelineConfig(include_unrealised=include_unrealised, actors=tuple(str(p) for p in actors or ()),
                             prefilter=not no_prefilter)
     store = None if no_store else Store(db)
+    job = Job(config, store=store, recode=recode, jobs=jobs)
     out = Output(format, explain)
-    stats = Stats()
-
-    def documents() -> Iterator[Document]:
-        items = read_inputs(inputs, stdin=sys.stdin.buffer, options=options)
-        for chunk in batched(items, 256):
-            docs = [i for i in chunk if isinstance(i, Document)]
-            for item in chunk:
-                if isinstance(item, RecordError):
-                    stats.skip(item.reason)
-                    _err(f"skipped {item}")
-            done = store.coded(docs, CODER) if (store is not None and not recode) else set()
-            stats.already += len(done)
-            yield from (d for d in docs if d.id not in done)
-
     try:
-        with Progress(stats, enabled=sys.stderr.isatty()) as progress:
-            for batch in batched(code_stream(documents(), config, jobs=jobs), 64):
-                good = []
-                for coded in batch:
-                    if coded.error is not None:
-                        stats.skip("could not be coded")
-                        _err(f"skipped {coded.document.id}: could not be coded ({coded.error})")
-                        continue
-                    if coded.note is not None:
-                        _err(f"note {coded.document.id}: {coded.note}")
-                    out.write(list(coded.events))
-                    good.append((coded.document, coded.events))
-                    stats.add(coded.document, coded.events)
-                if store is not None and good:
-                    store.write(good, coder=CODER)
+        with Progress(job.counts, enabled=sys.stderr.isatty()) as progress:
+            for outcome in job.run(read_inputs(inputs, stdin=sys.stdin.buffer, options=options)):
+                if isinstance(outcome, Skip):
+                    _err(f"skipped {outcome}")
+                else:
+                    if outcome.note is not None:
+                        _err(f"note {outcome.document.id}: {outcome.note}")
+                    out.write(list(outcome.events))
                 progress.update()
     finally:
         if store is not None:
             store.close()
     out.close()
-    _err(stats.summary() + ("" if store is None else f" (stored in {db})"))
-    if stats.documents == 0 and stats.already == 0 and stats.skipped:
+    _err(_summary(job.counts) + ("" if store is None else f" (stored in {db})"))
+    if job.counts.nothing_coded:
         raise typer.Exit(3)
 
 
-CODER = "parley.rules.v1"
-
-
-class Stats:
-    """Counts for the progress display and the final summary line."""
-
-    def __init__(self) -> None:
-        import time
-
-        self.started = time.monotonic()
-        self.documents = self.events = self.words = self.already = 0
-        self.reasons: dict[str, int] = {}
-
-    @property
-    def skipped(self) -> int:
-        return sum(self.reasons.values())
-
-    def skip(self, reason: str) -> None:
-        self.reasons[reason] = self.reasons.get(reason, 0) + 1
-
-    def add(self, document: Document, events: Any) -> None:
-        self.documents += 1
-        self.events += len(events)
-        self.words += len(document.text.split())
-
-    def rate(self) -> float:
-        import time
-
-        return self.words / max(time.monotonic() - self.started, 1e-9)
-
-    def summary(self) -> str:
-        parts = [f"coded {self.documents} documents, {self.events} events, {self.rate():.0f} words/s"]
-        if self.already:
-            parts.append(f"{self.already} already in the store")
-        if self.skipped:
-            parts.append(f"skipped {self.skipped} (" + ", ".join(f"{n} {r}" for r, n in sorted(self.reasons.items())) + ")")
-        return "; ".join(parts)
+def _summary(counts: Any) -> str:
+    """The last line of ``parley code``: what was coded, how fast, what was left out and why."""
+    parts = [f"coded {counts.documents} documents, {counts.events} events, {counts.rate():.0f} words/s"]
+    if counts.already:
+        parts.append(f"{counts.already} already in the store")
+    if counts.skipped:
+        parts.append(f"skipped {counts.skipped} (" + ", ".join(f"{n} {r}" for r, n in sorted(counts.reasons.items()))
+                     + ")")
+    return "; ".join(parts)
 
 
 class Progress:
     """A live line on standard error when it is a terminal (documents, events, words/s); quiet otherwise."""
 
-    def __init__(self, stats: Stats, enabled: bool):
-        self.stats, self.enabled = stats, enabled
+    def __init__(self, counts: Any, enabled: bool):
+        self.counts, self.enabled = counts, enabled
         self._live = None
 
     def __enter__(self) -> "Progress":
@@ -213,7 +172,7 @@ class Progress:
         return self
 
     def _text(self) -> str:
-        s = self.stats
+        s = self.counts
         return (f"parley: {s.documents} documents · {s.events} events · {s.rate():.0f} words/s"
                 + (f" · {s.already} already stored" if s.already else "")
                 + (f" · {s.skipped} skipped" if s.skipped else ""))
@@ -254,28 +213,19 @@ def resolve(
     actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Your own actors (CSV, TSV, YAML).")] = None,
 ) -> None:
     """Resolve actor phrases to country, sector, organisation, person and role (one JSON line each)."""
-    from .ingest.jsonl import parse_date
+    from .ingest.phrases import read_phrases
     from .pipeline.pipeline import Pipeline, PipelineConfig
 
     if (text is None) == (input_ is None):
         raise UsageError("give either TEXT or --input FILE")
     when = _date_option(date_)
-    items: list[tuple[str, str, Any]] = []
+    items: list[Any] = [("1", text, when)]
     if input_ is not None:
-        for n, line in enumerate(_read_lines(input_), 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError:
-                _err(f"skipped {input_} line {n}: not JSON")
-                continue
-            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                _err(f"skipped {input_} line {n}: no text")
-                continue
-            items.append((str(obj.get("id", n)), obj["text"], parse_date(obj.get("date")) or when))
-    else:
-        items.append(("1", text, when))
+        items = list(read_phrases(input_, when))
+        for item in items:
+            if isinstance(item, RecordError):
+                _err(f"skipped {item}")
+        items = [i for i in items if not isinstance(i, RecordError)]
     pipeline = Pipeline(PipelineConfig(actors=tuple(str(p) for p in actors or ())))
     for rid, phrase, found in pipeline.resolve(items):
         actor = found[0] if found else None
@@ -291,8 +241,7 @@ def resolve(
 
 @app.command()
 def bench(
-    corpus: Annotated[Path, typer.Option("--corpus", help="Stories ZIP/CSV, JSONL or text files.")] = Path(
-        "../shared/train/synthetic_events_2023-10-19.csv.zip"),
+    corpus: Annotated[Path, typer.Option("--corpus", help="Stories ZIP/CSV, JSONL or text files.")] = DEFAULT_CORPUS,
     docs: Annotated[Optional[int], typer.Option("--docs", help="Use N documents (repeating the corpus).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", help="Processes for both parley and spaCy.")] = 1,
     json_out: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
@@ -301,45 +250,27 @@ def bench(
                                                         "--jobs JOBS` and spaCy (default 2,000 documents).")] = False,
 ) -> None:
     """Words per second of parley (end to end into DuckDB) beside plain spaCy, in the same run."""
-    from .measure.bench import actor_rate, load_corpus, run_bench, spark_bench
+    from .measure.bench import actor_rate, report, run_bench, spark_bench
 
     if spark:
-        out = spark_bench(corpus, docs or 2000, jobs)
-        typer.echo(json.dumps(out) if json_out else
-                   f"{out['docs']} documents, {out['words']} words, {jobs} cores: plain spaCy {out['spacy_wps']} words/s, "
-                   f"parley code {out['code_wps']} words/s, Spark local[{jobs}] {out['spark_wps']} words/s "
-                   f"(+{out['spark_startup_s']} s start-up); Spark/code {out['spark_vs_code']}, "
-                   f"Spark/spaCy {out['spark_vs_spacy']}; events {out['code_events']} vs {out['spark_events']}")
-        return
-
-    if actors:
-        a = actor_rate(corpus, docs or 500)
-        typer.echo(json.dumps(a) if json_out else
-                   f"actor stage: {a['mentions_per_s']} mentions/s ({a['actor_mentions']} mentions in {a['docs']} "
-                   f"documents, {a['words_per_s']} words/s)")
-        return
-    r = run_bench(corpus, docs, jobs)
-    if json_out:
-        typer.echo(json.dumps(r.to_dict()))
-        return
-    typer.echo(f"corpus {corpus} · {r.docs} documents · {r.words} words · {r.jobs} process(es)")
-    typer.echo(f"plain spaCy  {r.spacy_wps:>8} words/s  ({r.spacy_seconds} s, peak {r.spacy_peak_rss_mb} MB)")
-    typer.echo(f"parley       {r.parley_wps:>8} words/s  ({r.parley_seconds} s, peak {r.peak_rss_mb} MB, "
-               f"{r.events} events)")
-    typer.echo(f"ratio        {r.ratio:>8}")
+        result: dict[str, Any] = spark_bench(corpus, docs or 2000, jobs)
+    elif actors:
+        result = actor_rate(corpus, docs or 500)
+    else:
+        result = run_bench(corpus, docs, jobs).to_dict()
+    typer.echo(json.dumps(result) if json_out else report(result, corpus))
 
 
 @app.command("train")
 def train_cmd(
-    data: Annotated[Path, typer.Option("--data", help="Labelled stories: CSV or ZIP (label, mode, title, text).")] = Path(
-        "../shared/train/synthetic_events_2023-10-19.csv.zip"),
+    data: Annotated[Path, typer.Option("--data", help="Labelled stories: CSV or ZIP (label, mode, title, text).")] = (
+        DEFAULT_CORPUS),
     output: Annotated[Path, typer.Option("--output", help="Where to write the model.")] = Path(
         "parley/coding/data/classifier.npz"),
     limit: Annotated[Optional[int], typer.Option("--limit", help="Use only the first N stories.")] = None,
 ) -> None:
     """Train the category and mode classifier (deterministic: the same data gives the same model)."""
     from .coding.classifier import train_from_stories
-    from .errors import InputError
     from .pipeline.nlp import load_nlp
 
     if not data.exists():
@@ -363,7 +294,6 @@ def serve(
     import uvicorn
 
     from .api import create_app
-    from .store import Store
 
     Store(db).close()  # a store that cannot be opened is a one-line error here, not a failed start-up
     uvicorn.run(create_app(db), host=host, port=port, log_level="info", timeout_graceful_shutdown=5)
@@ -380,12 +310,6 @@ def spark(
     include_unrealised: Annotated[bool, typer.Option("--include-unrealised")] = False,
 ) -> None:
     """Code files on Apache Spark (pip install 'parley[spark]', Java 17) into Parquet datasets."""
-    try:
-        import pyspark  # noqa: F401
-    except ImportError as exc:
-        from .errors import ModelError
-
-        raise ModelError("parley spark needs pyspark: pip install 'parley[spark]' (and Java 17)") from exc
     from .spark.job import run
 
     summary = run(input_, output, master=master, partitions=partitions, include_unrealised=include_unrealised)
@@ -398,108 +322,98 @@ def spark(
 # -- queries and exports ---------------------------------------------------------------------
 
 Db = Annotated[Path, typer.Option("--db", help="The DuckDB store to read.")]
-Multi = Optional[list[str]]
-ActorOpt = Annotated[Multi, typer.Option("--actor", help="Actor: code (KOR, IGO), organisation (NATO) or name "
-                                                      "(Rubio). Repeat or comma-separate for any of several.")]
-RecipientOpt = Annotated[Multi, typer.Option("--recipient", help="Recipient, as --actor.")]
-CountryOpt = Annotated[Multi, typer.Option("--country", help="Country on either side or where it happened.")]
-SectorOpt = Annotated[Multi, typer.Option("--sector", help="Sector on either side: GOV, MIL, COP, REB, …")]
-CategoryOpt = Annotated[Multi, typer.Option("--category", help="PLOVER category: ACCUSE, ASSAULT, …")]
-CameoOpt = Annotated[Multi, typer.Option("--cameo", help="CAMEO code prefix: 19 is every kind of fighting.")]
-SinceOpt = Annotated[Optional[str], typer.Option("--since", help="Events on or after this date (YYYY-MM-DD).")]
-UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Events on or before this date (YYYY-MM-DD).")]
-PlaceOpt = Annotated[Optional[str], typer.Option("--place", help="Where it happened: a place name or country code.")]
-TextOpt = Annotated[Optional[str], typer.Option("--text", help="Words in the evidence sentence.")]
+FILTER_TYPES = {"codes": Optional[list[str]], "date": Optional[str], "text": Optional[str]}
 
 
-def _filters(actor: Multi, recipient: Multi, country: Multi, sector: Multi, category: Multi, cameo: Multi,
-             since: str | None, until: str | None, place: str | None, text: str | None) -> Any:
-    from .store.query import Filters
+def with_filters(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command that takes ``filters: Filters`` the options of ``query.FILTERS`` in its
+    place (typer reads the signature: the options are declared once, in the store's query)."""
+    own = inspect.signature(command, eval_str=True).parameters
+    options = [inspect.Parameter(s.name, inspect.Parameter.KEYWORD_ONLY, default=None,
+                                 annotation=Annotated[FILTER_TYPES[s.kind], typer.Option(f"--{s.name}", help=s.help)])
+               for s in FILTERS]
+    params = [q for p in own.values()
+              for q in (options if p.name == "filters" else [p.replace(kind=inspect.Parameter.KEYWORD_ONLY)])]
 
-    return Filters.of(actor=actor, recipient=recipient, country=country, sector=sector, category=category,
-                      cameo=cameo, since=_date_option(since, "--since"), until=_date_option(until, "--until"),
-                      place=place, text=text)
+    @functools.wraps(command)
+    def run(**values: Any) -> None:
+        given = {s.name: values.pop(s.name) for s in FILTERS}
+        for s in FILTERS:
+            if s.kind == "date":
+                given[s.name] = _date_option(given[s.name], f"--{s.name}")
+        command(filters=Filters.of(**given), **values)
+
+    run.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in params}
+    return run
 
 
-def _open_store(db: Path) -> Any:
-    from .errors import StoreError
-    from .store import Store
-
+def _open_store(db: Path) -> Store:
     if not db.exists():
         raise StoreError(f"{db}: no such store (code documents into it first: parley code FILE --db {db})")
     return Store(db)
 
 
 @app.command()
+@with_filters
 def events(
     db: Db = Path("parley.duckdb"),
     fmt: Annotated[Format, typer.Option("--format", help="table, jsonl (event records) or csv.")] = Format.table,
-    actor: ActorOpt = None, recipient: RecipientOpt = None, country: CountryOpt = None, sector: SectorOpt = None,
-    category: CategoryOpt = None, cameo: CameoOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-    place: PlaceOpt = None, text: TextOpt = None,
+    filters: Filters = Filters(),
     real: Annotated[bool, typer.Option("--real", help="One row per real event (reports linked by dedup), "
                                                       "with its report and source counts.")] = False,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="At most N rows.")] = None,
 ) -> None:
     """Stored events matching the filters, by date (each filter narrows; a repeated one widens)."""
-    from .store import query
-
-    f = _filters(actor, recipient, country, sector, category, cameo, since, until, place, text)
     with _open_store(db) as store:
         if real:
-            rel = query.real_events(store.con, f)
+            rel = query.real_events(store.con, filters)
             if fmt is Format.table:
                 rel = rel.select("real_event_id, date, event, cameo, actor_codes AS actor, recipient_codes AS recipient, "
                                  "location_name AS place, n_reports AS reports, n_sources AS sources")
             _print_relation(rel.limit(limit) if limit else rel, fmt)
             return
         out = Output(fmt)
-        rel = query.events(store.con, f, records=True, limit=limit)
+        rel = query.events(store.con, filters, records=True, limit=limit)
         for row in rel.iter_rows(batch_size=1000):
             out.write([json.loads(row[-1])])
         out.close()
 
 
 @app.command()
+@with_filters
 def dyads(
     db: Db = Path("parley.duckdb"),
     by: Annotated[str, typer.Option("--by", help="Period: day, week (from Monday) or month.")] = "day",
     fmt: Annotated[Format, typer.Option("--format", help="table, jsonl or csv.")] = Format.table,
     reports: Annotated[bool, typer.Option("--reports", help="Count every report, as GDELT does, "
                                                             "instead of real events.")] = False,
-    actor: ActorOpt = None, recipient: RecipientOpt = None, country: CountryOpt = None, sector: SectorOpt = None,
-    category: CategoryOpt = None, cameo: CameoOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-    place: PlaceOpt = None, text: TextOpt = None,
+    filters: Filters = Filters(),
 ) -> None:
     """Dyad time series: events and Goldstein sums per period, actor, recipient and quad class."""
-    from .store import query
-
     if by not in query.PERIODS:
         raise UsageError(f"--by {by!r}: choose day, week or month")
-    f = _filters(actor, recipient, country, sector, category, cameo, since, until, place, text)
     with _open_store(db) as store:
-        _print_relation(query.dyads(store.con, by, f, unit="reports" if reports else "events"), fmt)
+        _print_relation(query.dyads(store.con, by, filters, unit="reports" if reports else "events"), fmt)
 
 
 @app.command()
+@with_filters
 def export(
     fmt: Annotated[str, typer.Option("--format", help="parquet (a directory, by month), csv, jsonl, "
                                                       "gdelt (GDELT 2.0 events, tab-separated) or plover.")],
     output: Annotated[Path, typer.Option("--output", help="File, or directory for parquet.")],
     db: Db = Path("parley.duckdb"),
     force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")] = False,
-    actor: ActorOpt = None, recipient: RecipientOpt = None, country: CountryOpt = None, sector: SectorOpt = None,
-    category: CategoryOpt = None, cameo: CameoOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-    place: PlaceOpt = None, text: TextOpt = None,
+    filters: Filters = Filters(),
 ) -> None:
     """Export stored events for other tools: Parquet, CSV, JSONL, GDELT 2.0 or PLOVER JSON."""
     from .store.export import FORMATS
 
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt!r}: choose from {', '.join(FORMATS)}")
-    f = _filters(actor, recipient, country, sector, category, cameo, since, until, place, text)
     with _open_store(db) as store:
-        result = store.export(fmt, output, f, force=force)
+        result = store.export(fmt, output, filters, force=force)
     note = f" ({result.skipped} undated real events left out: GDELT rows need a date)" if result.skipped else ""
     typer.echo(f"parley: wrote {result.rows} rows to {result.output} ({fmt}){note}", err=True)
 
@@ -537,26 +451,13 @@ def _print_relation(rel: Any, fmt: Format) -> None:
             typer.echo("(no rows)")
 
 
-def _date_option(value: str | None, option: str = "--date") -> Any:
-    from datetime import date
-
+def _date_option(value: str | None, option: str = "--date") -> date | None:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
         raise UsageError(f"{option} {value!r} is not YYYY-MM-DD") from exc
-
-
-def _read_lines(path: Path) -> list[str]:
-    from .errors import InputError
-
-    try:
-        return path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: no such file") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read ({exc})") from exc
 
 
 def main() -> None:

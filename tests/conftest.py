@@ -85,3 +85,20 @@ def dedup_db(dedup_coded, tmp_path_factory) -> Path:
     with Store(path) as store:
         store.write(dedup_coded)
     return path
+
+
+class Failing:
+    """A pipeline that raises on documents whose text says BOOM (as a bug would) and codes the
+    rest with the real one: what a front end does with a document that cannot be coded."""
+
+    def __init__(self, pipeline):
+        self.real, self.config = pipeline, pipeline.config
+
+    def code(self, doc):
+        if "BOOM" in doc.text:
+            raise RuntimeError("boom")
+        return self.real.code(doc)
+
+    def code_many(self, docs):
+        for doc in docs:
+            yield doc, self.code(doc)

@@ -99,3 +99,27 @@ def test_a_document_over_the_cap_is_coded_in_part_and_says_so(tmp_path):
     assert r.returncode == 0, r.stderr
     assert b"note long: 272,066 characters; coded the first 200,000" in r.stderr
     assert [e["event"] for e in jsonl(r.stdout)] == ["SUPPORT"]
+
+
+def test_query_commands_take_the_declared_filters():
+    import typer.main
+
+    from parley.cli import app
+    from parley.store.query import FILTERS
+
+    commands = typer.main.get_command(app).commands
+    own = {"events": {"db", "fmt", "real", "limit"}, "dyads": {"db", "by", "fmt", "reports"},
+           "export": {"fmt", "output", "db", "force"}}
+    for name, params in own.items():
+        options = {p.name: p for p in commands[name].params}
+        assert set(options) - params == {s.name for s in FILTERS}, name
+        for s in FILTERS:
+            assert options[s.name].opts == [f"--{s.name}"] and options[s.name].help == s.help
+            assert options[s.name].multiple == (s.kind == "codes")
+
+
+def test_a_bad_date_filter_is_a_usage_error(dedup_db):
+    r = run_parley("events", "--db", str(dedup_db), "--until", "2025-02-30")
+    assert r.returncode == 2 and "--until '2025-02-30' is not YYYY-MM-DD" in r.stderr.decode()
+    r = run_parley("dyads", "--db", str(dedup_db), "--format", "jsonl", "--actor", "KEN", "--since", "2025-04-01")
+    assert r.returncode == 0 and {d["recipient"] for d in jsonl(r.stdout)} == {"TZA"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import inspect
 import json
 import os
 import threading
@@ -31,8 +32,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import ParleyError
 from ..model import Document
+from ..pipeline.job import Job, Skip
+from ..pipeline.pipeline import Pipeline
 from ..store import Store, query
-from ..store.query import Filters
+from ..store.query import FILTERS, Filters, FilterSpec
 from . import models as m
 
 __all__ = ["create_app", "Service", "Limit"]
@@ -105,19 +108,19 @@ class RateLimit:
 
 @dataclass
 class Service:
-    """What the routes share: the pipeline, the store and their locks."""
+    """What the routes share: the pipeline, the store and their locks (a job holds ``code_lock``
+    while it codes and stores, ``write_lock`` while it writes; reads take ``write_lock`` to get
+    their cursor)."""
 
     db: Path
     api_key: str | None
-    pipeline: Any = None  # parley.pipeline.Pipeline, loaded by the lifespan unless given
+    pipeline: Any = None  # a Pipeline, loaded by the lifespan unless given
     store: Store | None = None
     code_lock: threading.Lock = field(default_factory=threading.Lock)
     write_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def start(self) -> None:
         if self.pipeline is None:
-            from ..pipeline.pipeline import Pipeline
-
             self.pipeline = Pipeline()
         if self.store is None:
             self.store = Store(self.db)
@@ -236,33 +239,25 @@ def _errors(app: FastAPI) -> None:
         return JSONResponse({"error": str(exc)}, status_code=400)
 
 
-# query parameters shared by the reading routes (the filters of `parley events`)
-Codes = Optional[list[str]]
-FILTER_DOCS = {
-    "actor": "Actor: code (KOR, IGO), organisation (NATO) or part of a name (Rubio); repeat for any of several.",
-    "recipient": "Recipient, as actor.", "country": "Country on either side or where it happened.",
-    "sector": "GOV, MIL, COP, …", "category": "PLOVER category.", "cameo": "CAMEO code prefix (19: fighting).",
-    "place": "Place name or country code.", "text": "Words in the evidence sentence.",
-}
+def _filter_param(spec: FilterSpec) -> inspect.Parameter:
+    kind: Any = {"codes": Optional[list[str]], "date": Optional[date], "text": Optional[str]}[spec.kind]
+    limits = {} if spec.kind == "date" else {"max_length": 200}
+    return inspect.Parameter(spec.name, inspect.Parameter.KEYWORD_ONLY, annotation=kind,
+                             default=Query(None, description=spec.help, **limits))
 
 
-def _q(name: str) -> Any:
-    return Query(None, description=FILTER_DOCS[name], max_length=200)
-
-
-def filter_params(
-    actor: Codes = _q("actor"), recipient: Codes = _q("recipient"), country: Codes = _q("country"),
-    sector: Codes = _q("sector"), category: Codes = _q("category"), cameo: Codes = _q("cameo"),
-    since: Optional[date] = Query(None, description="On or after (YYYY-MM-DD)."),
-    until: Optional[date] = Query(None, description="On or before (YYYY-MM-DD)."),
-    place: Optional[str] = _q("place"), text: Optional[str] = _q("text"),
-) -> Filters:
+def filter_params(**values: Any) -> Filters:
     """The filters of `parley events`, as query parameters (a dependency of the reading routes)."""
-    return Filters.of(actor=actor, recipient=recipient, country=country, sector=sector, category=category,
-                      cameo=cameo, since=since, until=until, place=place, text=text)
+    return Filters.of(**values)
 
 
-def _routes(app: FastAPI, svc: Service) -> None:  # noqa: C901 - the routes, one after another
+# FastAPI reads the signature: the parameters are the ones declared once in query.FILTERS
+filter_params.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+    [_filter_param(s) for s in FILTERS], return_annotation=Filters)
+
+
+def _routes(app: FastAPI, svc: Service) -> None:
+    """The service's routes: health and coding here, the reading routes in ``_query_routes``."""
     @app.get("/healthz", response_model=m.Health, tags=["service"])
     def healthz() -> m.Health:
         cur = svc.cursor()
@@ -296,14 +291,20 @@ def _routes(app: FastAPI, svc: Service) -> None:  # noqa: C901 - the routes, one
             raise HTTPException(401, "this service needs an API key for writes: X-API-Key header or "
                                      "Authorization: Bearer")
         doc = _document(request_body, content_type, id, pub_date)
+        job = Job(pipeline=svc.pipeline, store=svc.store if store else None, recode=True,
+                  store_lock=svc.write_lock)
         with svc.code_lock:
-            events = svc.pipeline.code(doc)
-        if store:
-            with svc.write_lock:
-                assert svc.store is not None
-                svc.store.write([(doc, events)])
-        return m.CodedOut(doc_id=doc.id, stored=store, events=[e.to_dict(explain=explain) for e in events])
+            (outcome,) = job.run([doc])
+        if isinstance(outcome, Skip):
+            raise HTTPException(422, f"document {doc.id!r} {outcome.kind}: {outcome.reason}")
+        return m.CodedOut(doc_id=doc.id, stored=store,
+                          events=[e.to_dict(explain=explain) for e in outcome.events])
 
+    _query_routes(app, svc)
+
+
+def _query_routes(app: FastAPI, svc: Service) -> None:
+    """The reading routes (events, dyads, network, actors): each on its own cursor."""
     @app.get("/v1/events", response_model=m.EventsPage, response_model_exclude_unset=True, responses=ERRORS, tags=["queries"])
     def get_events(
         f: Filters = Depends(filter_params),

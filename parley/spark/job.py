@@ -90,28 +90,29 @@ def _read_file(item: tuple[str, bool]) -> Iterator[tuple[str, Any]]:
 
 def _code_partition(include_unrealised: bool, actors: tuple[str, ...]):  # noqa: ANN202
     """The function each partition runs: read items in (batches of documents, rejects), tagged
-    JSON rows out."""
+    JSON rows out. Each batch goes through the job loop whole (no store: Spark writes Parquet),
+    so its documents are coded together, as one machine codes them."""
     def run(items: Iterable[tuple[str, Any]]) -> Iterator[tuple[str, str]]:
-        from ..pipeline.runner import code_batch
+        from ..pipeline.job import Job, Skip
         from ..store import text_sha
 
+        job = Job(pipeline=_pipeline(include_unrealised, actors))
         for kind, value in items:
             if kind == "reject":
                 yield "reject", json.dumps(value, ensure_ascii=False)
                 continue
-            for coded in code_batch(_pipeline(include_unrealised, actors), value):
-                d = coded.document
-                if coded.error is not None:
-                    yield "reject", json.dumps({"source": "coding", "record_id": d.id, "reason": coded.error,
-                                                "stage": "code"}, ensure_ascii=False)
+            for outcome in job.run(value):
+                if isinstance(outcome, Skip):
+                    yield "reject", json.dumps(asdict(outcome), ensure_ascii=False)  # source, record_id, reason, stage
                     continue
+                d = outcome.document
                 pub = d.pub_date.isoformat() if d.pub_date else None
                 yield "document", json.dumps({
                     "doc_id": d.id, "pub_date": pub, "title": d.title, "url": d.url, "publisher": d.publisher,
-                    "text": d.text, "n_events": len(coded.events), "coder": CODER,
-                    "text_sha": text_sha(d), "note": coded.note, "month": (pub or "undated")[:7]},
+                    "text": d.text, "n_events": len(outcome.events), "coder": CODER,
+                    "text_sha": text_sha(d), "note": outcome.note, "month": (pub or "undated")[:7]},
                     ensure_ascii=False)
-                for e in coded.events:
+                for e in outcome.events:
                     rec = e.to_dict()
                     rec["month"] = (rec.get("date") or "undated")[:7]
                     yield "event", json.dumps(rec, ensure_ascii=False)
@@ -157,9 +158,12 @@ def session(master: str | None = None, app_name: str = APP_NAME) -> Any:
 def run(inputs: list[str], output: str | Path, master: str | None = "local[*]", partitions: int | None = None,
         include_unrealised: bool = False, actors: tuple[str, ...] = (), spark: Any = None) -> SparkSummary:
     """Code ``inputs`` on Spark into Parquet under ``output`` (see the module docstring)."""
-    from pyspark import StorageLevel
+    from ..errors import ModelError, UsageError
 
-    from ..errors import UsageError
+    try:  # pyspark is optional (parley[spark]): imported where it is used
+        from pyspark import StorageLevel
+    except ImportError as exc:
+        raise ModelError("parley spark needs pyspark: pip install 'parley[spark]' (and Java 17)") from exc
     from ..ingest.paths import plan_inputs
 
     plan = plan_inputs(inputs, stdin_available=False)

@@ -14,22 +14,41 @@ from typing import Any, Literal
 
 import duckdb
 
-__all__ = ["Filters", "where", "events", "real_events", "dyads", "network", "PERIODS"]
+__all__ = ["Filters", "FilterSpec", "FILTERS", "where", "events", "real_events", "dyads", "network", "PERIODS"]
 
 PERIODS = ("day", "week", "month")
 
 
 @dataclass(frozen=True)
-class Filters:
-    """What to select. Each field is optional; a tuple means any of its values.
+class FilterSpec:
+    """One filter of ``parley events``, ``dyads`` and ``export`` and of the API's reading routes:
+    both build their options from ``FILTERS``, so a filter is declared here and nowhere else."""
 
-    ``actor`` / ``recipient``: a code (``KOR``, ``IGO``), an organisation (``NATO``) or part of a
-    person's name (``Rubio``), on that side of the event (either side of a reciprocal one). ``country``: the country on either
-    side or where it happened. ``sector``: ``GOV``, ``MIL``… on either side. ``category``: PLOVER
-    categories. ``cameo``: CAMEO code prefixes (``19`` is every kind of fighting). ``since`` /
-    ``until``: the event's date, inclusive. ``place``: the location's name or country code.
-    ``text``: words in the evidence sentence (case-insensitive).
-    """
+    name: str
+    help: str
+    kind: Literal["codes", "date", "text"] = "codes"  # codes: any of several (repeat or comma-separate)
+
+
+FILTERS: tuple[FilterSpec, ...] = (
+    FilterSpec("actor", "Actor: code (KOR, IGO), organisation (NATO) or part of a name (Rubio). "
+                        "Repeat or comma-separate for any of several."),
+    FilterSpec("recipient", "Recipient, as actor."),
+    FilterSpec("country", "Country on either side or where it happened."),
+    FilterSpec("sector", "Sector on either side: GOV, MIL, COP, REB, …"),
+    FilterSpec("category", "PLOVER category: ACCUSE, ASSAULT, …"),
+    FilterSpec("cameo", "CAMEO code prefix: 19 is every kind of fighting."),
+    FilterSpec("since", "Events on or after this date (YYYY-MM-DD).", "date"),
+    FilterSpec("until", "Events on or before this date (YYYY-MM-DD).", "date"),
+    FilterSpec("place", "Where it happened: a place name or country code.", "text"),
+    FilterSpec("text", "Words in the evidence sentence.", "text"),
+)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What to select (``FILTERS`` says what each field means; ``doc_id`` is for the library
+    alone). Each field is optional; a tuple means any of its values. ``actor`` / ``recipient``
+    match that side of the event, or either side of a reciprocal one."""
 
     actor: tuple[str, ...] = ()
     recipient: tuple[str, ...] = ()
@@ -46,15 +65,16 @@ class Filters:
     @classmethod
     def of(cls, **values: Any) -> "Filters":
         """From loose values: comma-separated strings or lists become tuples, None is unset."""
+        kinds = {s.name: s.kind for s in FILTERS}
         out: dict[str, Any] = {}
         for f in fields(cls):
             v = values.get(f.name)
             if v is None or v == "" or v == []:
                 continue
-            if f.name in {"actor", "recipient", "country", "sector", "category", "cameo"}:
+            if kinds.get(f.name) == "codes":
                 items = v.split(",") if isinstance(v, str) else [x for part in v for x in str(part).split(",")]
                 out[f.name] = tuple(x.strip() for x in items if x.strip())
-            elif f.name in {"since", "until"} and isinstance(v, str):
+            elif kinds.get(f.name) == "date" and isinstance(v, str):
                 try:
                     out[f.name] = date.fromisoformat(v)
                 except ValueError as exc:

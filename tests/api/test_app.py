@@ -8,6 +8,8 @@ from fastapi.testclient import TestClient
 
 from parley.api import create_app
 
+from conftest import Failing
+
 SIGNING = "Kenya and Tanzania signed a border agreement in Arusha on Monday."
 
 
@@ -100,6 +102,30 @@ def test_filters_cannot_inject_sql(client):
     r = client.get("/v1/events", params={"actor": "x' OR 1=1 --", "text": "'; DROP TABLE events; --"})
     assert r.status_code == 200 and r.json()["items"] == []
     assert client.get("/healthz").json()["events"] == 25
+
+
+def test_reading_routes_take_the_declared_filters(client):
+    from parley.store.query import FILTERS
+
+    paths = client.get("/openapi.json").json()["paths"]
+    own = {"/v1/events": {"limit", "after"}, "/v1/dyads": {"by", "unit"}, "/v1/network": {"min_events"}}
+    for path, names in own.items():
+        params = {p["name"]: p for p in paths[path]["get"]["parameters"]}
+        assert set(params) - names == {s.name for s in FILTERS}, path
+        for s in FILTERS:
+            assert params[s.name]["in"] == "query" and params[s.name]["description"] == s.help
+    assert client.get("/v1/events", params={"cameo": "17,19", "until": "2025-04-30"}).json()["items"][0]["event"] \
+        == "COERCE"
+
+
+def test_a_document_that_cannot_be_coded_is_a_422_and_is_not_stored(pipeline, dedup_db, tmp_path):
+    db = tmp_path / "fail.duckdb"
+    shutil.copy(dedup_db, db)
+    with TestClient(create_app(db, pipeline=Failing(pipeline), api_key="")) as c:
+        r = c.post("/v1/documents", json={"id": "x", "text": "BOOM " + SIGNING})
+        assert r.status_code == 422 and r.json()["error"] == "document 'x' could not be coded: RuntimeError: boom"
+        assert c.get("/healthz").json()["documents"] == 25
+        assert c.post("/v1/documents", json={"id": "y", "text": SIGNING}).status_code == 200
 
 
 def test_api_key_guards_writes_only(pipeline, dedup_db, tmp_path):
