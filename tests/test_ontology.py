@@ -24,3 +24,16 @@ def test_statements_and_appeals_have_no_plover_category():
     onto = load_ontology()
     assert onto.cameo("010").plover == ""
     assert onto.cameo("020").plover == ""
+
+
+def test_quad_class_follows_the_cameo_root_as_gdelt_and_phoenix_count_it():
+    """01-05 verbal cooperation, 06-08 material cooperation, 09-13 verbal conflict (09
+    investigate is verbal), 14-20 material conflict (14 protest is material)."""
+    def quad(root: int) -> int:
+        return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+    onto = load_ontology()
+    assert onto.codes
+    for code, entry in onto.codes.items():
+        assert entry.quad_class == quad(int(code[:2])), code
+    assert onto.cameo("090").quad_class == 3 and onto.cameo("141").quad_class == 4
