@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Actor, Attribution
 
-__all__ = ["sayer_kind", "attributions_in", "reporting_ancestor"]
+__all__ = ["sayer_kind", "attributions_in", "reporting_ancestor", "sentence_sources", "unique_sources"]
 
 SOURCE_NOUNS = frozenset({"source", "witness", "resident", "observer", "insider", "diplomat", "analyst", "local"})
 OFFICIAL_NOUNS = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "authority", "ministry",
@@ -82,12 +82,17 @@ def attributions_in(anchor: Token, heads: dict[int, tuple[Actor, ...]], is_repor
             if obj is not None:
                 out.append(_attribution(obj, heads))
     out.extend(sentence_sources(anchor.sent, heads))
-    seen, unique = set(), []
-    for a in out:
+    return unique_sources(out)
+
+
+def unique_sources(items: list[Attribution]) -> list[Attribution]:
+    """Each source once, by its words, in the order first named."""
+    seen, out = set(), []
+    for a in items:
         if a.text not in seen:
             seen.add(a.text)
-            unique.append(a)
-    return unique
+            out.append(a)
+    return out
 
 
 def sentence_sources(sent: Span, heads: dict[int, tuple[Actor, ...]]) -> list[Attribution]:

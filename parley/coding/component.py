@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Attribution, Event, Mention
 from ..ontology import Ontology, load_ontology
 from . import parties, recode
-from .attribution import attributions_in, reporting_ancestor, sentence_sources
+from .attribution import attributions_in, reporting_ancestor, sentence_sources, unique_sources
 from .classifier import Classifier, load_classifier
 from .factuality import modality, recode as recode_unrealised
 from .lexicon import Lexicon, load_lexicon
@@ -98,7 +98,7 @@ class Coder:
         doc._.events = events
         doc._.event_anchors = anchors
         doc._.nominal_events = nominal
-        doc._.doc_attributions = _unique(doc_sources)
+        doc._.doc_attributions = unique_sources(doc_sources)
         return doc
 
     # -- one event -------------------------------------------------------------------------
@@ -321,12 +321,3 @@ def _not_self(recipient: Parties, actor: Parties) -> Parties:
     """"Denmark accepted a formula for ending its dispute": "its" is Denmark, not a recipient."""
     codes = {a.code() for a in actor}
     return tuple(r for r in recipient if not (r.text.lower() in PRONOUNS and r.code() in codes))
-
-
-def _unique(items: list[Attribution]) -> list[Attribution]:
-    seen, out = set(), []
-    for a in items:
-        if a.text not in seen:
-            seen.add(a.text)
-            out.append(a)
-    return out
