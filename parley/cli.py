@@ -26,6 +26,7 @@ from rich.console import Console
 from rich.live import Live
 from rich.table import Table
 
+from . import __version__
 from .errors import InputError, ParleyError, RecordError, StoreError, UsageError
 from .measure import DEFAULT_CORPUS
 from .model import Event
@@ -38,6 +39,18 @@ from .store.records import CSV_FIELDS, flat_row
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="parley: political event data from news, coded in PLOVER and CAMEO with evidence.")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"parley {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print parley's version and exit.")] = False) -> None:
+    """parley: political event data from news, coded in PLOVER and CAMEO with evidence."""
 
 
 class Format(str, Enum):
@@ -168,7 +181,10 @@ class Progress:
 
     def __enter__(self) -> "Progress":
         if self.enabled:
-            self._live = Live(self._text(), console=Console(stderr=True), refresh_per_second=4, transient=True)
+            # rich's Live redirects stdout into its display by default: the records written there
+            # (to a terminal or a redirected file) would vanish into standard error
+            self._live = Live(self._text(), console=Console(stderr=True), refresh_per_second=4, transient=True,
+                              redirect_stdout=False, redirect_stderr=False)
             self._live.__enter__()
         return self
 

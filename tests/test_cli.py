@@ -123,3 +123,47 @@ def test_a_bad_date_filter_is_a_usage_error(dedup_db):
     assert r.returncode == 2 and "--until '2025-02-30' is not YYYY-MM-DD" in r.stderr.decode()
     r = run_parley("dyads", "--db", str(dedup_db), "--format", "jsonl", "--actor", "KEN", "--since", "2025-04-01")
     assert r.returncode == 0 and {d["recipient"] for d in jsonl(r.stdout)} == {"TZA"}
+
+
+def test_version():
+    from parley import __version__
+
+    r = run_parley("--version")
+    assert r.returncode == 0 and r.stdout.decode().strip() == f"parley {__version__}"
+
+
+def test_a_misspelt_filter_is_refused_with_the_valid_value(dedup_db):
+    r = run_parley("events", "--db", str(dedup_db), "--category", "ASSULT")
+    assert r.returncode == 2
+    (line,) = r.stderr.decode().splitlines()
+    assert "ASSULT" in line and "did you mean ASSAULT" in line
+    ok = run_parley("events", "--db", str(dedup_db), "--category", "accuse", "--format", "jsonl")
+    assert ok.returncode == 0 and {e["event"] for e in jsonl(ok.stdout)} == {"ACCUSE"}
+
+
+def test_db_must_be_a_duckdb_store(tmp_path):
+    r = run_parley("code", EXAMPLE, "--db", str(tmp_path / "results.jsonl"))
+    assert r.returncode == 4 and len(r.stderr.decode().splitlines()) == 1 and not (tmp_path / "results.jsonl").exists()
+    notes = tmp_path / "notes.duckdb"
+    notes.write_text('{"not": "a store"}\n')
+    r = run_parley("events", "--db", str(notes))
+    assert r.returncode == 4 and b"not a DuckDB store" in r.stderr
+    assert notes.read_text() == '{"not": "a store"}\n'
+
+
+def test_records_reach_a_redirected_stdout_when_progress_is_shown(tmp_path):
+    """In a terminal the progress line is live on stderr; stdout redirected to a file still gets
+    every record (rich's live display used to capture stdout)."""
+    import shutil
+    import subprocess
+    import sys
+
+    import pytest
+
+    if shutil.which("script") is None:
+        pytest.skip("no `script` here to give the command a terminal")
+    out = tmp_path / "out.csv"
+    cmd = f"{sys.executable} -m parley code {EXAMPLE} --format csv --no-store > {out}"
+    subprocess.run(["script", "-qc", cmd, "/dev/null"], cwd=ROOT, capture_output=True, timeout=300, check=True)
+    rows = list(csv.DictReader(io.StringIO(out.read_text())))
+    assert len(rows) == 5 and all(r["doc_id"] == "example-0001" for r in rows)

@@ -33,7 +33,7 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..errors import ParleyError
+from ..errors import ParleyError, UsageError
 from ..model import Document
 from ..pipeline.job import Job, Skip
 from ..pipeline.pipeline import Pipeline
@@ -234,7 +234,9 @@ def _errors(app: FastAPI) -> None:
 
     @app.exception_handler(ParleyError)
     async def parley_error(_: Request, exc: ParleyError) -> JSONResponse:
-        return JSONResponse({"error": str(exc)}, status_code=400)
+        # a value the request should not have sent (an unknown category) is unprocessable, as
+        # FastAPI answers for a value of the wrong type; anything else parley refuses is a 400
+        return JSONResponse({"error": str(exc)}, status_code=422 if isinstance(exc, UsageError) else 400)
 
 
 def _filter_param(spec: FilterSpec) -> inspect.Parameter:

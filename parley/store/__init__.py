@@ -36,6 +36,8 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False):
         self.path = str(path)
+        if self.path != ":memory:":
+            _check_store_path(Path(self.path))
         try:
             if not read_only and self.path != ":memory:":
                 parent = Path(self.path).resolve().parent
@@ -320,3 +322,20 @@ def _event_row(e: Event) -> tuple[Any, ...]:
 
 def _first_line(exc: BaseException) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+# what a user may mean to code, not to store into: `--db results.jsonl` is a slip for `> results.jsonl`
+DATA_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".txt", ".parquet", ".html", ".htm", ".xml",
+                           ".gz", ".zip", ".warc"})
+
+
+def _check_store_path(path: Path) -> None:
+    """Refuse a file that is not a DuckDB store, and a new store named like a data file, before
+    DuckDB writes into it (it would overwrite nothing, but leave a store the user never wanted)."""
+    if path.is_file():
+        with path.open("rb") as fh:
+            head = fh.read(16)
+        if head[8:12] != b"DUCK":  # DuckDB's file header: a checksum, then the magic bytes
+            raise StoreError(f"{path}: not a DuckDB store (give --db a .duckdb file; events go to standard output)")
+    elif path.suffix.lower() in DATA_SUFFIXES:
+        raise StoreError(f"{path}: a {path.suffix} file is not a store (give --db a .duckdb file)")

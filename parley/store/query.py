@@ -8,11 +8,15 @@ not stand in their way.
 """
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, Literal
 
 import duckdb
+
+from ..errors import UsageError
+from ..ontology import CATEGORIES, load_ontology
 
 __all__ = ["Filters", "FilterSpec", "FILTERS", "where", "events", "real_events", "dyads", "network", "PERIODS"]
 
@@ -22,12 +26,27 @@ PERIODS = ("day", "week", "month")
 @dataclass(frozen=True)
 class FilterSpec:
     """One filter of ``parley events``, ``dyads`` and ``export`` and of the API's reading routes:
-    both build their options from ``FILTERS``, so a filter is declared here and nowhere else."""
+    both build their options from ``FILTERS``, so a filter is declared here and nowhere else.
+    ``valid``, where given, is the set of values the filter can match: anything else is a typo
+    that would select nothing, so it is refused with the closest valid values."""
 
     name: str
     help: str
     kind: Literal["codes", "date", "text"] = "codes"  # codes: any of several (repeat or comma-separate)
+    valid: frozenset[str] | None = None
 
+    def check(self, value: str) -> str:
+        """``value`` as the store spells it (upper case), or a UsageError naming the valid ones."""
+        if self.valid is None or value.upper() in self.valid:
+            return value.upper() if self.valid is not None else value
+        near = difflib.get_close_matches(value.upper(), sorted(self.valid), n=3, cutoff=0.6)
+        listed = ", ".join(sorted(self.valid)) if len(self.valid) <= 30 else "see --help"
+        hint = f"did you mean {' or '.join(near)}?" if near else f"choose from {listed}"
+        raise UsageError(f"--{self.name} {value!r} is not a known {self.name}: {hint}")
+
+
+# every prefix of a known CAMEO code: "1", "19", "190", "1901"...
+CAMEO_PREFIXES = frozenset(code[:n] for code in load_ontology().codes for n in range(1, len(code) + 1))
 
 FILTERS: tuple[FilterSpec, ...] = (
     FilterSpec("actor", "Actor: code (KOR, IGO), organisation (NATO) or part of a name (Rubio). "
@@ -35,8 +54,8 @@ FILTERS: tuple[FilterSpec, ...] = (
     FilterSpec("recipient", "Recipient, as actor."),
     FilterSpec("country", "Country on either side or where it happened."),
     FilterSpec("sector", "Sector on either side: GOV, MIL, COP, REB, …"),
-    FilterSpec("category", "PLOVER category: ACCUSE, ASSAULT, …"),
-    FilterSpec("cameo", "CAMEO code prefix: 19 is every kind of fighting."),
+    FilterSpec("category", "PLOVER category: ACCUSE, ASSAULT, …", valid=frozenset(CATEGORIES)),
+    FilterSpec("cameo", "CAMEO code prefix: 19 is every kind of fighting.", valid=CAMEO_PREFIXES),
     FilterSpec("since", "Events on or after this date (YYYY-MM-DD).", "date"),
     FilterSpec("until", "Events on or before this date (YYYY-MM-DD).", "date"),
     FilterSpec("place", "Where it happened: a place name or country code.", "text"),
@@ -65,6 +84,7 @@ class Filters:
     @classmethod
     def of(cls, **values: Any) -> "Filters":
         """From loose values: comma-separated strings or lists become tuples, None is unset."""
+        specs = {s.name: s for s in FILTERS}
         kinds = {s.name: s.kind for s in FILTERS}
         out: dict[str, Any] = {}
         for f in fields(cls):
@@ -73,7 +93,7 @@ class Filters:
                 continue
             if kinds.get(f.name) == "codes":
                 items = v.split(",") if isinstance(v, str) else [x for part in v for x in str(part).split(",")]
-                out[f.name] = tuple(x.strip() for x in items if x.strip())
+                out[f.name] = tuple(specs[f.name].check(x.strip()) for x in items if x.strip())
             elif kinds.get(f.name) == "date" and isinstance(v, str):
                 try:
                     out[f.name] = date.fromisoformat(v)

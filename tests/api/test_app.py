@@ -174,3 +174,8 @@ def test_rate_limit_settings_are_checked():
     assert Limit.parse("0", Limit(1, 1)).rate == 0
     with pytest.raises(ParleyError, match="RATE/BURST"):
         Limit.parse("fast", Limit(1, 1))
+
+
+def test_a_misspelt_filter_is_a_422_naming_the_valid_value(client):
+    r = client.get("/v1/events", params={"category": "ASSULT"})
+    assert r.status_code == 422 and "ASSAULT" in r.json()["error"]

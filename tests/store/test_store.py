@@ -53,7 +53,7 @@ def test_unwritable_locations_are_store_errors(tmp_path):
         Store(tmp_path / "no" / "such" / "dir.duckdb")
     bad = tmp_path / "not-a-db.duckdb"
     bad.write_text("this is not a database")
-    with pytest.raises(StoreError, match="cannot open"):
+    with pytest.raises(StoreError, match="not a DuckDB store"):
         Store(bad)
 
 
