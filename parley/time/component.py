@@ -20,6 +20,7 @@ from ..model import Event
 __all__ = ["TimeTagger", "resolve_date"]
 
 BACKGROUND_PREPS = frozenset({"after", "following", "before", "amid", "despite", "since", "during"})
+CARRY_SENTENCES = 3  # how far back a stated date carries to an undated event
 VAGUE_PAST = frozenset({"recent", "recently", "earlier", "previous", "prior", "past", "last"})
 
 
@@ -36,8 +37,28 @@ class TimeTagger:
         base: date | None = doc._.pub_date
         anchors = [doc[i] for i in doc._.event_anchors]  # aligned with the events (parley_coder)
         out = [self._date(ev, anchor, base) for ev, anchor in zip(doc._.events, anchors, strict=True)]
-        doc._.events = [self._bounded(ev, anchor, out) for ev, anchor in zip(out, anchors, strict=True)]
+        out = [self._bounded(ev, anchor, out) for ev, anchor in zip(out, anchors, strict=True)]
+        doc._.events = self._carried(out, anchors)
         return doc
+
+    @staticmethod
+    def _carried(events: list[Event], anchors: list[Token]) -> list[Event]:
+        """An event whose sentence gives no date takes the date of the event just before it when
+        that one is in the same or the previous sentence and its date is the text's, not the
+        publication's: a report states the day once ("met on Wednesday ... They agreed to ...")."""
+        out: list[Event] = []
+        for ev, anchor in zip(events, anchors, strict=True):
+            k = next((k for k in range(len(out) - 1, -1, -1) if out[k].date_text
+                      and out[k].date_precision in {"day", "week", "month"}), None)
+            prev = out[k] if k is not None else None
+            if (ev.date_precision == "publication" and prev is not None and k is not None
+                    and _sentences_apart(anchor, anchors[k]) <= CARRY_SENTENCES):
+                explain = dict(ev.explain)
+                explain["date"] = f"'{prev.date_text}' of the event before it (its sentence gives no date)"
+                ev = replace(ev, date=prev.date, date_text=prev.date_text, date_precision=prev.date_precision,
+                             explain=tuple(explain.items()))
+            out.append(ev)
+        return out
 
     def _bounded(self, ev: Event, anchor: Token, events: list[Event]) -> Event:
         """"Prior to his arrival in Washington, Cho had made a stop in Tokyo": an event placed before
@@ -132,3 +153,9 @@ class TimeTagger:
                 if m.lower_ in {"recent", "recently"} and m.dep_ == "amod":
                     return m
         return None
+
+
+def _sentences_apart(a: Token, b: Token) -> int:
+    """How many sentence boundaries lie between two tokens of one document."""
+    lo, hi = sorted((a.i, b.i))
+    return sum(1 for t in a.doc[lo + 1:hi + 1] if t.is_sent_start)

@@ -1,0 +1,23 @@
+"""The time stage on whole reports: a date stated once carries to the undated events after it.
+
+(No __init__.py here: a test package named `time` would shadow the standard library's.)
+"""
+from datetime import date
+
+
+def test_a_stated_day_carries_to_the_next_undated_event(code_text):
+    text = ("The foreign ministers of Chile and Peru met in Lima on Tuesday to discuss migration. "
+            "Chile and Peru agreed to reopen a border crossing near Tacna.")
+    events = {e.event: e for e in code_text(text, pub="2025-03-14")}
+    assert events["CONSULT"].date == date(2025, 3, 11) and events["CONSULT"].date_precision == "day"
+    agree = events["AGREE"]
+    assert agree.date == date(2025, 3, 11) and agree.date_text == "Tuesday"
+    assert "of the event before it" in dict(agree.explain)["date"]
+
+
+def test_a_date_does_not_carry_across_a_long_stretch(code_text):
+    filler = " ".join(f"Chilean officials said point {n} was still open." for n in range(5))
+    text = (f"The foreign ministers of Chile and Peru met in Lima on Tuesday. {filler} "
+            "Chile and Peru agreed to reopen a border crossing near Tacna.")
+    agree = next(e for e in code_text(text, pub="2025-03-14") if e.event == "AGREE")
+    assert agree.date == date(2025, 3, 14) and agree.date_precision == "publication"
