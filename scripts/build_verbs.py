@@ -52,6 +52,7 @@ class Pattern:
     after: tuple[str, ...]  # elements after "*": particles, objects, "(PREP OBJECT)"
     code: str | None
     verb: str | None  # the verb the pattern was found with (its comment), lower-cased
+    target_subject: bool = False  # "[:173]": the code is for the subject as the one acted on
 
 
 @dataclass
@@ -117,7 +118,9 @@ def read_pattern(line: str) -> Pattern:
     before, _, after = body.partition("*")
     tokens = [t for t in _TOKEN.findall(after) if t not in {"$", "+", "^", "%"}]
     verb = comment.split()[0].lower() if comment.split() else None
-    return Pattern(tuple(t for t in _TOKEN.findall(before) if t not in {"$", "+", "^", "%"}), tuple(tokens), code, verb)
+    target = bool(m) and m.group(1).replace("!", "").strip().startswith(":")
+    return Pattern(tuple(t for t in _TOKEN.findall(before) if t not in {"$", "+", "^", "%"}), tuple(tokens), code, verb,
+                   target)
 
 
 def read_dictionary(text: str) -> tuple[dict[str, tuple[str, ...]], list[Block]]:
@@ -258,6 +261,9 @@ class Compiler:
             else:  # measured: bare verbs (WordNet synonyms, block defaults) add more errors than events
                 self.dropped["bare verb"] += 1
         for pat in sorted(block.patterns, key=loose):  # "ATTACK [190]" before "{MOCK ATTACK} [062]"
+            if pat.target_subject:  # "DIE * (IN CUSTODY) [:184]", "RECEIVE * THREATS [:130]": parley reads
+                self.dropped["subject is the target"] += 1  # a verb's subject as its source, so the dyad
+                continue  # would come out reversed
             found = constraints(pat, self.synsets)
             if isinstance(found, str):
                 self.dropped[found] += 1

@@ -130,3 +130,13 @@ def test_a_hand_written_word_replaces_all_compiled_patterns_for_it():
 def test_compiled_verbs_code_events(code_text, text, lemma, expected):
     assert not [t for t in read_triggers(HAND) if t.lemma == lemma]
     assert [(e.event, sorted(e.codes("actor")), sorted(e.codes("recipient"))) for e in code_text(text)] == [expected]
+
+
+def test_a_code_for_the_subject_as_target_is_dropped():
+    # "[:184]": PETRARCH codes the subject as the one acted on; parley reads a subject as the source
+    text = DICTIONARY.replace("- * ATTACK                      [190]   # BESIEGE",
+                              "- * ATTACK                      [190]   # BESIEGE\n"
+                              "- * (IN CUSTODY)                [:190]  # BESIEGE")
+    compiled = build_verbs.compile_dictionary(text, MAPPING, set(MAPPING), frozenset({"stage"}))
+    assert compiled.dropped["subject is the target"] == 1
+    assert not any("custody" in r.pattern for r in compiled.rows.values())
