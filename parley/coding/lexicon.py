@@ -34,6 +34,7 @@ class Trigger:
     cameo: str | None
     mode: str | None
     flags: frozenset[str]
+    compiled: bool = False  # from the compiled base (verbs_petrarch.tsv), not written by hand
 
     def has(self, flag: str) -> bool:
         return flag in self.flags
@@ -87,7 +88,7 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 
 def read_triggers(name: str) -> list[Trigger]:
-    """The triggers of one data file, checked against the ontology."""
+    """The triggers of one data file, checked against the ontology (the base's marked ``compiled``)."""
     onto = load_ontology()
     triggers = []
     for r in _rows(name):
@@ -100,7 +101,7 @@ def read_triggers(name: str) -> list[Trigger]:
         if category and (cameo is None or not onto.consistent(category, cameo)):
             raise ModelError(f"{name}: CAMEO {cameo} does not map to {category} ({r['pattern']!r})")
         triggers.append(Trigger(r["pattern"], kind, lemma, particle, objects, compound, category, cameo,
-                                r.get("mode") or None, flags))
+                                r.get("mode") or None, flags, compiled=name == BASE))
     return triggers
 
 

@@ -139,6 +139,8 @@ class Triggers:
             # an event noun as object beats the verb's own weak reading ("offered support")
             if trig.category is not None:
                 noun_hit = self._light_noun(verb, objs, trig) if light or self._is_light(trig.lemma) else None
+                if noun_hit is None and _bare_compiled(trig):
+                    noun_hit = self._light_noun(verb, _direct(objs), trig)  # "kicked off joint exercises"
                 return noun_hit or Hit(verb, trig, None)
         if light is not None:
             return self._light_noun(verb, objs, light)
@@ -204,6 +206,7 @@ def _covered(h: Hit, at: dict[int, Hit]) -> bool:
     ("blocked a road to show their disapproval": one event), up to the next clause boundary."""
     t = h.token
     steps = 0
+    consequence = False
     while t.head.i != t.i and steps < 12:
         dep, below = t.dep_, t
         t = t.head
@@ -216,6 +219,11 @@ def _covered(h: Hit, at: dict[int, Hit]) -> bool:
         if above is not None and above is not h and above.trigger.category is not None:
             if dep in CONTENT_DEPS or above.trigger.has("gov") or (dep == "advcl" and _non_finite(below)):
                 return True
+        if dep == "advcl" and _non_finite(below):
+            consequence = True  # "..., ending X": the outcome of the clause it hangs on
+            continue
+        if dep == "conj" and consequence:
+            continue  # that clause's verbs are coordinated: "agreed to reopen ..., resume ... and restore ..."
         if dep in {"conj", "advcl", "parataxis", "relcl"}:
             return False
     return False
@@ -245,6 +253,17 @@ def _objects(verb: Token) -> list[Token]:
                         inner.append(p)
                         inner.extend(c for c in p.children if c.dep_ == "compound")
     return objs + inner
+
+
+def _bare_compiled(trig: Trigger) -> bool:
+    """A compiled particle verb that names no object: the dictionary's fallback reading, weaker
+    than an event noun it takes as direct object (that noun is the event, as after a light verb)."""
+    return trig.compiled and not trig.objects and not (trig.has("gov") or trig.has("intent"))
+
+
+def _direct(objs: list[Token]) -> list[Token]:
+    """The direct objects among a verb's objects, with the nouns they are made of."""
+    return [o for o in objs if o.dep_ == "dobj" or (o.dep_ == "compound" and o.head.dep_ == "dobj")]
 
 
 def _particles(verb: Token) -> set[str]:
