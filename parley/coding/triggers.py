@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from ..time.phrases import MONTHS, WEEKDAYS
 from .lexicon import OBLIGATION, Lexicon, Trigger
 
 __all__ = ["Hit", "Triggers", "verb_lemmas", "child_dep"]
@@ -267,7 +268,15 @@ def _direct(objs: list[Token]) -> list[Token]:
 
 
 def _particles(verb: Token) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "dative", "agent"}}
+    """The verb's particles and prepositions, but not one that only dates it ("agreed on Monday")."""
+    return {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "dative", "agent"} and not _dating(c)}
+
+
+def _dating(prep: Token) -> bool:
+    """"on Monday", "in March": a preposition whose object is a day or month name."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return prep.dep_ == "prep" and bool(objs) and all(
+        o.pos_ == "PROPN" and len(o.text) > 3 and (o.lower_ in WEEKDAYS or o.lower_ in MONTHS) for o in objs)
 
 
 def verb_lemmas(verb: Token) -> list[str]:

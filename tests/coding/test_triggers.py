@@ -16,7 +16,13 @@ def test_an_event_noun_beats_the_compiled_reading_of_the_particle_verb_that_take
 
 
 @pytest.mark.parametrize("text", [
-    "Rwanda and Burundi agreed on Tuesday to reopen their border and restore trade, ending years of hostility.",
+    "Rwanda and Burundi agreed upon a deal to reopen their border and restore trade, ending years of hostility.",
 ])
 def test_a_participle_clause_stating_the_outcome_is_no_event_of_its_own(code_text, text):
     assert [e.event for e in code_text(text)] == ["AGREE"]
+
+
+def test_a_preposition_that_only_dates_the_verb_is_no_particle(code_text):
+    # "call on" (REQUEST) is not "called ... on Tuesday" (a phone call)
+    events = code_text("The Kenyan president called his Ugandan counterpart on Tuesday to discuss the border.")
+    assert [(e.event, e.cameo) for e in events] == [("CONSULT", "041")]
