@@ -123,7 +123,8 @@ class Triggers:
             if trig.particle and trig.particle.split()[-1] not in particles:
                 continue
             if trig.objects:
-                obj = next((o for o in objs if o.lemma_.lower() in trig.objects or o.lower_ in trig.objects), None)
+                pool = _unprepositioned(verb, objs) if trig.compiled and not trig.particle else objs
+                obj = next((o for o in pool if o.lemma_.lower() in trig.objects or o.lower_ in trig.objects), None)
                 if obj is None:
                     continue
                 if trig.category is None:
@@ -260,6 +261,14 @@ def _bare_compiled(trig: Trigger) -> bool:
     """A compiled particle verb that names no object: the dictionary's fallback reading, weaker
     than an event noun it takes as direct object (that noun is the event, as after a light verb)."""
     return trig.compiled and not trig.objects and not (trig.has("gov") or trig.has("intent"))
+
+
+def _unprepositioned(verb: Token, objs: list[Token]) -> list[Token]:
+    """The objects not inside a prepositional phrase of the verb: a compiled "hit +missile" names
+    what is hit, and "during a missile attack" is no such object."""
+    def through_prep(o: Token) -> bool:
+        return any(a.dep_ == "prep" and a.head.i == verb.i for a in o.ancestors if a.i != verb.i)
+    return [o for o in objs if not through_prep(o)]
 
 
 def _direct(objs: list[Token]) -> list[Token]:

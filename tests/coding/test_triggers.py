@@ -26,3 +26,9 @@ def test_a_preposition_that_only_dates_the_verb_is_no_particle(code_text):
     # "call on" (REQUEST) is not "called ... on Tuesday" (a phone call)
     events = code_text("The Kenyan president called his Ugandan counterpart on Tuesday to discuss the border.")
     assert [(e.event, e.cameo) for e in events] == [("CONSULT", "041")]
+
+
+def test_a_compiled_object_is_not_found_in_a_prepositional_phrase(code_text):
+    # compiled "lead +attack" (CAMEO 113) names what is led; "during the attack" only dates the leading
+    assert not [t for t in read_triggers(HAND) if t.lemma == "lead"]
+    assert code_text("The Nigerian general led his troops across the river during the attack on Boko Haram.") == []
