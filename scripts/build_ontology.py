@@ -37,6 +37,14 @@ def read_mapping(path: Path) -> dict[str, tuple[str, str, str]]:
     return out
 
 
+def plover_of(mapping: dict[str, tuple[str, str, str]], code: str) -> str:
+    """A code's PLOVER category: its own, else that of its closest mapped ancestor ("" for none)."""
+    for k in (code, code[:3], code[:2] + "0"):
+        if k in mapping:
+            return mapping[k][0]
+    return ""
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[1].parent / "shared"))
@@ -56,13 +64,8 @@ def main() -> None:
         w.writerow(["code", "name", "goldstein", "quad_class", "plover", "mode", "context"])
         for code in sorted(codes, key=lambda c: (c[:2], c)):
             name, gold, quad = codes[code]
-            cat, mode, ctx = mapping.get(code, ("", "", ""))
-            if not cat:  # inherit the category of the closest mapped ancestor
-                for k in (code[:3], code[:2] + "0"):
-                    if k in mapping:
-                        cat = mapping[k][0]
-                        break
-            w.writerow([code, name, gold, quad, cat, mode, ctx])
+            _, mode, ctx = mapping.get(code, ("", "", ""))
+            w.writerow([code, name, gold, quad, plover_of(mapping, code), mode, ctx])
     print(f"wrote {out}")
 
 

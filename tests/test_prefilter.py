@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from parley.coding.lexicon import load_lexicon
 from parley.model import Document
 from parley.pipeline import Pipeline
+from parley.pipeline.prefilter import Prefilter, split_sentences
 
 DATA = Path(__file__).parent / "data"
 
@@ -65,3 +67,11 @@ def test_the_prefilter_loses_no_event(pipeline, unfiltered):
     print(f"prefilter: {len(without)} events without it, all found with it; {same} identical in every field, "
           f"{len(with_filter) - len(without)} more with it")
     assert same >= 0.9 * len(without)
+
+
+def test_a_verb_whose_patterns_all_name_an_object_keeps_a_sentence_only_beside_one(kb):
+    """The compiled lexicon has "besiege +stronghold,fort,...": "besieged" alone is not a trigger."""
+    prefilter = Prefilter(kb, load_lexicon())
+    for text, kept in (("Syrian troops besieged the rebel stronghold.", 1),
+                       ("Syrian reporters besieged the minister with questions.", 0)):
+        assert len(prefilter.keep(text, split_sentences(text))) == kept, text

@@ -260,7 +260,9 @@ class ActorTagger:
         mods = [m for m in tok.children if m.dep_ in {"amod", "compound", "nmod"}]
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}:
-                mods.extend(c for c in prep.children if c.dep_ == "pobj")
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):  # "thousands of Thai and Lao troops"
+                    mods.append(obj)
+                    mods.extend(m for m in obj.children if m.dep_ in {"amod", "compound", "nmod"})
         for mod in mods:
             for c in mod.conjuncts:
                 m = matches.get(c.i)

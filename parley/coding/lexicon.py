@@ -1,4 +1,5 @@
-"""The trigger lexicon (``data/triggers.tsv``): which words name which events.
+"""The trigger lexicon: which words name which events. ``data/verbs_petrarch.tsv`` (compiled from
+PETRARCH2's CAMEO verb dictionary) is the base; the hand-written ``data/triggers.tsv`` overrides it.
 
 Each line of the file is a :class:`Trigger`; :class:`Lexicon` indexes them by lemma so the
 coder asks one question per token: which triggers could this token be?
@@ -17,6 +18,7 @@ __all__ = ["Trigger", "Lexicon", "load_lexicon", "OBLIGATION"]
 
 # modals that make a statement a demand: "said that Libya must hand over the suspects" (REQUEST)
 OBLIGATION = frozenset({"must", "should"})
+HAND, BASE = "triggers.tsv", "verbs_petrarch.tsv"
 FLAGS = frozenset({"sym", "intent", "gov", "light", "report", "pass", "actorobj", "enact", "intrans", "prepare"})
 
 
@@ -32,6 +34,7 @@ class Trigger:
     cameo: str | None
     mode: str | None
     flags: frozenset[str]
+    compiled: bool = False  # from the compiled base (verbs_petrarch.tsv), not written by hand
 
     def has(self, flag: str) -> bool:
         return flag in self.flags
@@ -78,25 +81,38 @@ class Lexicon:
         return bool(self._by_key.get(("noun", lemma)))
 
 
-def _rows() -> list[dict[str, str]]:
-    text = resources.files("parley.coding").joinpath("data/triggers.tsv").read_text(encoding="utf-8")
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("parley.coding").joinpath(f"data/{name}").read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
+def read_triggers(name: str) -> list[Trigger]:
+    """The triggers of one data file, checked against the ontology (the base's marked ``compiled``)."""
     onto = load_ontology()
     triggers = []
-    for n, r in enumerate(_rows(), start=2):
+    for r in _rows(name):
         kind, lemma, particle, objects, compound = parse_pattern(r["pattern"])
         category = None if r["category"] == "-" else r["category"]
         cameo = None if r["cameo"] in {"-", ""} or category is None else r["cameo"]
         flags = frozenset(f for f in (r.get("flags") or "").split(",") if f)
         if flags - FLAGS:
-            raise ModelError(f"triggers.tsv: unknown flag {sorted(flags - FLAGS)} for {r['pattern']!r}")
+            raise ModelError(f"{name}: unknown flag {sorted(flags - FLAGS)} for {r['pattern']!r}")
         if category and (cameo is None or not onto.consistent(category, cameo)):
-            raise ModelError(f"triggers.tsv: CAMEO {cameo} does not map to {category} ({r['pattern']!r})")
+            raise ModelError(f"{name}: CAMEO {cameo} does not map to {category} ({r['pattern']!r})")
         triggers.append(Trigger(r["pattern"], kind, lemma, particle, objects, compound, category, cameo,
-                                r.get("mode") or None, flags))
-    return Lexicon(triggers)
+                                r.get("mode") or None, flags, compiled=name == BASE))
+    return triggers
+
+
+def merge(hand: list[Trigger], base: list[Trigger]) -> list[Trigger]:
+    """The hand-written triggers, then the compiled base's for words the hand lexicon does not have:
+    a hand-written (kind, lemma) replaces all the base's patterns for it."""
+    own = {(t.kind, t.lemma) for t in hand}
+    return hand + [t for t in base if (t.kind, t.lemma) not in own]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """triggers.tsv (by hand) over verbs_petrarch.tsv (compiled from PETRARCH2 by scripts/build_verbs.py)."""
+    return Lexicon(merge(read_triggers(HAND), read_triggers(BASE)))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from ..time.phrases import MONTHS, WEEKDAYS
 from .lexicon import OBLIGATION, Lexicon, Trigger
 
 __all__ = ["Hit", "Triggers", "verb_lemmas", "child_dep"]
@@ -122,7 +123,8 @@ class Triggers:
             if trig.particle and trig.particle.split()[-1] not in particles:
                 continue
             if trig.objects:
-                obj = next((o for o in objs if o.lemma_.lower() in trig.objects or o.lower_ in trig.objects), None)
+                pool = _unprepositioned(verb, objs) if trig.compiled and not trig.particle else objs
+                obj = next((o for o in pool if o.lemma_.lower() in trig.objects or o.lower_ in trig.objects), None)
                 if obj is None:
                     continue
                 if trig.category is None:
@@ -139,6 +141,8 @@ class Triggers:
             # an event noun as object beats the verb's own weak reading ("offered support")
             if trig.category is not None:
                 noun_hit = self._light_noun(verb, objs, trig) if light or self._is_light(trig.lemma) else None
+                if noun_hit is None and _bare_compiled(trig):
+                    noun_hit = self._light_noun(verb, _direct(objs), trig)  # "kicked off joint exercises"
                 return noun_hit or Hit(verb, trig, None)
         if light is not None:
             return self._light_noun(verb, objs, light)
@@ -204,6 +208,7 @@ def _covered(h: Hit, at: dict[int, Hit]) -> bool:
     ("blocked a road to show their disapproval": one event), up to the next clause boundary."""
     t = h.token
     steps = 0
+    consequence = False
     while t.head.i != t.i and steps < 12:
         dep, below = t.dep_, t
         t = t.head
@@ -216,6 +221,11 @@ def _covered(h: Hit, at: dict[int, Hit]) -> bool:
         if above is not None and above is not h and above.trigger.category is not None:
             if dep in CONTENT_DEPS or above.trigger.has("gov") or (dep == "advcl" and _non_finite(below)):
                 return True
+        if dep == "advcl" and _non_finite(below):
+            consequence = True  # "..., ending X": the outcome of the clause it hangs on
+            continue
+        if dep == "conj" and consequence:
+            continue  # that clause's verbs are coordinated: "agreed to reopen ..., resume ... and restore ..."
         if dep in {"conj", "advcl", "parataxis", "relcl"}:
             return False
     return False
@@ -247,8 +257,35 @@ def _objects(verb: Token) -> list[Token]:
     return objs + inner
 
 
+def _bare_compiled(trig: Trigger) -> bool:
+    """A compiled particle verb that names no object: the dictionary's fallback reading, weaker
+    than an event noun it takes as direct object (that noun is the event, as after a light verb)."""
+    return trig.compiled and not trig.objects and not (trig.has("gov") or trig.has("intent"))
+
+
+def _unprepositioned(verb: Token, objs: list[Token]) -> list[Token]:
+    """The objects not inside a prepositional phrase of the verb: a compiled "hit +missile" names
+    what is hit, and "during a missile attack" is no such object."""
+    def through_prep(o: Token) -> bool:
+        return any(a.dep_ == "prep" and a.head.i == verb.i for a in o.ancestors if a.i != verb.i)
+    return [o for o in objs if not through_prep(o)]
+
+
+def _direct(objs: list[Token]) -> list[Token]:
+    """The direct objects among a verb's objects, with the nouns they are made of."""
+    return [o for o in objs if o.dep_ == "dobj" or (o.dep_ == "compound" and o.head.dep_ == "dobj")]
+
+
 def _particles(verb: Token) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "dative", "agent"}}
+    """The verb's particles and prepositions, but not one that only dates it ("agreed on Monday")."""
+    return {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "dative", "agent"} and not _dating(c)}
+
+
+def _dating(prep: Token) -> bool:
+    """"on Monday", "in March": a preposition whose object is a day or month name."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return prep.dep_ == "prep" and bool(objs) and all(
+        o.pos_ == "PROPN" and len(o.text) > 3 and (o.lower_ in WEEKDAYS or o.lower_ in MONTHS) for o in objs)
 
 
 def verb_lemmas(verb: Token) -> list[str]:

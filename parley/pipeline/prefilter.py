@@ -83,11 +83,18 @@ class Prefilter:
     """Decides, from surface words alone, which sentences might hold an event."""
 
     def __init__(self, kb: KnowledgeBase, lexicon: Lexicon):
-        self.triggers: set[str] = set()
+        self.triggers: set[str] = set()  # words that make a sentence worth parsing
+        # words that do so only beside one of their objects: a verb whose every pattern names its
+        # object ("tighten +blockade"); most of the compiled lexicon is such patterns
+        self.needs: dict[str, set[str]] = {}
         for t in lexicon.triggers:
-            if t.category is not None or t.has("light"):
-                if t.category is None and t.has("light"):
-                    continue  # a light verb counts only through its event noun
+            if t.category is None:
+                continue  # a light verb counts only through its event noun; reporting verbs not at all
+            if t.kind == "verb" and t.objects:
+                objects = set().union(*(_inflections(o, "noun") for o in t.objects))
+                for form in _inflections(t.lemma, t.kind):
+                    self.needs.setdefault(form, set()).update(objects)
+            else:
                 self.triggers |= _inflections(t.lemma, t.kind)
         self.triggers |= OBLIGATION  # with a reporting verb, a demand (coding/component.py)
         self.names = {key[0] for key, _ in kb.names.items()}
@@ -105,7 +112,8 @@ class Prefilter:
             named = any(w in self.names or w.rstrip(".") in self.names for w in words) or any(
                 w[:1].isupper() for w in words[1:])
             cue = named or bool(lows & self.terms) or bool(lows & self.pronouns)
-            if lows & self.triggers and cue:
+            triggered = bool(lows & self.triggers) or any(lows & self.needs[w] for w in lows & self.needs.keys())
+            if triggered and cue:
                 if not named and last_named is not None:
                     kept[last_named.index] = last_named
                 kept[seg.index] = seg

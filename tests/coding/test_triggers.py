@@ -1,0 +1,34 @@
+"""Which triggers make events of their own (coding/triggers.py), on sentences written for these tests."""
+import pytest
+
+from parley.coding.lexicon import HAND, read_triggers
+
+
+def summary(events):
+    return [(e.event, sorted(e.codes("actor")), sorted(e.codes("recipient"))) for e in events]
+
+
+def test_an_event_noun_beats_the_compiled_reading_of_the_particle_verb_that_takes_it(code_text):
+    # "kick off" (compiled, no object named) is CAMEO 046 talks; its direct object is the event
+    assert not [t for t in read_triggers(HAND) if t.lemma == "kick"]
+    events = code_text("Indian and French troops kicked off joint military exercises in Rajasthan on Monday.")
+    assert [(e.event, e.cameo) for e in events] == [("COOPERATE", "062")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rwanda and Burundi agreed upon a deal to reopen their border and restore trade, ending years of hostility.",
+])
+def test_a_participle_clause_stating_the_outcome_is_no_event_of_its_own(code_text, text):
+    assert [e.event for e in code_text(text)] == ["AGREE"]
+
+
+def test_a_preposition_that_only_dates_the_verb_is_no_particle(code_text):
+    # "call on" (REQUEST) is not "called ... on Tuesday" (a phone call)
+    events = code_text("The Kenyan president called his Ugandan counterpart on Tuesday to discuss the border.")
+    assert [(e.event, e.cameo) for e in events] == [("CONSULT", "041")]
+
+
+def test_a_compiled_object_is_not_found_in_a_prepositional_phrase(code_text):
+    # compiled "lead +attack" (CAMEO 113) names what is led; "during the attack" only dates the leading
+    assert not [t for t in read_triggers(HAND) if t.lemma == "lead"]
+    assert code_text("The Nigerian general led his troops across the river during the attack on Boko Haram.") == []
