@@ -24,8 +24,10 @@ from .prefilter import Prefilter, Reduced, split_sentences
 
 __all__ = ["Pipeline", "PipelineConfig"]
 
-# The Doc attributes the Pipeline sets before the components run: the pipeline's inputs.
-for _name in ("doc_id", "pub_date"):
+# The Doc attributes the Pipeline sets before the components run: the pipeline's inputs
+# (``sentence_numbers``: each parsed sentence's start and its number in the original text, so
+# that stages count sentences as the reader sees them, whatever the prefilter left out).
+for _name in ("doc_id", "pub_date", "sentence_numbers"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -81,6 +83,7 @@ class Pipeline:
         doc = self.nlp.make_doc(reduced.text if reduced is not None else document.text[:MAX_CHARS])
         doc._.doc_id = document.id
         doc._.pub_date = document.pub_date
+        doc._.sentence_numbers = reduced.numbers() if reduced is not None else None
         return doc
 
     def parse(self, document: Document) -> Doc:

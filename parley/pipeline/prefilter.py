@@ -146,6 +146,10 @@ class Reduced:
             pos += seg.end - seg.start + 1
         return cls("\n".join(parts), tuple(starts), tuple(origins), tuple(segments), seg_starts, text)
 
+    def numbers(self) -> tuple[tuple[int, int], ...]:
+        """(start in the reduced text, number in the original) of each kept sentence."""
+        return tuple((start, self.sentence(origin).index) for start, origin in zip(self.starts, self.origins))
+
     def original_text(self, start: int, end: int) -> str:
         """The original's text over original offsets: what a field's offsets point at, also when
         a span ran over the line break that joins two kept sentences in the reduced text."""

@@ -8,6 +8,7 @@ clause gives no date and the publication date stands in.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -21,6 +22,8 @@ __all__ = ["TimeTagger", "resolve_date"]
 
 BACKGROUND_PREPS = frozenset({"after", "following", "before", "amid", "despite", "since", "during"})
 CARRY_SENTENCES = 3  # how far back a stated date carries to an undated event
+# words that open a sentence about another matter: a date does not carry across them
+TOPIC_SHIFT = frozenset({"separately", "meanwhile", "elsewhere", "earlier", "previously", "later"})
 VAGUE_PAST = frozenset({"recent", "recently", "earlier", "previous", "prior", "past", "last"})
 
 
@@ -43,16 +46,20 @@ class TimeTagger:
 
     @staticmethod
     def _carried(events: list[Event], anchors: list[Token]) -> list[Event]:
-        """An event whose sentence gives no date takes the date of the event just before it when
-        that one is in the same or the previous sentence and its date is the text's, not the
-        publication's: a report states the day once ("met on Wednesday ... They agreed to ...")."""
+        """An event whose sentence gives no date takes the date of the nearest event before it
+        that states one, within ``CARRY_SENTENCES`` sentences and not across a sentence that
+        opens on another matter: a report states the day once ("met on Wednesday ... They
+        agreed to ..."). Only dates read from the text carry, never a carried one."""
         out: list[Event] = []
+        stated: list[int] = []  # indexes of events whose own text dates them
         for ev, anchor in zip(events, anchors, strict=True):
-            k = next((k for k in range(len(out) - 1, -1, -1) if out[k].date_text
-                      and out[k].date_precision in {"day", "week", "month"}), None)
-            prev = out[k] if k is not None else None
-            if (ev.date_precision == "publication" and prev is not None and k is not None
-                    and _sentences_apart(anchor, anchors[k]) <= CARRY_SENTENCES):
+            k = stated[-1] if stated else None
+            if ev.date_text and ev.date_precision in {"day", "week", "month"}:
+                stated.append(len(out))
+            elif (ev.date_precision == "publication" and k is not None
+                    and abs(_sentence_number(anchor) - _sentence_number(anchors[k])) <= CARRY_SENTENCES
+                    and not _topic_shift(anchors[k], anchor)):
+                prev = out[k]
                 explain = dict(ev.explain)
                 explain["date"] = f"'{prev.date_text}' of the event before it (its sentence gives no date)"
                 ev = replace(ev, date=prev.date, date_text=prev.date_text, date_precision=prev.date_precision,
@@ -155,7 +162,16 @@ class TimeTagger:
         return None
 
 
-def _sentences_apart(a: Token, b: Token) -> int:
-    """How many sentence boundaries lie between two tokens of one document."""
-    lo, hi = sorted((a.i, b.i))
-    return sum(1 for t in a.doc[lo + 1:hi + 1] if t.is_sent_start)
+def _sentence_number(tok: Token) -> int:
+    """The number of ``tok``'s sentence in the original text (the prefilter may have left some out)."""
+    numbers = tok.doc._.sentence_numbers
+    if not numbers:
+        return sum(1 for t in tok.doc[:tok.i + 1] if t.is_sent_start)
+    return numbers[max(bisect_right([start for start, _ in numbers], tok.idx) - 1, 0)][1]
+
+
+def _topic_shift(before: Token, after: Token) -> bool:
+    """Whether a sentence after ``before``'s, up to ``after``'s own, opens on another matter
+    ("Separately, ...", "Meanwhile, ...")."""
+    doc = before.doc
+    return any(t.is_sent_start and t.lower_ in TOPIC_SHIFT for t in doc[before.sent.end:after.sent.end])

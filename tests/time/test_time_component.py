@@ -21,3 +21,10 @@ def test_a_date_does_not_carry_across_a_long_stretch(code_text):
             "Chile and Peru agreed to reopen a border crossing near Tacna.")
     agree = next(e for e in code_text(text, pub="2025-03-14") if e.event == "AGREE")
     assert agree.date == date(2025, 3, 14) and agree.date_precision == "publication"
+
+
+def test_a_date_does_not_carry_into_another_matter(code_text):
+    text = ("The foreign ministers of Chile and Peru met in Lima on Tuesday. "
+            "Meanwhile, Bolivia accused Chile of blocking its exports.")
+    accuse = next(e for e in code_text(text, pub="2025-03-14") if e.event == "ACCUSE")
+    assert accuse.date == date(2025, 3, 14) and accuse.date_precision == "publication"
