@@ -22,7 +22,7 @@ from .attribution import attributions_in, reporting_ancestor, sentence_sources
 from .classifier import Classifier, TextModel, load_classifier
 from .factuality import modality, recode as recode_unrealised
 from .lexicon import Lexicon, load_lexicon
-from .quad import VETO, load_quad, no_event
+from .quad import VETO, no_event
 from .roles import (Found, Heads, actors_of, is_passive, owner_of, owner_or_self, participants_between, recipient_of,
                     subject_of)
 from .triggers import Hit, Triggers, child_dep
@@ -79,8 +79,9 @@ class Coder:
         self.triggers = Triggers(self.lexicon)
         self.ontology = ontology or load_ontology()
         self.classifier = classifier or (load_classifier() if use_classifier else None)
-        # the quad model vetoes statements (quad.py); scripts/crossval.py swaps in a fold's model
-        self.quad = quad or (load_quad() if use_classifier else None)
+        # the quad model's veto of statements (quad.py) is off unless a model is given: measured by
+        # scripts/crossval.py it raises confli's quad accuracy but lowers its span F1 (docs/accuracy.md)
+        self.quad = quad
         self.veto = veto
 
     def __call__(self, doc: Doc) -> Doc:

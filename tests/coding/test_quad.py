@@ -22,11 +22,15 @@ def test_training_on_labelled_sentences_is_deterministic():
 
 @pytest.fixture()
 def coder(pipeline):
-    """The session pipeline's coder, its quad model put back after the test."""
+    """The session pipeline's coder with the shipped quad model (off by default), put back after."""
     coder = pipeline.nlp.get_pipe("parley_coder")
-    saved = coder.quad
+    saved, coder.quad = coder.quad, load_quad()
     yield coder
     coder.quad = saved
+
+
+def test_the_veto_is_off_by_default(pipeline):
+    assert pipeline.nlp.get_pipe("parley_coder").quad is None
 
 
 def test_the_shipped_model_names_its_build():
@@ -44,7 +48,7 @@ def test_a_statement_is_vetoed_and_an_event_is_not(pipeline, code_text, coder):
     assert [ev.event for ev in code_text(statement)] == ["REJECT"]
 
 
-def test_an_attack_is_not_vetoed(code_text):
+def test_an_attack_is_not_vetoed(code_text, coder):
     (ev,) = code_text("Rebels attacked an army base near the border, killing five soldiers.")
     assert ev.event == "ASSAULT"
 
