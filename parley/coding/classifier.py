@@ -26,7 +26,8 @@ from spacy.tokens import Span, Token
 
 from ..ontology import CATEGORIES
 
-__all__ = ["Classifier", "features", "train", "load_classifier", "read_training_stories", "ARTIFACT"]
+__all__ = ["Classifier", "TextModel", "features", "featurise", "train", "train_labels", "load_classifier",
+           "load_text_model", "read_training_stories", "ARTIFACT"]
 
 ARTIFACT = "classifier.npz"
 MAX_VOCAB = 6000
@@ -64,13 +65,7 @@ class Classifier:
     meta: dict[str, str]
 
     def _vector(self, feats: Sequence[str]) -> np.ndarray:
-        x = np.zeros(len(self.vocab), dtype=np.float32)
-        for f in feats:
-            i = self.vocab.get(f)
-            if i is not None:
-                x[i] = 1.0
-        n = x.sum()
-        return x / np.sqrt(n) if n else x
+        return _vector(self.vocab, feats)
 
     def proba(self, span: Span | Sequence[Token]) -> dict[str, float]:
         """P(category | words of the sentence)."""
@@ -94,6 +89,37 @@ class Classifier:
             bias=self.bias.astype(np.float32), modes=np.array(self.modes),
             mode_weights=self.mode_weights.astype(np.float16), mode_bias=self.mode_bias.astype(np.float32),
             meta=np.array([f"{k}={v}" for k, v in sorted(self.meta.items())]))
+
+
+@dataclass(frozen=True)
+class TextModel:
+    """One softmax over a sentence's features, P(label | words): the same features and trainer as
+    the category model, for any labels (the quad class of a sentence, quad.py)."""
+    vocab: dict[str, int]
+    labels: tuple[str, ...]
+    weights: np.ndarray  # vocab × labels
+    bias: np.ndarray
+    meta: dict[str, str]
+
+    def proba(self, span: Span | Sequence[Token]) -> dict[str, float]:
+        x = _vector(self.vocab, features(span))
+        return dict(zip(self.labels, _softmax(x @ self.weights + self.bias).tolist()))
+
+    def save(self, path: Path) -> None:
+        words = sorted(self.vocab, key=self.vocab.__getitem__)
+        np.savez_compressed(path, vocab=np.array(words), labels=np.array(self.labels),
+                            weights=self.weights.astype(np.float16), bias=self.bias.astype(np.float32),
+                            meta=np.array([f"{k}={v}" for k, v in sorted(self.meta.items())]))
+
+
+def _vector(vocab: dict[str, int], feats: Sequence[str]) -> np.ndarray:
+    x = np.zeros(len(vocab), dtype=np.float32)
+    for f in feats:
+        i = vocab.get(f)
+        if i is not None:
+            x[i] = 1.0
+    n = x.sum()
+    return x / np.sqrt(n) if n else x
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
@@ -134,17 +160,38 @@ def _fit(x: np.ndarray, y: np.ndarray, n_classes: int, l2: float, epochs: int, l
     return w, b
 
 
-def train(examples: Sequence[tuple[list[str], str, str]], epochs: int = 10, l2: float = 1e-5,
-          lr: float = 0.02) -> Classifier:
-    """Train on (features, category, mode) examples. Same examples, same model."""
-    counts = Counter(f for feats, _, _ in examples for f in set(feats))
-    kept = sorted((f for f, c in counts.items() if c >= MIN_COUNT), key=lambda f: (-counts[f], f))[:MAX_VOCAB]
+def _design(feature_lists: Sequence[Sequence[str]], min_count: int,
+            max_vocab: int) -> tuple[dict[str, int], np.ndarray]:
+    """The vocabulary (features seen ``min_count`` times, commonest first) and the examples'
+    rows over it, each scaled to unit length."""
+    counts = Counter(f for feats in feature_lists for f in set(feats))
+    kept = sorted((f for f, c in counts.items() if c >= min_count), key=lambda f: (-counts[f], f))[:max_vocab]
     vocab = {f: i for i, f in enumerate(kept)}
-    x = np.zeros((len(examples), len(vocab)), dtype=np.float64)
-    for r, (feats, _, _) in enumerate(examples):
+    x = np.zeros((len(feature_lists), len(vocab)), dtype=np.float64)
+    for r, feats in enumerate(feature_lists):
         cols = sorted({vocab[f] for f in feats if f in vocab})
         if cols:
             x[r, cols] = 1.0 / np.sqrt(len(cols))
+    return vocab, x
+
+
+def train_labels(examples: Sequence[tuple[Sequence[str], str]], labels: tuple[str, ...], epochs: int = 100,
+                 l2: float = 1e-5, lr: float = 0.05, min_count: int = 2) -> TextModel:
+    """Train a TextModel on (features, label) examples with the category model's trainer. Same
+    examples, same model."""
+    vocab, x = _design([feats for feats, _ in examples], min_count, MAX_VOCAB)
+    y = np.array([labels.index(label) for _, label in examples])
+    w, b = _fit(x, y, len(labels), l2, epochs, lr)
+    digest = hashlib.sha256("\n".join(f"{label}\t{' '.join(f)}" for f, label in examples).encode()).hexdigest()
+    meta = {"examples": str(len(examples)), "vocab": str(len(vocab)), "epochs": str(epochs), "l2": str(l2),
+            "lr": str(lr), "min_count": str(min_count), "data_sha256": digest[:16]}
+    return TextModel(vocab, labels, w.astype(np.float32), b.astype(np.float32), meta)
+
+
+def train(examples: Sequence[tuple[list[str], str, str]], epochs: int = 10, l2: float = 1e-5,
+          lr: float = 0.02) -> Classifier:
+    """Train on (features, category, mode) examples. Same examples, same model."""
+    vocab, x = _design([feats for feats, _, _ in examples], MIN_COUNT, MAX_VOCAB)
     labels = tuple(c for c in CATEGORIES if any(cat == c for _, cat, _ in examples))
     y = np.array([labels.index(cat) for _, cat, _ in examples])
     w, b = _fit(x, y, len(labels), l2, epochs, lr)
@@ -175,6 +222,19 @@ def _load(blob: bytes) -> Classifier:
     meta = dict(str(m).split("=", 1) for m in z["meta"])
     return Classifier(vocab, tuple(str(x) for x in z["labels"]), z["weights"].astype(np.float32), z["bias"],
                       tuple(str(x) for x in z["modes"]), z["mode_weights"].astype(np.float32), z["mode_bias"], meta)
+
+
+def load_text_model(name: str) -> TextModel | None:
+    """A committed TextModel (``data/NAME``), or None when it has not been built."""
+    res = resources.files("parley.coding").joinpath("data", name)
+    return _load_text_model(res.read_bytes()) if res.is_file() else None
+
+
+@lru_cache(maxsize=2)
+def _load_text_model(blob: bytes) -> TextModel:
+    z = np.load(io.BytesIO(blob), allow_pickle=False)
+    return TextModel({str(w): i for i, w in enumerate(z["vocab"])}, tuple(str(x) for x in z["labels"]),
+                     z["weights"].astype(np.float32), z["bias"], dict(str(m).split("=", 1) for m in z["meta"]))
 
 
 PLACEHOLDER = re.compile(r"\{[a-z_0-9]+\}")
@@ -211,14 +271,18 @@ def read_training_stories(path: Path) -> list[tuple[str, str, str]]:
     return out
 
 
-def train_from_stories(nlp, path: Path, limit: int | None = None, **params: float) -> Classifier:  # noqa: ANN001
-    """Featurise the stories with the model's tagger, lemmatizer and NER, then train."""
-    stories = read_training_stories(path)[:limit]
+def featurise(nlp, texts: Sequence[str]) -> list[list[str]]:  # noqa: ANN001
+    """The features of each text, from the pipes that set tags and lemmas (no parse: fast)."""
     # parley_morph stands for the model's attribute_ruler and lemmatizer in parley's pipeline
     keep = [n for n in nlp.pipe_names if n in {"tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parley_morph"}]
     with nlp.select_pipes(enable=keep):
-        docs = nlp.pipe((t for t, _, _ in stories), batch_size=64)
-        examples = [(features(doc), cat, mode) for doc, (_, cat, mode) in zip(docs, stories)]
+        return [features(doc) for doc in nlp.pipe(texts, batch_size=64)]
+
+
+def train_from_stories(nlp, path: Path, limit: int | None = None, **params: float) -> Classifier:  # noqa: ANN001
+    """Featurise the stories with the model's tagger, lemmatizer and NER, then train."""
+    stories = read_training_stories(path)[:limit]
+    examples = [(feats, cat, mode) for feats, (_, cat, mode) in zip(featurise(nlp, [t for t, _, _ in stories]), stories)]
     model = train(examples, **params)  # type: ignore[arg-type]
     # the artifact says how to rebuild it (tests/test_data_builds.py checks that it does)
     built_by = f"parley train --data {path.name}" + (f" --limit {limit}" if limit is not None else "")

@@ -19,9 +19,10 @@ from ..model import Actor, Attribution, Event, Mention
 from ..ontology import Ontology, load_ontology
 from . import parties, recode
 from .attribution import attributions_in, reporting_ancestor, sentence_sources, unique_sources
-from .classifier import Classifier, load_classifier
+from .classifier import Classifier, TextModel, load_classifier
 from .factuality import modality, recode as recode_unrealised
 from .lexicon import Lexicon, load_lexicon
+from .quad import VETO, no_event
 from .roles import (Found, Heads, actors_of, is_passive, owner_of, owner_or_self, participants_between, recipient_of,
                     subject_of)
 from .triggers import Hit, Triggers, child_dep
@@ -51,6 +52,9 @@ MODES: dict[str, frozenset[str]] = {
                           "firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons",
                           "crowd-control", "cleansing", "massacre", "unconventional"}),
 }
+# The quad model learnt ConfliBERT's class 0, which holds appeals (CAMEO 02) with statements;
+# PLOVER codes appeals (REQUEST), so its veto spares them.
+APPEALS = frozenset({"REQUEST"})
 # Categories whose direct object is usually what is given or moved, not who receives it.
 THEME_CATEGORIES = frozenset({"AID", "AGREE", "MOBILIZE", "COOPERATE", "SUPPORT", "RETREAT", "SANCTION"})
 PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "itself",
@@ -69,11 +73,16 @@ class Coder:
     """spaCy component: candidate events for each sentence of a document."""
 
     def __init__(self, lexicon: Lexicon | None = None, ontology: Ontology | None = None,
-                 classifier: Classifier | None = None, use_classifier: bool = True):
+                 classifier: Classifier | None = None, use_classifier: bool = True, quad: TextModel | None = None,
+                 veto: float = VETO):
         self.lexicon = lexicon or load_lexicon()
         self.triggers = Triggers(self.lexicon)
         self.ontology = ontology or load_ontology()
         self.classifier = classifier or (load_classifier() if use_classifier else None)
+        # the quad model's veto of statements (quad.py) is off unless a model is given: measured by
+        # scripts/crossval.py it raises confli's quad accuracy but lowers its span F1 (docs/accuracy.md)
+        self.quad = quad
+        self.veto = veto
 
     def __call__(self, doc: Doc) -> Doc:
         heads: Heads = doc._.actor_heads or {}
@@ -86,8 +95,11 @@ class Coder:
             produced = False
             top = self.triggers.top_level(hits)
             proba = self.classifier.proba(sent) if self.classifier is not None and top else {}
+            statement = bool(top) and no_event(self.quad, sent) >= self.veto
             for hit in top:
                 ev = self._event(s_i, sent, hit, hits, heads, proba)
+                if ev is not None and statement and ev.event not in APPEALS:
+                    continue  # a statement, not an event: the quad model is sure of it
                 if ev is not None:
                     events.append(ev)
                     anchors.append(hit.token.i)
