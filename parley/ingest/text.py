@@ -18,6 +18,9 @@ __all__ = ["decode_bytes", "detect_encoding", "binary_problem", "open_text", "re
 
 _BINARY_PROBE = 8192
 _UTF16_32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# (mark, codec of what follows it, encoding to read the whole with); UTF-32 LE starts like UTF-16 LE
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"), (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+              (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"), (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"))
 
 
 def detect_encoding(head: bytes, complete: bool = True) -> str:
@@ -29,16 +32,30 @@ def detect_encoding(head: bytes, complete: bool = True) -> str:
     """
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
-    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return "utf-32"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
+    for bom, codec, name in _WIDE_BOMS:
+        if head.startswith(bom):
+            if _bom_holds(head[len(bom):], codec, complete):
+                return name
+            # bytes that merely start like a byte-order mark: read the rest as UTF-8, line by
+            # line, so a damaged first line is one bad record and the good ones after it survive
+            return "utf-8"
     try:
         codecs.getincrementaldecoder("utf-8")().decode(head, final=complete)
         return "utf-8"
     except UnicodeDecodeError:
         pass
     return _guess_encoding(head)
+
+
+def _bom_holds(body: bytes, codec: str, complete: bool) -> bool:
+    """Whether the bytes after a UTF-16/32 byte-order mark are text in that encoding: they decode,
+    and where they hold a line-break byte, some line break decodes as one (UTF-8 text after a
+    stray mark decodes as UTF-16 too, but its newlines turn into other characters)."""
+    try:
+        decoded = codecs.getincrementaldecoder(codec)().decode(body, final=complete)
+    except UnicodeDecodeError:
+        return False
+    return b"\n" not in body or "\n" in decoded
 
 
 def _guess_encoding(raw: bytes) -> str:
