@@ -127,6 +127,8 @@ def code(
     id_column: Annotated[Optional[str], typer.Option("--id-column", help="CSV: the id column.")] = None,
     date_column: Annotated[Optional[str], typer.Option("--date-column", help="CSV: the publication date column.")] = None,
     no_prefilter: Annotated[bool, typer.Option("--no-prefilter", help="Parse every sentence.")] = False,
+    pub_date: Annotated[Optional[str], typer.Option(
+        "--pub-date", help="Publication date (YYYY-MM-DD) of documents that carry none, e.g. plain text.")] = None,
 ) -> None:
     """Code news documents into event records, printed to standard output and stored."""
     from .ingest import read_inputs
@@ -136,7 +138,8 @@ def code(
 
     if jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    options = ReadOptions(text_column=text_column, id_column=id_column, date_column=date_column)
+    options = ReadOptions(text_column=text_column, id_column=id_column, date_column=date_column,
+                          pub_date=_date_option(pub_date, "--pub-date"))
     config = PipelineConfig(include_unrealised=include_unrealised, actors=tuple(str(p) for p in actors or ()),
                             prefilter=not no_prefilter)
     store = None if no_store else Store(db)

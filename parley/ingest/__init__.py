@@ -13,6 +13,7 @@ Formats, by suffix: .txt, .jsonl/.ndjson, .csv/.tsv, .html/.htm, .rss/.atom/.xml
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
@@ -53,7 +54,15 @@ def read_stream(stream: IO[bytes], source: str = "<stdin>") -> Iterator[Item]:
 def read_inputs(inputs: Iterable[str], stdin: IO[bytes] | None = None,
                 options: ReadOptions = ReadOptions()) -> Iterator[Item]:
     """All documents of the command line's inputs, in order. Missing paths and globs that match
-    nothing fail up front; directories are read recursively, in sorted order."""
+    nothing fail up front; directories are read recursively, in sorted order. A document that
+    carries no publication date takes ``options.pub_date`` (``--pub-date``), when given."""
+    for item in _planned(inputs, stdin, options):
+        if options.pub_date is not None and isinstance(item, Document) and item.pub_date is None:
+            item = replace(item, pub_date=options.pub_date)
+        yield item
+
+
+def _planned(inputs: Iterable[str], stdin: IO[bytes] | None, options: ReadOptions) -> Iterator[Item]:
     for item in plan_inputs(list(inputs), stdin_available=stdin is not None):
         if item.kind == "stdin":
             assert stdin is not None

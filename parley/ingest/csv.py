@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from ..errors import RecordError
 from ..model import Document
-from ..time.parse import parse_date
+from .jsonl import pub_date_of
 from .options import (DATE_COLUMNS, ID_COLUMNS, PUBLISHER_COLUMNS, TEXT_COLUMNS, TITLE_COLUMNS, URL_COLUMNS,
                       ReadOptions)
 from .source import Source, read_head
@@ -122,5 +122,8 @@ def _row_document(row: list[str], n: int, columns: dict[str, int | str | None], 
     text = row[text_i] if isinstance(text_i, int) and text_i < len(row) else ""
     if not text.strip():
         return RecordError("no text", source.label, rid)
-    return Document(id=rid, text=text, pub_date=parse_date(cell("date")), title=cell("title") or None,
+    pub = pub_date_of(cell("date"), source.label, rid)
+    if isinstance(pub, RecordError):
+        return pub
+    return Document(id=rid, text=text, pub_date=pub, title=cell("title") or None,
                     url=cell("url") or None, publisher=cell("publisher") or None)

@@ -16,7 +16,7 @@ from .archives import gunzipped, zip_members
 from .csv import read_csv
 from .feed import read_feed, read_xml
 from .html import read_html
-from .jsonl import read_jsonl
+from .jsonl import read_json, read_jsonl
 from .options import ReadOptions
 from .source import ContainerError, Source
 from .text import read_text
@@ -29,7 +29,7 @@ Reader = Callable[[Source, ReadOptions], Iterator[Item]]
 
 _READERS: MappingProxyType[str, Reader] = MappingProxyType({
     ".txt": read_text, ".text": read_text,
-    ".jsonl": read_jsonl, ".ndjson": read_jsonl,
+    ".jsonl": read_jsonl, ".ndjson": read_jsonl, ".json": read_json,
     ".csv": read_csv, ".tsv": read_csv,
     ".html": read_html, ".htm": read_html, ".xhtml": read_html,
     ".rss": read_feed, ".atom": read_feed, ".xml": read_xml,

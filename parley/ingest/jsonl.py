@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 
 from ..errors import RecordError
 from ..model import Document
-from ..time.parse import parse_date
+from ..time.parse import DATE_FORMS, parse_date
 from .options import ReadOptions
-from .source import Source, read_head
-from .text import binary_problem, detect_encoding, open_text
+from .source import Source, read_all, read_head
+from .text import binary_problem, decode_bytes, detect_encoding, open_text
 
-__all__ = ["parse_date", "record_to_document", "read_jsonl_lines", "read_jsonl"]
+__all__ = ["parse_date", "pub_date_of", "record_to_document", "read_jsonl_lines", "read_jsonl", "read_json"]
 
 
 def record_to_document(obj: object, source: str, line_no: int,
@@ -29,7 +30,19 @@ def record_to_document(obj: object, source: str, line_no: int,
     if not isinstance(text, str) or not text.strip():
         return RecordError("no text", source, rid)
     opt = {k: str(obj[k]) for k in ("title", "url", "publisher") if isinstance(obj.get(k), (str, int, float))}
-    return Document(id=rid, text=text, pub_date=parse_date(obj.get("pub_date")), **opt)
+    pub = pub_date_of(obj.get("pub_date"), source, rid)
+    if isinstance(pub, RecordError):
+        return pub
+    return Document(id=rid, text=text, pub_date=pub, **opt)
+
+
+def pub_date_of(value: object, source: str, rid: str | None) -> date | None | RecordError:
+    """A record's publication date; one given but unreadable is the record's problem, reported,
+    not silently dropped (its relative dates would resolve against nothing)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    found = parse_date(value)
+    return found if found is not None else RecordError(f"pub_date {value!r} is not a date ({DATE_FORMS})", source, rid)
 
 
 def read_jsonl_lines(lines: Iterable[str], source: str,
@@ -57,3 +70,22 @@ def read_jsonl(source: Source, options: ReadOptions = ReadOptions()) -> Iterator
         return
     with open_text(source, detect_encoding(head, complete)) as lines:
         yield from read_jsonl_lines(lines, source.label, source.stem)
+
+
+def read_json(source: Source, options: ReadOptions = ReadOptions()) -> Iterator[Document | RecordError]:
+    """A ``.json`` file: one record ``{"id", "text", ...}`` or an array of them (read whole: JSON
+    has no lines to stream by)."""
+    raw = read_all(source)
+    if (problem := binary_problem(raw, source.label)) is not None:
+        yield problem
+        return
+    try:
+        data = json.loads(decode_bytes(raw))
+    except json.JSONDecodeError as exc:
+        yield RecordError(f"not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})", source.label)
+        return
+    records = data if isinstance(data, list) else [data]
+    if not records:
+        yield RecordError("empty input", source.label)
+    for n, obj in enumerate(records, start=1):
+        yield record_to_document(obj, source.label, n, source.stem)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from ..errors import UsageError
 
@@ -32,6 +33,7 @@ class ReadOptions:
     url_column: str | None = None
     publisher_column: str | None = None
     delimiter: str | None = None  # None: tab for .tsv, else sniffed from the header line
+    pub_date: date | None = None  # the publication date of documents that carry none (plain text)
 
     def __post_init__(self) -> None:
         if self.delimiter is not None and len(self.delimiter) != 1:

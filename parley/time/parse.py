@@ -4,7 +4,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
-__all__ = ["parse_date"]
+__all__ = ["parse_date", "DATE_FORMS"]
+
+DATE_FORMS = "YYYY-MM-DD, an ISO timestamp, an RFC 2822 date or '2 May 2024'"
 
 # Unambiguous written forms only: "03/04/2024" is March or April depending on who wrote it.
 _FORMATS = ("%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y")

@@ -54,8 +54,10 @@ def test_dates_in_the_default_columns_and_forms(tmp_path, read):
                  'b,B.,"Thu, 02 May 2024 10:00:00 +0000"\n'
                  'c,C.,"May 2, 2024"\n'
                  "d,D.,sometime\n", encoding="utf-8")
-    docs, _ = read(p)
-    assert [d.pub_date for d in docs] == [date(2024, 5, 2)] * 3 + [None]
+    docs, errors = read(p)
+    assert [d.pub_date for d in docs] == [date(2024, 5, 2)] * 3
+    (bad,) = errors  # a date that cannot be read is the record's problem, reported, never dropped silently
+    assert bad.record_id == "d" and "pub_date 'sometime' is not a date" in bad.reason
 
 
 def test_options_name_the_columns(tmp_path, read):

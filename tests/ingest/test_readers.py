@@ -67,3 +67,35 @@ def test_stdin_plain_text_and_jsonl():
     assert docs[0].id == "stdin"
     docs, _ = docs_and_errors(read_stream(io.BytesIO(b'{"id": "s1", "text": "Iran threatened Israel."}\n')))
     assert docs[0].id == "s1"
+
+
+def test_a_json_file_holds_one_record_or_an_array(tmp_path):
+    import json
+
+    from parley.errors import RecordError
+    from parley.ingest import read_path
+    from parley.model import Document
+
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"id": "a", "text": "Ghana recalled its ambassador.", "pub_date": "2024-05-02"}))
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps([{"id": "b", "text": "Togo protested."}, {"id": "c"},
+                                {"id": "d", "text": "Benin agreed.", "pub_date": "soon"}]))
+    (doc,) = read_path(one)
+    assert isinstance(doc, Document) and doc.id == "a" and str(doc.pub_date) == "2024-05-02"
+    items = list(read_path(many))
+    assert [i.id for i in items if isinstance(i, Document)] == ["b"]
+    errors = [i for i in items if isinstance(i, RecordError)]
+    assert [(e.record_id, e.reason.split(" (")[0]) for e in errors] == [("c", "no text"),
+                                                                      ("d", "pub_date 'soon' is not a date")]
+
+
+def test_pub_date_option_dates_plain_text(tmp_path):
+    from datetime import date
+
+    from parley.ingest import ReadOptions, read_inputs
+
+    text = tmp_path / "story.txt"
+    text.write_text("Police arrested 12 protesters in Lagos on Tuesday.")
+    (doc,) = read_inputs([str(text)], options=ReadOptions(pub_date=date(2025, 3, 14)))
+    assert doc.pub_date == date(2025, 3, 14)
