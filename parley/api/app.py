@@ -226,7 +226,8 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [{k: v for k, v in e.items() if k in {"loc", "msg", "type"}} for e in exc.errors()]
-        return JSONResponse({"error": "invalid request", "detail": jsonable_encoder(errors)}, status_code=422)
+        return JSONResponse({"error": _unknown_value(exc.errors()) or "invalid request",
+                             "detail": jsonable_encoder(errors)}, status_code=422)
 
     @app.exception_handler(HTTPException)
     async def http_error(_: Request, exc: HTTPException) -> JSONResponse:
@@ -239,8 +240,23 @@ def _errors(app: FastAPI) -> None:
         return JSONResponse({"error": str(exc)}, status_code=422 if isinstance(exc, UsageError) else 400)
 
 
+def _unknown_value(errors: Any) -> str | None:
+    """The CLI's one-line message ("did you mean ASSAULT?") for a filter value outside its enum."""
+    specs = {s.name: s for s in FILTERS if s.valid is not None}
+    for e in errors:
+        loc = e.get("loc") or ()
+        if e.get("type") == "literal_error" and len(loc) >= 2 and loc[0] == "query" and loc[1] in specs:
+            try:
+                specs[loc[1]].check(str(e.get("input")))
+            except UsageError as exc:
+                return str(exc)
+    return None
+
+
 def _filter_param(spec: FilterSpec) -> inspect.Parameter:
     kind: Any = {"codes": Optional[list[str]], "date": Optional[date], "text": Optional[str]}[spec.kind]
+    if spec.valid is not None:  # the schema names the values the filter can match (an enum)
+        kind = Optional[list[Literal[tuple(sorted(spec.valid))]]]  # type: ignore[misc]
     limits = {} if spec.kind == "date" else {"max_length": 200}
     return inspect.Parameter(spec.name, inspect.Parameter.KEYWORD_ONLY, annotation=kind,
                              default=Query(None, description=spec.help, **limits))
