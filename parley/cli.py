@@ -7,8 +7,8 @@ standard error, ``parley: <message>``; a bad record inside a batch is reported a
 from __future__ import annotations
 
 # Each command imports the parts it runs when it runs, not here: every `parley ...` call would
-# otherwise load spaCy, FastAPI, uvicorn and the Spark job (measured: `parley --help` 0.5 s as it
-# is, 2.7 s with them imported at the top), and `parley events` needs none of them.
+# otherwise load spaCy, FastAPI, uvicorn and the Spark job (measured: `parley --help` 0.5-0.6 s as it,
+# the store (DuckDB) loaded for the filter options; 2.7 s with them all at the top).
 
 import csv
 import functools
@@ -33,9 +33,6 @@ from .model import Event
 from .store import Store, query
 from .store.query import FILTERS, Filters
 from .store.records import CSV_FIELDS, flat_row
-
-# The heavier parts (spaCy, the pipeline, rich's tables) are imported inside the commands that use
-# them: `parley --help`, `parley events` and the like start without loading a language model.
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="parley: political event data from news, coded in PLOVER and CAMEO with evidence.")

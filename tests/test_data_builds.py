@@ -68,13 +68,6 @@ def test_every_data_file_names_its_build(path: Path) -> None:
         assert build.startswith("parley train"), build
 
 
-def test_every_built_file_is_rebuilt_here() -> None:
-    """A file whose header names a script is in BUILDS, so the test below rebuilds it."""
-    for path in DATA_FILES:
-        if path.suffix == ".tsv" and SCRIPT.search(header(path)) and named_build(path) != "curated by hand":
-            assert str(path.relative_to(ROOT)) in {f for files in BUILDS.values() for f in files}, path
-
-
 @pytest.mark.parametrize("script", sorted(BUILDS))
 def test_the_build_reproduces_the_shipped_file(script: str, tmp_path: Path) -> None:
     for module in NEEDS.get(script, ()):

@@ -21,7 +21,7 @@ from datetime import date
 from importlib import resources
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import Annotated, Any, Literal, Optional
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.encoders import jsonable_encoder
@@ -29,7 +29,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
-from pydantic import ValidationError
+from pydantic import BeforeValidator, ValidationError
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -256,7 +256,9 @@ def _unknown_value(errors: Any) -> str | None:
 def _filter_param(spec: FilterSpec) -> inspect.Parameter:
     kind: Any = {"codes": Optional[list[str]], "date": Optional[date], "text": Optional[str]}[spec.kind]
     if spec.valid is not None:  # the schema names the values the filter can match (an enum)
-        kind = Optional[list[Literal[tuple(sorted(spec.valid))]]]  # type: ignore[misc]
+        # (in any case, as the CLI takes them: "accuse" is ACCUSE)
+        value = Annotated[Literal[tuple(sorted(spec.valid))], BeforeValidator(str.upper)]  # type: ignore[misc]
+        kind = Optional[list[value]]  # type: ignore[valid-type]
     limits = {} if spec.kind == "date" else {"max_length": 200}
     return inspect.Parameter(spec.name, inspect.Parameter.KEYWORD_ONLY, annotation=kind,
                              default=Query(None, description=spec.help, **limits))

@@ -121,7 +121,7 @@ class Coder:
         the trigger makes no event (no recipient where one is required, nobody acting)."""
         trig = hit.trigger
         explain: dict[str, str] = {"event": f"trigger '{trig.pattern}'"}
-        verbal = hit.noun is None or hit.light is not None
+        verbal = not hit.nominal
         actor = self._actor(hit, verbal, heads, explain)
         complement = self.triggers.complement(hit, hits)
         recipient = self._recipient(hit, actor, heads, explain)

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from ..errors import RecordError
 from ..model import Document
-from .jsonl import pub_date_of
+from ..time.parse import pub_date_of
 from .options import (DATE_COLUMNS, ID_COLUMNS, PUBLISHER_COLUMNS, TEXT_COLUMNS, TITLE_COLUMNS, URL_COLUMNS,
                       ReadOptions)
 from .source import Source, read_head

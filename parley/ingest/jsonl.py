@@ -7,17 +7,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from datetime import date
 from pathlib import Path
 
 from ..errors import RecordError
 from ..model import Document
-from ..time.parse import DATE_FORMS, parse_date
+from ..time.parse import pub_date_of
 from .options import ReadOptions
 from .source import Source, read_all, read_head
 from .text import binary_problem, decode_bytes, detect_encoding, open_text
 
-__all__ = ["parse_date", "pub_date_of", "record_to_document", "read_jsonl_lines", "read_jsonl", "read_json"]
+__all__ = ["record_to_document", "read_jsonl_lines", "read_jsonl", "read_json"]
 
 
 def record_to_document(obj: object, source: str, line_no: int,
@@ -34,15 +33,6 @@ def record_to_document(obj: object, source: str, line_no: int,
     if isinstance(pub, RecordError):
         return pub
     return Document(id=rid, text=text, pub_date=pub, **opt)
-
-
-def pub_date_of(value: object, source: str, rid: str | None) -> date | None | RecordError:
-    """A record's publication date; one given but unreadable is the record's problem, reported,
-    not silently dropped (its relative dates would resolve against nothing)."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    found = parse_date(value)
-    return found if found is not None else RecordError(f"pub_date {value!r} is not a date ({DATE_FORMS})", source, rid)
 
 
 def read_jsonl_lines(lines: Iterable[str], source: str,

@@ -17,10 +17,10 @@ from .source import Source, read_all, read_head
 __all__ = ["decode_bytes", "detect_encoding", "binary_problem", "open_text", "read_text"]
 
 _BINARY_PROBE = 8192
-_UTF16_32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # (mark, codec of what follows it, encoding to read the whole with); UTF-32 LE starts like UTF-16 LE
 _WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"), (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
               (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"), (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"))
+_UTF16_32_BOMS = tuple(bom for bom, _, _ in _WIDE_BOMS)
 
 
 def detect_encoding(head: bytes, complete: bool = True) -> str:

@@ -147,7 +147,10 @@ class Reduced:
         return cls("\n".join(parts), tuple(starts), tuple(origins), tuple(segments), seg_starts, text)
 
     def numbers(self) -> tuple[tuple[int, int], ...]:
-        """(start in the reduced text, number in the original) of each kept sentence."""
+        """(start in the reduced text, number in the original) of each parsed sentence; with nothing
+        left out the reduced text is the original, and every sentence is its own."""
+        if self.source is self.text:
+            return tuple((s.start, s.index) for s in self.segments)
         return tuple((start, self.sentence(origin).index) for start, origin in zip(self.starts, self.origins))
 
     def original_text(self, start: int, end: int) -> str:

@@ -168,7 +168,7 @@ def load_gazetteer() -> Gazetteer:
         for alt in city.get("alternatenames") or ():
             if alt.isascii() and alt[:1].isupper() and len(alt) > 2 and alt != city["name"]:
                 entries.append((alt, e))
-    for row in _regions():  # first-level divisions and known regions: a country, no coordinates
+    for row in data_table("regions.tsv"):  # first-level divisions and known regions: a country, no coordinates
         e = GeoEntry(None, row["name"], row["country"], row.get("iso_3166_2") or None, None, None, 0, "admin1")
         entries.append((row["name"], e))
     # "Washington, D.C." and "D.C." name the capital, not the state
@@ -292,8 +292,7 @@ def _state_named(doc: Doc, m) -> bool:  # noqa: ANN001 - a NameMatch
     return any(e.feature == "admin1" and e.country == "USA" for e in load_gazetteer().candidates(doc[m.start:m.end].text))
 
 
-def _regions() -> list[dict[str, str]]:
-    return data_table("regions.tsv")
+
 
 
 @Language.factory("parley_places", assigns=["doc._.events"],

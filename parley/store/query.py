@@ -42,7 +42,7 @@ class FilterSpec:
         near = difflib.get_close_matches(value.upper(), sorted(self.valid), n=3, cutoff=0.6)
         listed = ", ".join(sorted(self.valid)) if len(self.valid) <= 30 else "see --help"
         hint = f"did you mean {' or '.join(near)}?" if near else f"choose from {listed}"
-        raise UsageError(f"--{self.name} {value!r} is not a known {self.name}: {hint}")
+        raise UsageError(f"{self.name} {value!r} is not a known {self.name}: {hint}")
 
 
 # every prefix of a known CAMEO code: "1", "19", "190", "1901"...

@@ -51,11 +51,10 @@ class TimeTagger:
         opens on another matter: a report states the day once ("met on Wednesday ... They
         agreed to ..."). Only dates read from the text carry, never a carried one."""
         out: list[Event] = []
-        stated: list[int] = []  # indexes of events whose own text dates them
+        k: int | None = None  # the last event whose own text dates it
         for ev, anchor in zip(events, anchors, strict=True):
-            k = stated[-1] if stated else None
             if ev.date_text and ev.date_precision in {"day", "week", "month"}:
-                stated.append(len(out))
+                k = len(out)
             elif (ev.date_precision == "publication" and k is not None
                     and abs(_sentence_number(anchor) - _sentence_number(anchors[k])) <= CARRY_SENTENCES
                     and not _topic_shift(anchors[k], anchor)):
@@ -165,9 +164,9 @@ class TimeTagger:
 def _sentence_number(tok: Token) -> int:
     """The number of ``tok``'s sentence in the original text (the prefilter may have left some out)."""
     numbers = tok.doc._.sentence_numbers
-    if not numbers:
+    if not numbers:  # a Doc made outside the Pipeline: its own sentences
         return sum(1 for t in tok.doc[:tok.i + 1] if t.is_sent_start)
-    return numbers[max(bisect_right([start for start, _ in numbers], tok.idx) - 1, 0)][1]
+    return numbers[max(bisect_right(numbers, (tok.idx, float("inf"))) - 1, 0)][1]
 
 
 def _topic_shift(before: Token, after: Token) -> bool:

@@ -4,7 +4,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
-__all__ = ["parse_date", "DATE_FORMS"]
+from ..errors import RecordError
+
+__all__ = ["parse_date", "pub_date_of", "DATE_FORMS"]
 
 DATE_FORMS = "YYYY-MM-DD, an ISO timestamp, an RFC 2822 date or '2 May 2024'"
 
@@ -40,3 +42,12 @@ def parse_date(value: object) -> date | None:
         except ValueError:
             continue
     return None
+
+
+def pub_date_of(value: object, source: str, rid: str | None) -> date | None | RecordError:
+    """A record's publication date; one given but unreadable is the record's problem, reported,
+    not silently dropped (its relative dates would resolve against nothing)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    found = parse_date(value)
+    return found if found is not None else RecordError(f"pub_date {value!r} is not a date ({DATE_FORMS})", source, rid)

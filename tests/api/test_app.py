@@ -180,3 +180,9 @@ def test_rate_limit_settings_are_checked():
 def test_a_misspelt_filter_is_a_422_naming_the_valid_value(client):
     r = client.get("/v1/events", params={"category": "ASSULT"})
     assert r.status_code == 422 and "ASSAULT" in r.json()["error"]
+
+
+def test_filter_values_are_taken_in_any_case_as_the_cli_takes_them(client):
+    lower = client.get("/v1/events", params={"category": "accuse"})
+    assert lower.status_code == 200
+    assert lower.json()["items"] and {e["event"] for e in lower.json()["items"]} == {"ACCUSE"}

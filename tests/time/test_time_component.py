@@ -28,3 +28,16 @@ def test_a_date_does_not_carry_into_another_matter(code_text):
             "Meanwhile, Bolivia accused Chile of blocking its exports.")
     accuse = next(e for e in code_text(text, pub="2025-03-14") if e.event == "ACCUSE")
     assert accuse.date == date(2025, 3, 14) and accuse.date_precision == "publication"
+
+
+def test_the_carry_counts_the_same_sentences_without_the_prefilter():
+    from parley.model import Document
+    from parley.pipeline import Pipeline, PipelineConfig
+
+    filler = " ".join(f"Chilean officials said point {n} was still open." for n in range(5))
+    text = (f"The foreign ministers of Chile and Peru met in Lima on Tuesday. {filler} "
+            "Chile and Peru agreed to reopen a border crossing near Tacna.")
+    doc = Document("t", text, date(2025, 3, 14))
+    for prefilter in (True, False):
+        agree = next(e for e in Pipeline(PipelineConfig(prefilter=prefilter)).code(doc) if e.event == "AGREE")
+        assert agree.date_precision == "publication", prefilter
