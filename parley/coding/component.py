@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Attribution, Event, Mention
 from ..ontology import Ontology, load_ontology
 from . import parties, recode
+from .parties import UNRESOLVED
 from .attribution import attributions_in, reporting_ancestor, sentence_sources, unique_sources
 from .classifier import Classifier, TextModel, load_classifier
 from .factuality import modality, recode as recode_unrealised
@@ -137,7 +138,7 @@ class Coder:
         reading = recode.by_complement(reading, trig, complement, explain)
         reading = recode.by_actor(self.lexicon, reading, hit, actor, proba, explain)
         actor, recipient, reciprocal = _reciprocity(hit, reading[0], actor, recipient, reciprocal)
-        if not actor and (not recipient or reading[0] not in {"ASSAULT", "COERCE"}):
+        if not actor and (not identified(recipient) or reading[0] not in {"ASSAULT", "COERCE"}):
             return None  # only force is reported without who used it ("three soldiers were killed")
         # factuality: PLOVER's rules for what did not (yet) happen
         reporter = reporting_ancestor(hit.anchor, self.triggers.is_report)
@@ -259,7 +260,7 @@ def _clause_recipient(hit: Hit, heads: Heads, taken: frozenset[tuple[int, int]])
     told = anchor.pos_ in {"VERB", "AUX"} and child_dep(anchor, "xcomp") is not None and (
         child_dep(anchor, "dobj") is not None)  # "ordered X to", not "threatened to"
     return recipient_of(anchor, hit.noun, heads, trig.particle, exclude=taken, extra_roots=roots,
-                        theme=trig.category in THEME_CATEGORIES or (
+                        theme=(trig.category in THEME_CATEGORIES and not trig.has("actorobj")) or (
                             (trig.has("intent") or trig.has("gov")) and not told))
 
 
@@ -327,6 +328,11 @@ def _prep_object(verb: Token, word: str, heads: Heads) -> Parties:
             if obj is not None:
                 return actors_of(obj, heads)
     return ()
+
+
+def identified(parties: Parties) -> Parties:
+    """The parties the actor stage identified (not the unidentified phrases the parse found)."""
+    return tuple(a for a in parties if a.kind != UNRESOLVED)
 
 
 def _not_self(recipient: Parties, actor: Parties) -> Parties:

@@ -35,6 +35,10 @@ __all__ = ["coordinated", "conjunct", "at_clause_place", "between_sides", "Party
 
 Parties = tuple[Actor, ...]
 # parties the other side lends its country to; a place lends it also to a person known only by role
+# The kind of a party the parse shows acting or acted on whom the actor stage could not identify
+# ("the Hungarian Civil Liberties Union", "37 prisoners"): kept with its span and no code, so the
+# event is recorded and its dyad stays honest (no country is guessed for it).
+UNRESOLVED = "unresolved"
 SIDE_LENDS = frozenset({"sector", "group"})
 PLACE_LENDS = frozenset({"sector", "group", "person"})
 
@@ -84,7 +88,7 @@ def between_sides(category: str, actor: Parties, recipient: Parties, anchor: Tok
     actor, recipient = _from_other_side(actor, recipient)
     if not any(a.code() for a in actor) and verbal:
         lent = _sentence_country(anchor.sent, heads, actor, recipient)  # "ethnic Albanians ... Macedonia's border"
-        if lent and actor:
+        if lent and actor and not all(a.kind == UNRESOLVED for a in actor):
             actor = tuple(replace(a, country=lent) for a in actor)
             explain["actor"] = explain.get("actor", "") + f"; country {lent} from the sentence"
     if category == "MOBILIZE":

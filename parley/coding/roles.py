@@ -6,14 +6,16 @@ came from, which ``--explain`` shows.
 """
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable
 
 from spacy.tokens import Token
 
 from ..model import Actor
-from .parties import at_clause_place
+from .parties import UNRESOLVED, at_clause_place
 
-__all__ = ["Found", "actors_of", "subject_of", "recipient_of", "owner_of", "participants_between", "is_passive"]
+__all__ = ["Found", "actors_of", "subject_of", "recipient_of", "owner_of", "participants_between", "is_passive",
+           "UNRESOLVED", "unresolved"]
 
 Heads = dict[int, tuple[Actor, ...]]
 Found = tuple[tuple[Actor, ...], str]  # actors, and how they were found
@@ -26,6 +28,14 @@ OWNER_PREPS = ("by", "of", "from")
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 # "the talks, reported by TASS": the reporter is a source, not the owner of the event
 REPORT_LEMMAS = {"report", "cite", "quote", "say", "announce", "describe", "mention", "see", "note"}
+# "HRW issued a statement calling on X": whoever issues, publishes or adopts a text makes its call
+ISSUE_LEMMAS = frozenset({"issue", "release", "publish", "put", "send", "deliver", "make", "sign", "adopt", "pass",
+                          "table", "present", "submit", "write", "post"})
+# clauses that report an event rather than set its background ("when a former dictator expelled them")
+ASSERTED_CLAUSES = frozenset({"ROOT", "ccomp", "xcomp", "conj", "parataxis"})
+NOMINAL_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name, *calendar.day_abbr,
+                                                *calendar.month_abbr) if w)
 
 
 def actors_of(tok: Token | None, heads: Heads) -> tuple[Actor, ...]:
@@ -66,8 +76,8 @@ def subject_of(verb: Token, heads: Heads, depth: int = 0) -> Found:
         agent = _child(verb, {"agent"})
         obj = _pobj(agent) if agent is not None else None
         return (actors_of(obj, heads), "passive agent") if obj is not None else ((), "")
-    subj = _child(verb, SUBJECT_DEPS)
-    if subj is not None:
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    for subj in subjects:  # "Parliament's lead negotiator Guy Verhofstadt": the parse may give two
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return owner_or_self(verb.head, heads, depth + 1), "relative clause"
         found = actors_of(subj, heads)
@@ -75,15 +85,54 @@ def subject_of(verb: Token, heads: Heads, depth: int = 0) -> Found:
             return found, "subject"
         # "the statements of X", "North Korea's statements": the subject's owner acts
         owned = owner_of(subj, heads, depth + 1)
-        return (owned, "subject's owner") if owned else ((), "")
+        if owned:
+            return owned, "subject's owner"
+    if subjects:  # a subordinate clause's stranger is background ("when a former dictator expelled them")
+        named = unresolved(subjects[0]) if verb.dep_ in ASSERTED_CLAUSES else ()
+        return (named, "subject (not identified)") if named else ((), "")
     # controlled or shared subjects: "X agreed to meet", "X met Y and signed"
     if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.i != verb.i:
         found, how = subject_of(verb.head, heads, depth + 1)
         if found:
             return found, how if how.startswith("inherited") else f"inherited ({how})"
     if verb.dep_ in {"acl", "relcl"}:
-        return owner_or_self(verb.head, heads, depth + 1), "modified noun"
+        noun = verb.head
+        owned = owner_or_self(noun, heads, depth + 1)
+        if not owned and noun.dep_ == "dobj" and noun.head.lemma_ in ISSUE_LEMMAS:
+            found, how = subject_of(noun.head, heads, depth + 1)  # "issued a statement urging X"
+            return found, f"who issued the {noun.lemma_}" if found else ""
+        return owned, "modified noun"
     return (), ""
+
+
+def unresolved(tok: Token) -> tuple[Actor, ...]:
+    """A named noun phrase the parse puts in a role but the actor stage did not identify ("the
+    Hungarian Civil Liberties Union", "Members of the Association of African Jurists"): a party
+    of its own, with its span and no code. Unnamed phrases ("a series of bombs", "emergency
+    measures") are things more often than parties, so they are left out."""
+    if tok.tag_ not in NOMINAL_TAGS or not _named(tok):
+        return ()
+    left = tok.left_edge
+    while left.i < tok.i and left.dep_ in {"det", "punct", "cc", "predet"}:
+        left = left.nbor()
+    span = tok.doc[left.i:tok.i + 1]
+    return (Actor(text=span.text, start=span.start_char, end=span.end_char, kind=UNRESOLVED),)
+
+
+def _named(tok: Token, depth: int = 0) -> bool:
+    """A proper noun heads the phrase, modifies it, or names what it is "of"; calendar words
+    ("on Sunday", "in March") are dates, not parties."""
+    if tok.tag_ in {"NNP", "NNPS"}:
+        return tok.lower_ not in CALENDAR_WORDS
+    for c in tok.children:
+        if c.dep_ in {"compound", "amod", "nmod", "poss"} and c.tag_ in {"NNP", "NNPS"} and (
+                c.lower_ not in CALENDAR_WORDS):
+            return True
+        if depth == 0 and c.dep_ == "prep" and c.lower_ == "of":
+            obj = _pobj(c)
+            if obj is not None and _named(obj, depth + 1):
+                return True
+    return False
 
 
 def owner_or_self(noun: Token, heads: Heads, depth: int = 0) -> tuple[Actor, ...]:
@@ -123,6 +172,8 @@ def is_passive_participle(tok: Token) -> bool:
 FOLLOW = frozenset({"dobj", "prep", "pobj", "pcomp", "xcomp", "dative", "attr", "acomp", "oprd", "appos",
                     "nsubjpass", "agent"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"})
+# prepositions whose unidentified object is still the party acted on ("fired on protesters")
+LOOSE_PREPS = frozenset({"with", "to", "against", "on", "upon", "at", "toward", "towards"})
 PLACE_PREPS = frozenset({"in", "into", "inside", "near", "at", "across", "throughout", "outside", "within"})
 # "after the killing", "amid protests": background, not the event's recipient or content
 BACKGROUND_PREPS = frozenset({"after", "following", "before", "amid", "despite", "since", "during", "because",
@@ -171,6 +222,10 @@ def _search(roots: list[Token], heads: Heads, exclude: frozenset[tuple[int, int]
     frontier = list(roots)
     places: list[tuple[Actor, ...]] = []
     weak: Found | None = None
+    # the clause's own object or recipient phrase, not identified: its direct object comes
+    # before the place ("arrested Mehmet Varolik in Ankara"), a prepositional one after
+    direct: Found | None = None
+    loose: Found | None = None
     for depth in range(6):
         nxt: list[Token] = []
         for t in frontier:
@@ -193,10 +248,14 @@ def _search(roots: list[Token], heads: Heads, exclude: frozenset[tuple[int, int]
                     elif cand and (prep in RECIPIENT_PREPS or (prep == "of" and (nominal and depth == 1 or
                                                                              c.head.head.dep_ in OBJECT_DEPS | {"pobj"}))):
                         found, how = cand, f"'{prep}' object"  # "the computers of South Korean officers"
+                    elif not cand and depth == 1 and prep in LOOSE_PREPS and not _named_inside(c, heads):
+                        loose = loose or (unresolved(c), f"'{prep}' object (not identified)")
                 elif c.dep_ in OBJECT_DEPS:
                     found, how = _keep(owner_or_self(c, heads), exclude), "object"
                     if theme and c.dep_ == "dobj" and not _strong(found):
                         found = ()
+                    elif not found and depth == 0 and not theme and not _named_inside(c, heads):
+                        direct = direct or (unresolved(c), "object (not identified)")
                 if found:
                     if _strong(found):
                         return found, how
@@ -207,9 +266,19 @@ def _search(roots: list[Token], heads: Heads, exclude: frozenset[tuple[int, int]
             break
     if weak and places and (placed := at_clause_place(weak[0], places[0])):  # "killed 23 people ... in Tel Aviv"
         return placed, weak[1] + ", place's country"
+    if direct and direct[0] and not weak:
+        return direct
     if places:
         return places[0], "place of the event"
-    return weak or ((), "")
+    if weak:
+        return weak
+    return loose if loose and loose[0] else ((), "")
+
+
+def _named_inside(tok: Token, heads: Heads) -> bool:
+    """Whether a phrase holds an identified party anywhere ("the release of Chinese sailors"):
+    then the search goes on to find it rather than taking the phrase as unidentified."""
+    return any(t.i in heads for t in tok.subtree)
 
 
 def participants_between(noun: Token, heads: Heads) -> tuple[Actor, ...]:

@@ -1,0 +1,54 @@
+"""Who acts on whom, read off the parse (coding/roles.py), through the pipeline: parties the
+actor stage cannot identify still take their role, with their span and no code."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parley.coding.parties import UNRESOLVED
+from parley.ingest import Document
+
+
+def code(pipeline, text: str):
+    return pipeline.code(Document("roles", text, date(2024, 5, 6)))
+
+
+def test_a_named_subject_nobody_knows_still_acts(pipeline):
+    (ev,) = code(pipeline, "The Orvanian Freedom League rejected the ministry's new plan on Monday.")
+    assert ev.event == "REJECT"
+    (actor,) = ev.actor
+    assert "Orvanian Freedom League" in actor.text
+    assert actor.kind == UNRESOLVED and actor.code() is None  # no country is guessed
+
+
+def test_an_unnamed_subject_is_not_made_a_party(pipeline):
+    assert not [e for e in code(pipeline, "A series of measures rejected the plan.") if e.actor]
+
+
+def test_a_stranger_in_a_background_clause_makes_no_event(pipeline):
+    events = code(pipeline, "Kenya paid compensation to families who lost their farms when Darvek Lonsa "
+                            "seized them decades ago.")
+    assert not [e for e in events if any("Darvek" in a.text for a in e.actor)]
+
+
+def test_released_people_are_the_recipient(pipeline):
+    events = [e for e in code(pipeline, "Somali police released nine Ethiopian journalists on Sunday.")
+              if e.event == "RETREAT"]
+    assert events and any("journalists" in r.text for e in events for r in e.recipient)
+
+
+@pytest.mark.parametrize("text,category", [
+    ("issued a statement urging Kenya to free the detained journalists", "REQUEST"),
+    ("published a report accusing Kenya of torturing detainees", "ACCUSE"),
+])
+def test_who_issues_a_text_makes_its_call(pipeline, text, category):
+    events = [e for e in code(pipeline, f"The European Union {text}.") if e.event == category]
+    assert events and events[0].actor[0].code() == "IGO"
+    assert events[0].recipient[0].code() == "KEN"
+
+
+def test_an_unidentified_named_object_is_the_target_when_nothing_else_is(pipeline):
+    events = code(pipeline, "Turkish police arrested Mehmet Varolik in Ankara on Tuesday.")
+    arrests = [e for e in events if e.event == "COERCE"]
+    assert arrests and any("Varolik" in r.text for r in arrests[0].recipient)
