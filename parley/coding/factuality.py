@@ -19,6 +19,9 @@ FUTURE_ADJ = frozenset({"future", "upcoming", "planned", "proposed", "scheduled"
                         "potential", "prospective", "expected", "likely"})
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
 FAIL_VERBS = frozenset({"fail", "refuse", "decline"})
+# "the rebels usually take hours to claim their attacks": a habit, not an event that happened
+HABITUAL = frozenset({"usually", "often", "typically", "routinely", "regularly", "frequently", "generally",
+                      "normally", "sometimes", "seldom", "rarely"})
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
 CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
@@ -80,6 +83,8 @@ def modality(anchor: Token, noun: Token | None, reported: bool) -> Modality:
         return Modality("negated", conditional, refusal, "refused" if failed else "negation")
     if in_condition:
         return Modality("hypothetical", False, False, "condition")
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for v in (anchor, *anchor.ancestors) for c in v.children):
+        return Modality("hypothetical", False, False, "habitual")
     if hypothetical:
         return Modality("hypothetical", conditional, False, "modal")
     if future_word or conditional:

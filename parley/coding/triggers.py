@@ -237,9 +237,13 @@ def complement_tokens(hit: Hit) -> set[int]:
             for t in c.subtree}
 
 
+INNER_PREPS = frozenset({"of", "in", "for"})
+
+
 def _objects(verb: Token) -> list[Token]:
-    """The verb's objects, then what they are made of: "700 kg of medicine", "part of a
-    military aid program", "mediation efforts" (a compound names the thing too)."""
+    """The verb's objects, then what they are made of or for: "700 kg of medicine", "part of a
+    military aid program", "mediation efforts" (a compound names the thing too), "$2 million in
+    assistance", "responsibility for the attack"."""
     objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd", "dative"}]
     for prep in verb.children:  # "engage in talks", "take part in"
         if prep.dep_ == "prep":
@@ -249,7 +253,7 @@ def _objects(verb: Token) -> list[Token]:
     for o in objs:
         inner.extend(c for c in o.children if c.dep_ == "compound")
         for prep in o.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and prep.lower_ in INNER_PREPS:
                 for p in prep.children:
                     if p.dep_ == "pobj":
                         inner.append(p)

@@ -52,3 +52,18 @@ def test_an_unidentified_named_object_is_the_target_when_nothing_else_is(pipelin
     events = code(pipeline, "Turkish police arrested Mehmet Varolik in Ankara on Tuesday.")
     arrests = [e for e in events if e.event == "COERCE"]
     assert arrests and any("Varolik" in r.text for r in arrests[0].recipient)
+
+
+def test_an_event_noun_reached_through_a_quantity_or_a_claim(pipeline):
+    aid = [e for e in code(pipeline, "Norway provided $4 million in assistance to Malawi.") if e.event == "AID"]
+    assert aid and aid[0].actor[0].code() == "NOR" and aid[0].recipient[0].code() == "MWI"
+    claims = [e for e in code(pipeline, "The Zorvani Brigades claimed responsibility for the attack on "
+                                        "the border post.") if e.event == "ASSAULT"]
+    assert claims and "Zorvani Brigades" in claims[0].actor[0].text
+
+
+def test_a_habit_is_not_an_event(pipeline):
+    assert not [e for e in code(pipeline, "Somali pirates usually release hostages after a ransom is paid.")
+                if e.event == "RETREAT"]
+    assert [e for e in code(pipeline, "Somali pirates released 12 hostages after a ransom was paid.")
+            if e.event == "RETREAT"]
