@@ -32,6 +32,7 @@ class Tenure:
     role: str | None
     start: date | None
     end: date | None
+    org: str | None = None  # the organisation the office belongs to (an IGO leader's IGO)
 
     def holds(self, when: date) -> bool:
         return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)

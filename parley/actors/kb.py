@@ -28,7 +28,7 @@ __all__ = ["INTERNATIONAL", "Term", "Tenure", "Person", "Country", "Organisation
            "PhraseIndex", "role_rank", "Tokenize", "build_kb", "load_kb", "name_tokenizer", "shipped_kb", "data_table",
            "plurals", "read_table", "source_hash"]
 
-BUILD_VERSION = "kb-builder-2"  # bump when the builder changes what it makes of the same tables
+BUILD_VERSION = "kb-builder-3"  # bump when the builder changes what it makes of the same tables
 
 
 def plurals(term: str) -> list[str]:
@@ -148,10 +148,7 @@ class _Builder:
                 continue
             if not curated and self._merge_history(rs):
                 continue
-            tenures = tuple(
-                Tenure(r.get("country") or None, r.get("sector") or None, r.get("role") or None,
-                       _date(r.get("start")), _date(r.get("end")))
-                for r in rs)
+            tenures = _history_of(rs)
             name = rs[0]["name"]
             if pid in self.kb.people:  # the same person in two curated files: pool the tenures
                 known = self.kb.people[pid]
@@ -170,7 +167,7 @@ class _Builder:
 
 def _history_of(rows: list[dict[str, str]]) -> tuple[Tenure, ...]:
     return tuple(Tenure(r.get("country") or None, r.get("sector") or None, r.get("role") or None,
-                        _date(r.get("start")), _date(r.get("end"))) for r in rows)
+                        _date(r.get("start")), _date(r.get("end")), r.get("org") or None) for r in rows)
 
 
 def _data_dir():  # noqa: ANN202 - an importlib Traversable
