@@ -3,11 +3,10 @@ state and of government on a given day, holders resolve only within their tenure
 leaders of international organisations and armed groups carry their organisation's code."""
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
-from conftest import jsonl, run_parley
+from conftest import resolve_dated
 from parley.actors.kb import data_table, name_tokenizer
 
 MEMBERS = [ln.strip() for ln in (Path(__file__).parent / "data" / "un_members.txt").read_text(encoding="utf-8").splitlines()
@@ -79,15 +78,7 @@ CASES = [  # phrase, date, country, sector, org, role (None: not checked)
 
 
 def test_holders_resolve_within_their_tenure_with_their_organisation(tmp_path):
-    p = tmp_path / "people.jsonl"
-    p.write_text("".join(json.dumps({"id": str(i), "text": c[0], "date": c[1]}) + "\n" for i, c in enumerate(CASES)),
-                 encoding="utf-8")
-    r = run_parley("resolve", "--input", str(p))
-    assert r.returncode == 0, r.stderr
-    got = {o["id"]: o for o in jsonl(r.stdout)}
-    wrong = []
-    for i, (name, when, country, sector, org, role) in enumerate(CASES):
-        o = got[str(i)]
-        if (o["country"], o["sector"], o["org"]) != (country, sector, org) or (role and o["role"] != role):
-            wrong.append(f"{name} {when}: {o['country']} {o['sector']} {o['org']} {o['role']}")
+    wrong = [f"{name} {when}: {o['country']} {o['sector']} {o['org']} {o['role']}"
+             for (name, when, country, sector, org, role), o in zip(CASES, resolve_dated(tmp_path, [c[:2] for c in CASES]))
+             if (o["country"], o["sector"], o["org"]) != (country, sector, org) or (role and o["role"] != role)]
     assert not wrong, wrong
