@@ -52,3 +52,16 @@ def _phrases(tmp_path, texts):
     p = tmp_path / "phrases.jsonl"
     p.write_text("".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
     return p
+
+
+def test_user_people_carry_their_organisation_and_override_shipped_holders(tmp_path):
+    f = tmp_path / "mine.csv"
+    f.write_text("name,sector,org,role,start\n"
+                 "Jane Roe,IGO,OAS,OAS Secretary-General,2026-01-01\n"
+                 "Duma Boko,IGO,AU,African Union envoy,2026-01-01\n", encoding="utf-8")
+    r = run_parley("resolve", "--input", str(_phrases(tmp_path, ["Jane Roe", "Duma Boko"])),
+                   "--date", "2026-03-01", "--actors", str(f))
+    assert r.returncode == 0, r.stderr
+    jane, boko = jsonl(r.stdout)
+    assert (jane["sector"], jane["org"], jane["role"]) == ("IGO", "OAS", "OAS Secretary-General")
+    assert (boko["sector"], boko["org"]) == ("IGO", "AU")  # shipped: Botswana's president
