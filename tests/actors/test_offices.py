@@ -82,3 +82,22 @@ def test_holders_resolve_within_their_tenure_with_their_organisation(tmp_path):
              for (name, when, country, sector, org, role), o in zip(CASES, resolve_dated(tmp_path, [c[:2] for c in CASES]))
              if (o["country"], o["sector"], o["org"]) != (country, sector, org) or (role and o["role"] != role)]
     assert not wrong, wrong
+
+
+def test_office_holders_add_full_names_but_no_bare_surnames_of_their_own(kb):
+    """Bare surnames resolve for the people of the news lists; the office holders of every state
+    add full names only, since many of their surnames are ordinary words ("Friday", "Smith")."""
+    own = {r["id"] for r in data_table("people_offices.tsv")} - {
+        r["id"] for f in ("people_g20.tsv", "people_world.tsv") for r in data_table(f)}
+    indexed = {pid for ids in kb.surnames.values() for pid in ids}
+    assert own and not own & indexed
+    assert "godwin-friday" in own and "Friday" not in kb.surnames
+    assert "emmanuel-macron" in indexed  # a news-list person keeps his surname
+
+
+def test_undated_text_naming_an_office_gives_that_office(tmp_path):
+    """Without a date, "President X" is X in that office, not a former holder."""
+    out = resolve_dated(tmp_path, [("Kyrgyz President Sooronbay Jeenbekov", ""), ("Sooronbay Jeenbekov", ""),
+                                   ("Almazbek Atambaev", "2015-06-01")])
+    assert [(o["country"], o["sector"], o["role"]) for o in out] == [
+        ("KGZ", "GOV", "President"), ("KGZ", "ELI", None), ("KGZ", "GOV", "President")]
