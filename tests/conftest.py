@@ -48,6 +48,17 @@ def jsonl(text: str | bytes) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
+def resolve_dated(tmp_path: Path, phrases: list[tuple[str, str]]) -> list[dict]:
+    """``parley resolve`` of (phrase, event date) pairs, one output per phrase in order."""
+    p = tmp_path / "phrases.jsonl"
+    p.write_text("".join(json.dumps({"id": str(i), "text": t, "date": d}) + "\n" for i, (t, d) in enumerate(phrases)),
+                 encoding="utf-8")
+    r = run_parley("resolve", "--input", str(p))
+    assert r.returncode == 0, r.stderr
+    got = {o["id"]: o for o in jsonl(r.stdout)}
+    return [got[str(i)] for i in range(len(phrases))]
+
+
 @pytest.fixture(scope="session")
 def code_text(pipeline):
     """Code one text (published 2025-08-01 unless said otherwise) and return its events."""

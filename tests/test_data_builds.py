@@ -19,6 +19,7 @@ DATA_FILES = sorted(p for p in (ROOT / "parley").rglob("*") if p.is_file() and "
 BUILDS = {
     "scripts/build_agents.py": ("parley/actors/data/agents.tsv",),
     "scripts/build_regions.py": ("parley/actors/data/regions.tsv",),
+    "scripts/build_office_holders.py": ("parley/actors/data/people_offices.tsv",),
     "scripts/convert_petrarch.py": ("parley/actors/data/people_petrarch.tsv",
                                     "parley/actors/data/organisations_petrarch.tsv"),
     "scripts/build_ontology.py": ("parley/ontology/data/cameo.tsv",),

@@ -8,7 +8,7 @@ the hash matches, so a stale file costs time, never correctness. Lines:
     C  code  name                                      a country
     O  id  name  sector  country  parent               an organisation
     A  term  sector  role                              an agent term or title
-    P  id  name  curated  country,sector,role,start,end;...   a person (parsed on first use)
+    P  id  name  curated  country,sector,role,start,end,org;...   a person (parsed on first use)
     N  token token ...  kind:ref|kind:ref              a case-sensitive name
     T  token token ...  agent:term                     a lower-case agent term
     S  surname  id|id                                  curated persons by last name
@@ -22,7 +22,7 @@ from .entries import Agent, Country, KnowledgeBase, Organisation, Person, Phrase
 
 __all__ = ["FORMAT_VERSION", "dump", "load", "LazyPeople"]
 
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 
 
 def _esc(value: str | None) -> str:
@@ -31,13 +31,14 @@ def _esc(value: str | None) -> str:
 
 def _tenure(t: Tenure) -> str:
     return ",".join(_esc(x).replace(",", " ").replace(";", " ") for x in (
-        t.country, t.sector, t.role, t.start.isoformat() if t.start else "", t.end.isoformat() if t.end else ""))
+        t.country, t.sector, t.role, t.start.isoformat() if t.start else "", t.end.isoformat() if t.end else "",
+        t.org))
 
 
 def _parse_tenure(text: str) -> Tenure:
-    country, sector, role, start, end = text.split(",")
+    country, sector, role, start, end, org = text.split(",")
     return Tenure(country or None, sector or None, role or None,
-                  date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None)
+                  date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None, org or None)
 
 
 class LazyPeople(Mapping[str, Person]):

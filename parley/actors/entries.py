@@ -32,6 +32,7 @@ class Tenure:
     role: str | None
     start: date | None
     end: date | None
+    org: str | None = None  # the organisation the office belongs to (an IGO leader's IGO)
 
     def holds(self, when: date) -> bool:
         return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
@@ -57,9 +58,12 @@ class Person:
 
     def at(self, when: date | None, role: str | None = None) -> tuple[Tenure, bool]:
         """The tenure that applies on ``when`` and whether it is held then (False: former/future).
-        Of several offices held at once, the one the text names (``role``), else the senior one."""
+        Of several offices held at once, the one the text names (``role``), else the senior one.
+        Without a date, a person the text names by an office (``role``) holds it, or their last one."""
         ts = sorted(self.tenures, key=lambda t: (t.start or date.min))
         held = [t for t in ts if t.end is None] if when is None else [t for t in ts if t.holds(when)]
+        if when is None and role and not held:  # an undated text names them by an office: the one they held
+            held = [t for t in ts if t.role == role] or ts[-1:]
         if held:
             named = [t for t in held if role and t.role == role]
             return max(named or held, key=lambda t: (t.sector == "GOV", role_rank(t.role), t.start or date.min)), True

@@ -28,7 +28,8 @@ __all__ = ["INTERNATIONAL", "Term", "Tenure", "Person", "Country", "Organisation
            "PhraseIndex", "role_rank", "Tokenize", "build_kb", "load_kb", "name_tokenizer", "shipped_kb", "data_table",
            "plurals", "read_table", "source_hash"]
 
-BUILD_VERSION = "kb-builder-2"  # bump when the builder changes what it makes of the same tables
+BUILD_VERSION = "kb-builder-5"
+OFFICES = "people_offices.tsv"  # every UN member's office holders: full names, no bare surnames of their own  # bump when the builder changes what it makes of the same tables
 
 
 def plurals(term: str) -> list[str]:
@@ -121,7 +122,8 @@ class _Builder:
 
     def _merge_history(self, rows: list[dict[str, str]]) -> bool:
         """A PETRARCH person who is a curated person (same name, same country) lends the curated
-        one the tenures that end before its first: the years before 2015 ("Putin in 2010")."""
+        one the tenures that end before its first (the years before 2015: "Putin in 2010") and
+        the spellings it knows."""
         names = [rows[0]["name"], *(a for r in rows for a in _split(r.get("aliases")))]
         for n in names:
             known = [t for t in self.kb.names.get(self.tokenize(n)) if t.kind == "person"]
@@ -136,10 +138,13 @@ class _Builder:
             earlier = tuple(replace(t, end=min(t.end or first, first - timedelta(days=1)))
                             for t in old if (t.start or date.min) < first)
             self.kb.people[person.id] = replace(person, tenures=earlier + person.tenures)
+            for other in names:  # the old dictionaries' spellings ("Atambaev") name the same person
+                if not any(t.kind == "person" for t in self.kb.names.get(self.tokenize(other))):
+                    self.name(other, Term("person", person.id))
             return True
         return False
 
-    def people(self, rows: Iterable[dict[str, str]], curated: bool) -> None:
+    def people(self, rows: Iterable[dict[str, str]], curated: bool, surnames: bool = True) -> None:
         grouped: dict[str, list[dict[str, str]]] = {}
         for r in rows:
             grouped.setdefault(r["id"], []).append(r)
@@ -148,21 +153,18 @@ class _Builder:
                 continue
             if not curated and self._merge_history(rs):
                 continue
-            tenures = tuple(
-                Tenure(r.get("country") or None, r.get("sector") or None, r.get("role") or None,
-                       _date(r.get("start")), _date(r.get("end")))
-                for r in rs)
+            tenures = _history_of(rs)
             name = rs[0]["name"]
-            if pid in self.kb.people:  # the same person in two curated files: pool the tenures
-                known = self.kb.people[pid]
+            known = self.kb.people.get(pid) if curated else None
+            if known is not None:  # the same person in two curated files: pool the tenures
                 tenures = known.tenures + tuple(t for t in tenures if t not in known.tenures)
                 name = known.name
             self.kb.people[pid] = Person(pid, name, tenures, curated)
-            names = {name, *(a for r in rs for a in _split(r.get("aliases")))}
+            names = {name, rs[0]["name"], *(a for r in rs for a in _split(r.get("aliases")))}
             for n in sorted(names):
                 self.name(n, Term("person", pid))
                 last = self.tokenize(n)[-1:]
-                if last and curated:
+                if last and curated and (surnames or known):
                     ids = self.kb.surnames.setdefault(last[0], [])
                     if pid not in ids:
                         ids.append(pid)
@@ -170,7 +172,7 @@ class _Builder:
 
 def _history_of(rows: list[dict[str, str]]) -> tuple[Tenure, ...]:
     return tuple(Tenure(r.get("country") or None, r.get("sector") or None, r.get("role") or None,
-                        _date(r.get("start")), _date(r.get("end"))) for r in rows)
+                        _date(r.get("start")), _date(r.get("end")), r.get("org") or None) for r in rows)
 
 
 def _data_dir():  # noqa: ANN202 - an importlib Traversable
@@ -205,8 +207,10 @@ def build_kb(tokenize: Tokenize) -> KnowledgeBase:
     try:
         b.countries(data_table("countries.tsv"))
         curated = [f for f in _data_files("people") if "petrarch" not in f]
-        for f in curated:
-            b.people(data_table(f), curated=True)
+        # the news lists first: the office holders' file pools into their people and names its own
+        # people in full only, since many small states' holders' surnames are ordinary words ("Friday")
+        for f in sorted(curated, key=lambda f: f == OFFICES):
+            b.people(data_table(f), curated=True, surnames=f != OFFICES)
         if "people_petrarch.tsv" in _data_files("people"):
             b.people(data_table("people_petrarch.tsv"), curated=False)
         for f in _data_files("organisations"):

@@ -230,6 +230,7 @@ class Resolver:
                     "ELI" if (former or not held) else tenure.sector)
                 role = None if (former or not held) else (tenure.role or (title.role if title else None))
                 return Actor(**base, country=tenure.country or place_country, sector=sector,
+                             org=tenure.org if sector == tenure.sector else None,
                              name=person.name, role=role, kind="person")
         if orgs:
             org = kb.organisations[orgs[0].term.ref]

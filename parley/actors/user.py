@@ -75,7 +75,7 @@ def with_user_actors(kb: KnowledgeBase, rows: Iterable[dict[str, Any]], tokenize
             ref = f"user-{n}"
             tenure = Tenure(country, sector, r.get("role") or None,
                             date.fromisoformat(r["start"]) if r.get("start") else None,
-                            date.fromisoformat(r["end"]) if r.get("end") else None)
+                            date.fromisoformat(r["end"]) if r.get("end") else None, r.get("org") or None)
             user_people[ref] = Person(ref, r["name"], (tenure,), curated=True)
             term = Term("person", ref)
         else:

@@ -1,6 +1,6 @@
 """The same name resolves by date: office holders checked at dates on both sides of a change."""
 
-from conftest import jsonl, run_parley
+from conftest import resolve_dated
 
 CASES = [  # phrase, date, country, sector, role (None: not checked)
     ("Marco Rubio", "2024-06-01", "USA", "LEG", None),
@@ -37,17 +37,7 @@ CASES = [  # phrase, date, country, sector, role (None: not checked)
 
 
 def test_tenures_by_date(tmp_path):
-    import json
-
-    p = tmp_path / "people.jsonl"
-    p.write_text("".join(json.dumps({"id": str(i), "text": c[0], "date": c[1]}) + "\n" for i, c in enumerate(CASES)),
-                 encoding="utf-8")
-    r = run_parley("resolve", "--input", str(p))
-    assert r.returncode == 0, r.stderr
-    got = {o["id"]: o for o in jsonl(r.stdout)}
-    wrong = []
-    for i, (name, when, country, sector, role) in enumerate(CASES):
-        o = got[str(i)]
-        if (o["country"], o["sector"]) != (country, sector) or (role and o["role"] != role):
-            wrong.append(f"{name} {when}: {o['country']} {o['sector']} {o['role']}")
+    wrong = [f"{name} {when}: {o['country']} {o['sector']} {o['role']}"
+             for (name, when, country, sector, role), o in zip(CASES, resolve_dated(tmp_path, [c[:2] for c in CASES]))
+             if (o["country"], o["sector"]) != (country, sector) or (role and o["role"] != role)]
     assert not wrong, wrong

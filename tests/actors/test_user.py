@@ -6,14 +6,10 @@ from parley.errors import InputError
 
 
 def test_csv_actors_extend_and_override(tmp_path):
-    f = tmp_path / "mine.csv"
-    f.write_text("name,aliases,country,sector,role,start,end\n"
-                 "Jane Doe,J. Doe,NZL,GOV,Minister of Foreign Affairs,2026-02-01,\n"
-                 "Ridgeback Brigade,,SDN,REB,,,\n", encoding="utf-8")
-    r = run_parley("resolve", "--input", str(_phrases(tmp_path, ["Foreign Minister Jane Doe", "the Ridgeback Brigade"])),
-                   "--date", "2026-03-01", "--actors", str(f))
-    assert r.returncode == 0, r.stderr
-    jane, brigade = jsonl(r.stdout)
+    jane, brigade = _resolve_with(tmp_path, "name,aliases,country,sector,role,start,end\n"
+                                  "Jane Doe,J. Doe,NZL,GOV,Minister of Foreign Affairs,2026-02-01,\n"
+                                  "Ridgeback Brigade,,SDN,REB,,,\n",
+                                  ["Foreign Minister Jane Doe", "the Ridgeback Brigade"])
     assert (jane["country"], jane["sector"], jane["name"]) == ("NZL", "GOV", "Jane Doe")
     assert (brigade["country"], brigade["sector"]) == ("SDN", "REB")
 
@@ -52,3 +48,20 @@ def _phrases(tmp_path, texts):
     p = tmp_path / "phrases.jsonl"
     p.write_text("".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
     return p
+
+
+def test_user_people_carry_their_organisation_and_override_shipped_holders(tmp_path):
+    jane, boko = _resolve_with(tmp_path, "name,sector,org,role,start\n"
+                               "Jane Roe,IGO,OAS,OAS Secretary-General,2026-01-01\n"
+                               "Duma Boko,IGO,AU,African Union envoy,2026-01-01\n", ["Jane Roe", "Duma Boko"])
+    assert (jane["sector"], jane["org"], jane["role"]) == ("IGO", "OAS", "OAS Secretary-General")
+    assert (boko["sector"], boko["org"]) == ("IGO", "AU")  # shipped: Botswana's president
+
+
+def _resolve_with(tmp_path, actors_csv: str, texts: list[str]) -> list[dict]:
+    """``parley resolve`` of ``texts`` on 2026-03-01 with the user's actors file ``actors_csv``."""
+    f = tmp_path / "mine.csv"
+    f.write_text(actors_csv, encoding="utf-8")
+    r = run_parley("resolve", "--input", str(_phrases(tmp_path, texts)), "--date", "2026-03-01", "--actors", str(f))
+    assert r.returncode == 0, r.stderr
+    return jsonl(r.stdout)
