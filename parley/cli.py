@@ -422,6 +422,8 @@ def export(
     output: Annotated[Path, typer.Option("--output", help="File, or directory for parquet.")],
     db: Db = Path("parley.duckdb"),
     force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")] = False,
+    header: Annotated[bool, typer.Option("--header", help="gdelt: column names as the first line "
+                                                          "(GDELT's own files have none).")] = False,
     filters: Filters = Filters(),
 ) -> None:
     """Export stored events for other tools: Parquet, CSV, JSONL, GDELT 2.0 or PLOVER JSON."""
@@ -430,7 +432,7 @@ def export(
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt!r}: choose from {', '.join(FORMATS)}")
     with _open_store(db) as store:
-        result = store.export(fmt, output, filters, force=force)
+        result = store.export(fmt, output, filters, force=force, header=header)
     note = f" ({result.skipped} undated real events left out: GDELT rows need a date)" if result.skipped else ""
     typer.echo(f"parley: wrote {result.rows} rows to {result.output} ({fmt}){note}", err=True)
 
