@@ -56,9 +56,9 @@ class Format(str, Enum):
     table = "table"
 
 
-# the choices of `export --format` and `dyads --by`, as the store declares them (shown in --help)
-ExportFormat = Enum("ExportFormat", [(f, f) for f in FORMATS], type=str)
-Period = Enum("Period", [(p, p) for p in PERIODS], type=str)
+def choices(values: tuple[str, ...]) -> str:
+    """An option's values as --help lists them; checked by the command, whose error is one line."""
+    return "<" + "|".join(values) + ">"
 
 
 def _err(message: str) -> None:
@@ -379,22 +379,25 @@ def events(
 @with_filters
 def dyads(
     db: Db = Path("parley.duckdb"),
-    by: Annotated[Period, typer.Option("--by", help="Period (a week starts on Monday).")] = Period.day,  # type: ignore[attr-defined]
+    by: Annotated[str, typer.Option("--by", metavar=choices(PERIODS),
+                                    help="Period (a week starts on Monday).")] = "day",
     fmt: Annotated[Format, typer.Option("--format", help="table, jsonl or csv.")] = Format.table,
     reports: Annotated[bool, typer.Option("--reports", help="Count every report, as GDELT does, "
                                                             "instead of real events.")] = False,
     filters: Filters = Filters(),
 ) -> None:
     """Dyad time series: events and Goldstein sums per period, actor, recipient and quad class."""
+    if by not in PERIODS:
+        raise UsageError(f"--by {by!r}: choose from {', '.join(PERIODS)}")
     with _open_store(db) as store:
-        _print_relation(query.dyads(store.con, by.value, filters, unit="reports" if reports else "events"), fmt)
+        _print_relation(query.dyads(store.con, by, filters, unit="reports" if reports else "events"), fmt)
 
 
 @app.command()
 @with_filters
 def export(
-    fmt: Annotated[ExportFormat, typer.Option("--format", help="parquet (a directory, by month), csv, jsonl, "  # type: ignore[valid-type]
-                                                               "gdelt (GDELT 2.0 events, tab-separated) or plover.")],
+    fmt: Annotated[str, typer.Option("--format", metavar=choices(FORMATS), help=(
+        "parquet (a directory, by month), csv, jsonl, gdelt (GDELT 2.0 events, tab-separated) or plover."))],
     output: Annotated[Path, typer.Option("--output", help="File, or directory for parquet.")],
     db: Db = Path("parley.duckdb"),
     force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")] = False,
@@ -403,10 +406,12 @@ def export(
     filters: Filters = Filters(),
 ) -> None:
     """Export stored events for other tools: Parquet, CSV, JSONL, GDELT 2.0 or PLOVER JSON."""
+    if fmt not in FORMATS:
+        raise UsageError(f"--format {fmt!r}: choose from {', '.join(FORMATS)}")
     with _open_store(db) as store:
-        result = store.export(fmt.value, output, filters, force=force, header=header)
+        result = store.export(fmt, output, filters, force=force, header=header)
     note = f" ({result.skipped} undated real events left out: GDELT rows need a date)" if result.skipped else ""
-    typer.echo(f"parley: wrote {result.rows} rows to {result.output} ({fmt.value}){note}", err=True)
+    typer.echo(f"parley: wrote {result.rows} rows to {result.output} ({fmt}){note}", err=True)
 
 
 def _print_relation(rel: Any, fmt: Format) -> None:
