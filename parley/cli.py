@@ -23,7 +23,6 @@ from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
-from rich.live import Live
 from rich.table import Table
 
 from . import __version__
@@ -31,10 +30,11 @@ from .errors import InputError, ParleyError, RecordError, StoreError, UsageError
 from .measure import DEFAULT_CORPUS
 from .model import Event
 from .store import Store, query
-from .store.query import FILTERS, Filters
+from .store.export import FORMATS
+from .store.query import FILTERS, PERIODS, Filters
 from .store.records import CSV_FIELDS, flat_row
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
                   help="parley: political event data from news, coded in PLOVER and CAMEO with evidence.")
 
 
@@ -54,6 +54,11 @@ class Format(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     table = "table"
+
+
+def choices(values: tuple[str, ...]) -> str:
+    """An option's values as --help lists them; checked by the command, whose error is one line."""
+    return "<" + "|".join(values) + ">"
 
 
 def _err(message: str) -> None:
@@ -130,8 +135,10 @@ def code(
     """Code news documents into event records, printed to standard output and stored."""
     from .ingest import read_inputs
     from .ingest.options import ReadOptions
+    from .ingest import expected_documents
     from .pipeline.job import Job, Skip
     from .pipeline.pipeline import PipelineConfig
+    from .pipeline.progress import Progress
 
     if jobs < 1:
         raise UsageError("--jobs must be at least 1")
@@ -143,7 +150,8 @@ def code(
     job = Job(config, store=store, recode=recode, jobs=jobs)
     out = Output(format, explain)
     try:
-        with Progress(job.counts, enabled=sys.stderr.isatty()) as progress:
+        shown = sys.stderr.isatty()  # the total costs a pass over JSONL files: only when it is shown
+        with Progress(job.counts, enabled=shown, total=expected_documents(inputs) if shown else None) as progress:
             for outcome in job.run(read_inputs(inputs, stdin=sys.stdin.buffer, options=options)):
                 if isinstance(outcome, Skip):
                     _err(f"skipped {outcome}")
@@ -170,37 +178,6 @@ def _summary(counts: Any) -> str:
         parts.append(f"skipped {counts.skipped} (" + ", ".join(f"{n} {r}" for r, n in sorted(counts.reasons.items()))
                      + ")")
     return "; ".join(parts)
-
-
-class Progress:
-    """A live line on standard error when it is a terminal (documents, events, words/s); quiet otherwise."""
-
-    def __init__(self, counts: Any, enabled: bool):
-        self.counts, self.enabled = counts, enabled
-        self._live = None
-
-    def __enter__(self) -> "Progress":
-        if self.enabled:
-            # rich's Live redirects stdout into its display by default: the records written there
-            # (to a terminal or a redirected file) would vanish into standard error
-            self._live = Live(self._text(), console=Console(stderr=True), refresh_per_second=4, transient=True,
-                              redirect_stdout=False, redirect_stderr=False)
-            self._live.__enter__()
-        return self
-
-    def _text(self) -> str:
-        s = self.counts
-        return (f"parley: {s.documents} documents · {s.events} events · {s.rate():.0f} words/s"
-                + (f" · {s.already} already stored" if s.already else "")
-                + (f" · {s.skipped} skipped" if s.skipped else ""))
-
-    def update(self) -> None:
-        if self._live is not None:
-            self._live.update(self._text())
-
-    def __exit__(self, *exc: object) -> None:
-        if self._live is not None:
-            self._live.__exit__(None, None, None)
 
 
 @app.command()
@@ -324,7 +301,8 @@ def spark(
                                                          "by month), rejects/, _summary.json.")],
     master: Annotated[str, typer.Option("--master", help="Spark master URL.")] = "local[*]",
     partitions: Annotated[Optional[int], typer.Option("--partitions", min=1, help="Partitions to code in.")] = None,
-    include_unrealised: Annotated[bool, typer.Option("--include-unrealised")] = False,
+    include_unrealised: Annotated[bool, typer.Option(
+        "--include-unrealised", help="Keep negated and hypothetical events (flagged in 'factuality').")] = False,
 ) -> None:
     """Code files on Apache Spark (pip install 'parley[spark]', Java 17) into Parquet datasets."""
     from .spark.job import run
@@ -401,15 +379,16 @@ def events(
 @with_filters
 def dyads(
     db: Db = Path("parley.duckdb"),
-    by: Annotated[str, typer.Option("--by", help="Period: day, week (from Monday) or month.")] = "day",
+    by: Annotated[str, typer.Option("--by", metavar=choices(PERIODS),
+                                    help="Period (a week starts on Monday).")] = "day",
     fmt: Annotated[Format, typer.Option("--format", help="table, jsonl or csv.")] = Format.table,
     reports: Annotated[bool, typer.Option("--reports", help="Count every report, as GDELT does, "
                                                             "instead of real events.")] = False,
     filters: Filters = Filters(),
 ) -> None:
     """Dyad time series: events and Goldstein sums per period, actor, recipient and quad class."""
-    if by not in query.PERIODS:
-        raise UsageError(f"--by {by!r}: choose day, week or month")
+    if by not in PERIODS:
+        raise UsageError(f"--by {by!r}: choose from {', '.join(PERIODS)}")
     with _open_store(db) as store:
         _print_relation(query.dyads(store.con, by, filters, unit="reports" if reports else "events"), fmt)
 
@@ -417,20 +396,20 @@ def dyads(
 @app.command()
 @with_filters
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="parquet (a directory, by month), csv, jsonl, "
-                                                      "gdelt (GDELT 2.0 events, tab-separated) or plover.")],
+    fmt: Annotated[str, typer.Option("--format", metavar=choices(FORMATS), help=(
+        "parquet (a directory, by month), csv, jsonl, gdelt (GDELT 2.0 events, tab-separated) or plover."))],
     output: Annotated[Path, typer.Option("--output", help="File, or directory for parquet.")],
     db: Db = Path("parley.duckdb"),
     force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")] = False,
+    header: Annotated[bool, typer.Option("--header", help="gdelt: column names as the first line "
+                                                          "(GDELT's own files have none).")] = False,
     filters: Filters = Filters(),
 ) -> None:
     """Export stored events for other tools: Parquet, CSV, JSONL, GDELT 2.0 or PLOVER JSON."""
-    from .store.export import FORMATS
-
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt!r}: choose from {', '.join(FORMATS)}")
     with _open_store(db) as store:
-        result = store.export(fmt, output, filters, force=force)
+        result = store.export(fmt, output, filters, force=force, header=header)
     note = f" ({result.skipped} undated real events left out: GDELT rows need a date)" if result.skipped else ""
     typer.echo(f"parley: wrote {result.rows} rows to {result.output} ({fmt}){note}", err=True)
 

@@ -109,7 +109,7 @@ def test_query_commands_take_the_declared_filters():
 
     commands = typer.main.get_command(app).commands
     own = {"events": {"db", "fmt", "real", "limit"}, "dyads": {"db", "by", "fmt", "reports"},
-           "export": {"fmt", "output", "db", "force"}}
+           "export": {"fmt", "output", "db", "force", "header"}}
     for name, params in own.items():
         options = {p.name: p for p in commands[name].params}
         assert set(options) - params == {s.name for s in FILTERS}, name
@@ -167,3 +167,36 @@ def test_records_reach_a_redirected_stdout_when_progress_is_shown(tmp_path):
     subprocess.run(["script", "-qc", cmd, "/dev/null"], cwd=ROOT, capture_output=True, timeout=300, check=True)
     rows = list(csv.DictReader(io.StringIO(out.read_text())))
     assert len(rows) == 5 and all(r["doc_id"] == "example-0001" for r in rows)
+
+
+def test_help_shows_extras_choices_and_no_type_of_flags():
+    """`--help` as a person reads it: `[spark]` not eaten as markup, flags without `<bool>`, and
+    every option with a fixed set of values listing them."""
+    from typer.testing import CliRunner
+
+    from parley.cli import app
+
+    runner = CliRunner()
+    helps = {name: runner.invoke(app, [name, "--help"], env={"COLUMNS": "200"}).output
+             for name in ("code", "spark", "events", "dyads", "export", "bench", "serve")}
+    assert "pip install 'parley[spark]'" in helps["spark"]
+    for name, text in helps.items():
+        assert "<bool>" not in text, name
+        assert "--help" in text, name
+    assert "--format <parquet|csv|jsonl|gdelt|plover>" in helps["export"]
+    assert "--by <day|week|month>" in helps["dyads"]
+    assert "--format <jsonl|csv|table>" in helps["code"] and "--format <jsonl|csv|table>" in helps["events"]
+    assert "--no-store  " in helps["code"]  # a flag: no value to give
+
+
+def test_progress_line_has_total_rate_and_eta():
+    from parley.pipeline.job import Counts
+    from parley.pipeline.progress import progress_text
+
+    counts = Counts(documents=20, events=31, words=4000, started=100.0)
+    counts.reasons["empty"] = 5
+    line = progress_text(counts, total=100, now=110.0)
+    assert "25 of 100 documents (25%)" in line and "400 words/s" in line and "2.5 docs/s" in line
+    assert "ETA 0:00:30" in line and "5 skipped" in line
+    unknown = progress_text(counts, total=None, now=110.0)
+    assert "20 documents" in unknown and "ETA" not in unknown and " of " not in unknown

