@@ -14,9 +14,10 @@ row. The conventions are the annotators' (docs/actors.md, section "Accuracy"):
   punctuation folded, initials and Jr./Sr. dropped, one name's words inside the other's (two at
   least) accepted ("Karim A. A. Khan" is "Karim Khan"), and a spelling variant ("Sergey"/"Sergei")
   only where the country is right too, the corroboration asked of the resolver itself.
-- ``org`` is the id of an IGO, NGO, MNC or IMG (a national body's org is not compared): parley's
-  organisation matches when the row's plain acronym is its id, one of its names, the initials of
-  one, or the same of an organisation it is part of ("UN" for the Security Council).
+- ``org``: in a set that gives one to IGOs, NGOs, MNCs and IMGs only, a national body's org is
+  not compared (it is "none" there). Parley's organisation matches when the row's plain acronym
+  is its id, one of its names, the initials of one, or the same of an organisation it is part of
+  ("UN" for the Security Council).
 - Vocabularies: a set that writes media ``JRN`` uses PLOVER's names (``MED`` health); parley's
   agents table says which pair it uses (``HLH`` present: CAMEO's, ``MED`` media), and its codes are
   renamed into the set's before comparing. Roles in a set written with the five role classes
@@ -71,6 +72,7 @@ class Conventions:
     rename: dict[str, str] = field(default_factory=dict)  # parley sector code -> the set's
     role_classes: bool = False  # the set writes roles as the five classes
     org_names: dict[str, frozenset[str]] = field(default_factory=dict)  # parley org id -> acceptable ids
+    international_orgs: bool = False  # the set gives an org to IGOs, NGOs, MNCs and IMGs only
 
 
 def load_phrases(path: Path) -> list[dict[str, str]]:
@@ -165,7 +167,7 @@ def _conjunct_ok(name: str, want: str, actor: Actor | None, conv: Conventions, c
             return (have[:1] or [""]) == (wanted[:1] or [""])
         return bool(set(have) & set(wanted)) or not (have or wanted)
     if name == "org":
-        org = actor.org if actor and actor.sector in INTERNATIONAL else None
+        org = actor.org if actor and (actor.sector in INTERNATIONAL or not conv.international_orgs) else None
         if not want or not org:
             return not want and not org
         return _squash(want) in conv.org_names.get(org, frozenset({_squash(org)}))
@@ -192,7 +194,9 @@ def conventions(rows: Iterable[dict[str, str]], parley_sectors: Iterable[str],
     set_codes = {s for r in rows for s in re.split(r"[;|]", r["sector"]) if s}
     rename = CAMEO_TO_PLOVER if "JRN" in set_codes and "HLH" in set(parley_sectors) else {}
     roles = {x for r in rows for x in r["role"].split("|") if x}
-    return Conventions(rename, bool(roles) and roles <= set(ROLE_CLASSES), org_names(organisations))
+    org_sectors = {r["sector"].split(";")[0] for r in rows if r["org"] and "|" not in r["org"]}
+    return Conventions(rename, bool(roles) and roles <= set(ROLE_CLASSES), org_names(organisations),
+                       bool(org_sectors) and org_sectors <= INTERNATIONAL)
 
 
 def kind_of(note: str) -> str:

@@ -68,3 +68,12 @@ def test_a_bad_set_is_an_input_error(tmp_path: Path):
     bad.write_text(HEADER + "Russia\t2025-13-01\tRUS\tGOV\t\t\t\tcountry\n", encoding="utf-8")
     with pytest.raises(InputError):
         load_phrases(bad)
+
+
+def test_a_national_bodys_org_counts_only_where_the_set_gives_national_orgs():
+    party = Actor("India's BJP", 0, 11, country="IND", sector="PTY", org="BJP")
+    intl = conventions([row(sector="IGO", org="UN"), row(sector="NGO", org="MSF")], set())
+    assert row_ok(row(country="IND", sector="PTY"), [party], intl)["org"]
+    national = conventions([row(sector="PTY", org="BJP")], set())
+    assert row_ok(row(country="IND", sector="PTY", org="BJP"), [party], national)["org"]
+    assert not row_ok(row(country="IND", sector="PTY"), [party], national)["org"]
