@@ -182,20 +182,24 @@ def _summary(counts: Any) -> str:
 
 @app.command()
 def eval(
-    gold: Annotated[Path, typer.Option("--gold", help="Gold file (JSONL with 'events').")],
+    gold: Annotated[Optional[Path], typer.Option("--gold", help="Gold file (JSONL with 'events').")] = None,
+    phrases: Annotated[Optional[Path], typer.Option("--phrases", help="Actor phrase set (TSV) to resolve and score.")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the whole result as JSON.")] = False,
     predictions: Annotated[Optional[Path], typer.Option("--save", help="Also write the coded events here.")] = None,
 ) -> None:
-    """Code the gold texts and print precision, recall and F1 (the referee's definitions)."""
-    from .measure.evaluate import gold_documents, load_gold, score, format_report
-    from .pipeline.pipeline import Pipeline
+    """Code the gold texts and print precision, recall and F1 (the referee's definitions), or
+    resolve an actor phrase set and print accuracy per field and kind."""
+    if (gold is None) == (phrases is None):
+        raise UsageError("give either --gold FILE or --phrases FILE")
+    if phrases is not None:
+        from .measure.phrases import evaluate_phrases, format_phrases
 
-    docs = load_gold(gold)
-    pipeline = Pipeline()
-    records = [e.to_dict() for _, evs in pipeline.code_many(gold_documents(docs, str(gold))) for e in evs]
-    if predictions is not None:
-        predictions.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-    result = score(docs, records)
+        found = evaluate_phrases(phrases)
+        typer.echo(json.dumps(found, indent=2, ensure_ascii=False) if json_out else format_phrases(found))
+        return
+    from .measure.evaluate import evaluate_gold, format_report
+
+    result = evaluate_gold(gold, predictions)
     typer.echo(json.dumps(result, indent=2) if json_out else format_report(result))
 
 

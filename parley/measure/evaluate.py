@@ -16,8 +16,9 @@ from typing import Any
 from ..errors import InputError
 from ..model import Document
 from ..ingest.jsonl import record_to_document
+from ..pipeline.pipeline import Pipeline
 
-__all__ = ["load_gold", "score", "format_report"]
+__all__ = ["evaluate_gold", "load_gold", "score", "format_report"]
 
 INTERNATIONAL = {"IGO", "NGO", "MNC", "IMG"}
 
@@ -166,6 +167,15 @@ def score(gold_docs: list[dict[str, Any]], events: list[dict[str, Any]]) -> dict
     }
     out["confusion"] = [{"gold": g, "predicted": p, "count": n} for (g, p), n in confusion.most_common()]
     return out
+
+
+def evaluate_gold(gold: Path, save: Path | None = None) -> dict[str, Any]:
+    """Code the gold file's texts with a fresh pipeline and score them (``save``: also write the records)."""
+    docs = load_gold(gold)
+    records = [e.to_dict() for _, evs in Pipeline().code_many(gold_documents(docs, str(gold))) for e in evs]
+    if save is not None:
+        save.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return score(docs, records)
 
 
 def format_report(result: dict[str, Any]) -> str:
