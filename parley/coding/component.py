@@ -123,7 +123,7 @@ class Coder:
         trig = hit.trigger
         explain: dict[str, str] = {"event": f"trigger '{trig.pattern}'"}
         verbal = not hit.nominal
-        actor = self._actor(hit, verbal, heads, explain)
+        actor = self._actor(hit, verbal, heads, explain) or self._speaker(hit, verbal, heads, explain)
         complement = self.triggers.complement(hit, hits)
         recipient = self._recipient(hit, actor, heads, explain)
         actor, recipient, reciprocal = _between(hit, actor, recipient, heads, explain)
@@ -190,6 +190,24 @@ class Coder:
                 actor = heads.get(noun.i, ())  # "North Korea's statements", "Israeli airstrikes"
             explain["actor"] = "owner of the event noun"
         return actor
+
+    def _speaker(self, hit: Hit, verbal: bool, heads: Heads, explain: dict[str, str]) -> Parties:
+        """"The union said it will refuse to comply": a pronoun the actor stage left open, as the
+        subject of what someone said, is the one who said it."""
+        if not verbal:
+            return ()
+        clause = hit.anchor
+        while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
+            clause = clause.head
+        subj = child_dep(clause, "nsubj")
+        if subj is None or subj.tag_ != "PRP" or heads.get(subj.i) or clause.dep_ != "ccomp":
+            return ()
+        if not self.triggers.is_report(clause.head):
+            return ()
+        found, how = subject_of(clause.head, heads)
+        if found:
+            explain["actor"] = f"the one who said it ({how} of '{clause.head.text}')"
+        return found
 
     @staticmethod
     def _recipient(hit: Hit, actor: Parties, heads: Heads, explain: dict[str, str]) -> Parties:

@@ -67,3 +67,10 @@ def test_a_habit_is_not_an_event(pipeline):
                 if e.event == "RETREAT"]
     assert [e for e in code(pipeline, "Somali pirates released 12 hostages after a ransom was paid.")
             if e.event == "RETREAT"]
+
+
+def test_a_pronoun_in_what_was_said_is_the_speaker(pipeline):
+    events = code(pipeline, "The Orvanian Freedom League has said it will refuse to comply with Kenya's new rules.")
+    rejects = [e for e in events if e.event == "REJECT"]
+    assert rejects and "Orvanian Freedom League" in rejects[0].actor[0].text
+    assert "the one who said it" in dict(rejects[0].explain)["actor"]
