@@ -57,6 +57,9 @@ MODES: dict[str, frozenset[str]] = {
 # PLOVER codes appeals (REQUEST), so its veto spares them.
 APPEALS = frozenset({"REQUEST"})
 # Categories whose direct object is usually what is given or moved, not who receives it.
+# verbs of a purpose that names who is helped: "to help", "to assist", "to support" X
+HELP_LEMMAS = frozenset({"help", "assist", "support", "aid", "rescue", "protect", "feed", "rebuild", "relieve",
+                         "supply", "equip", "train", "strengthen", "bolster"})
 THEME_CATEGORIES = frozenset({"AID", "AGREE", "MOBILIZE", "COOPERATE", "SUPPORT", "RETREAT", "SANCTION"})
 PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "itself",
                       "themselves", "himself", "herself"})
@@ -273,6 +276,8 @@ def _clause_recipient(hit: Hit, heads: Heads, taken: frozenset[tuple[int, int]])
         trig.has("gov") or trig.has("intent")) else ()
     if trig.category == "PROTEST":  # "blocked a road to show their disapproval of X"
         roots += tuple(c for c in anchor.children if c.dep_ == "advcl")
+    if trig.category in THEME_CATEGORIES:  # "sent aid to help the flood victims": whom it is for
+        roots += tuple(c for c in _purpose_clauses(anchor) if c.lemma_ in HELP_LEMMAS)
     # "demanded the release": the object is what is wanted; "ordered the paper to close":
     # an object that is told to act (its own clause follows) is the party addressed
     told = anchor.pos_ in {"VERB", "AUX"} and child_dep(anchor, "xcomp") is not None and (
@@ -280,6 +285,15 @@ def _clause_recipient(hit: Hit, heads: Heads, taken: frozenset[tuple[int, int]])
     return recipient_of(anchor, hit.noun, heads, trig.particle, exclude=taken, extra_roots=roots,
                         theme=(trig.category in THEME_CATEGORIES and not trig.has("actorobj")) or (
                             (trig.has("intent") or trig.has("gov")) and not told))
+
+
+def _purpose_clauses(anchor: Token) -> list[Token]:
+    """Clauses of purpose on the verb or on what it gives ("announced aid of $60m to help X")."""
+    found = [c for c in anchor.children if c.dep_ in {"advcl", "xcomp"}]
+    for obj in anchor.children:
+        if obj.dep_ == "dobj":
+            found += [c for t in obj.subtree for c in t.children if c.dep_ in {"acl", "relcl", "advcl"}]
+    return found
 
 
 def _between(hit: Hit, actor: Parties, recipient: Parties, heads: Heads,

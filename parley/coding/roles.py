@@ -171,6 +171,9 @@ def is_passive_participle(tok: Token) -> bool:
 # Dependencies a recipient search follows downwards from the trigger.
 FOLLOW = frozenset({"dobj", "prep", "pobj", "pcomp", "xcomp", "dative", "attr", "acomp", "oprd", "appos",
                     "nsubjpass", "agent"})
+# below a noun, also its coordinated nouns and participle modifiers: "vehicles and a team of
+# paratroopers to Lebanon", "sanctions imposed on India" (below a verb they lead to other clauses)
+NOUN_FOLLOW = frozenset({"conj", "acl"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"})
 # prepositions whose unidentified object is still the party acted on ("fired on protesters")
 LOOSE_PREPS = frozenset({"with", "to", "against", "on", "upon", "at", "toward", "towards"})
@@ -230,7 +233,7 @@ def _search(roots: list[Token], heads: Heads, exclude: frozenset[tuple[int, int]
         nxt: list[Token] = []
         for t in frontier:
             for c in t.children:
-                if c.i in seen or c.dep_ not in FOLLOW:
+                if c.i in seen or not (c.dep_ in FOLLOW or (c.dep_ in NOUN_FOLLOW and t.pos_ in {"NOUN", "PROPN"})):
                     continue
                 seen.add(c.i)
                 if c.dep_ == "prep" and c.lower_ in BACKGROUND_PREPS:

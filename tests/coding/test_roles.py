@@ -74,3 +74,13 @@ def test_a_pronoun_in_what_was_said_is_the_speaker(pipeline):
     rejects = [e for e in events if e.event == "REJECT"]
     assert rejects and "Orvanian Freedom League" in rejects[0].actor[0].text
     assert "the one who said it" in dict(rejects[0].explain)["actor"]
+
+
+def test_whom_aid_is_for_through_the_parse(pipeline):
+    (ev, *_) = [e for e in code(pipeline, "Britain sent armoured vehicles and a team of engineers to Jordan.")
+                if e.event in {"AID", "MOBILIZE"}]
+    assert any(r.code() == "JOR" for r in ev.recipient)
+    lifted = [e for e in code(pipeline, "Japan lifted the sanctions imposed on Pakistan.") if e.event == "RETREAT"]
+    assert lifted and lifted[0].recipient[0].code() == "PAK"
+    helped = [e for e in code(pipeline, "Norway announced new assistance to help Malawi.") if e.event == "AID"]
+    assert helped and helped[0].recipient[0].code() == "MWI"
