@@ -114,7 +114,7 @@ def test_query_commands_take_the_declared_filters():
         options = {p.name: p for p in commands[name].params}
         assert set(options) - params == {s.name for s in FILTERS}, name
         for s in FILTERS:
-            assert options[s.name].opts == [f"--{s.name}"] and options[s.name].help == s.help
+            assert options[s.name].opts == [f"--{s.name.replace('_', '-')}"] and options[s.name].help == s.help
             assert options[s.name].multiple == (s.kind == "codes")
 
 

@@ -160,6 +160,17 @@ class DyadsOut(BaseModel):
     items: list[DyadRow]
 
 
+class SeriesOut(BaseModel):
+    """A zero-filled panel (docs/series.md): one item per unit and period."""
+
+    unit: str
+    period: str
+    counting: str = Field(description="events: real events (reports of one event once); reports: every report.")
+    categories: str
+    columns: list[str]
+    items: list[dict[str, Any]]
+
+
 class NetworkNode(BaseModel):
     id: str
     events: int
