@@ -366,11 +366,9 @@ def _query_routes(app: FastAPI, svc: Service) -> None:
     ) -> Any:
         """A zero-filled panel per unit and period (as `parley series`); `format` csv, jsonl or
         parquet gives the file instead of JSON."""
-        rel = panel.series(svc.cursor(), unit, period, f, counting=counting, categories=categories)
-        rel = rel.limit(MAX_SERIES + 1)
-        if len(rows := rel.fetchall()) > MAX_SERIES:
-            raise UsageError(f"the panel has over {MAX_SERIES} rows: narrow --since/--until, the period or the "
-                             "filters, or use parley series")
+        rel = panel.series(svc.cursor(), unit, period, f, counting=counting, categories=categories,
+                           max_rows=MAX_SERIES)
+        rows = rel.fetchall()
         if format != "json":
             out = io.BytesIO()
             panel.write(rel, format, out)

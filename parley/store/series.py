@@ -78,33 +78,34 @@ def measures(categories: str) -> list[tuple[str, str]]:
 
 
 def series(con: duckdb.DuckDBPyConnection, unit: str = "country", period: str = "month", f: Filters = Filters(),
-           counting: Literal["events", "reports"] = "events", categories: str = "plover") -> duckdb.DuckDBPyRelation:
+           counting: Literal["events", "reports"] = "events", categories: str = "plover",
+           max_rows: int | None = None) -> duckdb.DuckDBPyRelation:
     """The zero-filled panel of events matching ``f`` per ``unit`` and ``period``.
 
     The range is ``f.since`` to ``f.until``, or the first to the last matching event's date;
-    weeks start on Monday, quarters in January, April, July and October.
+    weeks start on Monday, quarters in January, April, July and October. A panel of more than
+    ``max_rows`` rows is refused (a UsageError) before it is built.
     """
     for name, value, known in (("unit", unit, tuple(UNITS)), ("period", period, PERIODS),
                                ("counting", counting, COUNTING), ("categories", categories, CATEGORY_SETS)):
         if value not in known:
             raise UsageError(f"{name} {value!r}: choose from {', '.join(known)}")
     sql, params = where(f)
+    params = [*params, f.since, f.until]
     keys = ", ".join(UNITS[unit])
+    cells = _cells(sql, unit, period, counting)
+    if max_rows is not None:
+        ((rows,),) = con.cursor().sql(cells + f"""SELECT (SELECT count(*) FROM calendar)
+                                     * (SELECT count(*) FROM (SELECT DISTINCT {keys} FROM cells))""",
+                                   params=params).fetchall()
+        if rows > max_rows:
+            raise UsageError(f"the panel would have {rows} rows (at most {max_rows}): narrow since/until, "
+                             "the period or the filters")
     counted = measures(categories)
     zeros = ",\n           ".join(f"coalesce({name}, 0) AS {name}" for name, _ in counted)
     counts = ",\n               ".join(f"count(*) FILTER (WHERE {cond}) AS {name}" for name, cond in counted)
-    query = f"""
-    WITH base AS ({_BASE[counting].format(where=sql)}),
-    bounds AS (SELECT CAST(date_trunc('{period}', coalesce(?::DATE, min(date))) AS DATE) AS lo,
-                      coalesce(?::DATE, max(date)) AS hi FROM base),
-    calendar AS (SELECT CAST(unnest(generate_series(CAST(lo AS TIMESTAMP), CAST(hi AS TIMESTAMP),
-                                                    INTERVAL '{STEP[period]}')) AS DATE) AS period
-                 FROM bounds WHERE lo <= hi),
-    in_range AS (SELECT base.* FROM base, bounds WHERE date BETWEEN lo AND hi),
-    units AS ({_UNIT_ROWS[unit]}),
-    cells AS (SELECT in_range.*, {keys}, CAST(date_trunc('{period}', date) AS DATE) AS period
-              FROM in_range JOIN units USING (id)),
-    counts AS (SELECT period, {keys}, count(*) AS count, CAST(sum(n_reports) AS BIGINT) AS reports,
+    return con.cursor().sql(cells + f"""
+    , counts AS (SELECT period, {keys}, count(*) AS count, CAST(sum(n_reports) AS BIGINT) AS reports,
                round(sum(goldstein), 2) AS goldstein_sum, round(avg(goldstein), 3) AS goldstein_mean,
                {counts}
                FROM cells GROUP BY period, {keys}),
@@ -116,8 +117,24 @@ def series(con: duckdb.DuckDBPyConnection, unit: str = "country", period: str = 
     FROM calendar CROSS JOIN (SELECT DISTINCT {keys} FROM cells)
     LEFT JOIN counts USING (period, {keys}) LEFT JOIN sourced USING (period, {keys})
     ORDER BY {keys}, period
+    """, params=params)
+
+
+def _cells(where_sql: str, unit: str, period: str, counting: str) -> str:
+    """The panel's first CTEs: ``calendar`` (every period of the range) and ``cells`` (one row per
+    event and unit, with its period); parameters: the filters', then since and until."""
+    return f"""
+    WITH base AS ({_BASE[counting].format(where=where_sql)}),
+    bounds AS (SELECT CAST(date_trunc('{period}', coalesce(?::DATE, min(date))) AS DATE) AS lo,
+                      coalesce(?::DATE, max(date)) AS hi FROM base),
+    calendar AS (SELECT CAST(unnest(generate_series(CAST(lo AS TIMESTAMP), CAST(hi AS TIMESTAMP),
+                                                    INTERVAL '{STEP[period]}')) AS DATE) AS period
+                 FROM bounds WHERE lo <= hi),
+    in_range AS (SELECT base.* FROM base, bounds WHERE date BETWEEN lo AND hi),
+    units AS ({_UNIT_ROWS[unit]}),
+    cells AS (SELECT in_range.*, {", ".join(UNITS[unit])}, CAST(date_trunc('{period}', date) AS DATE) AS period
+              FROM in_range JOIN units USING (id))
     """
-    return con.cursor().sql(query, params=[*params, f.since, f.until])
 
 
 def write(rel: duckdb.DuckDBPyRelation, fmt: str, out: BinaryIO) -> int:
