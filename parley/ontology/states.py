@@ -11,7 +11,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["ISO3", "state_numbers"]
+__all__ = ["ISO3", "state_numbers", "periods"]
 
 Period = tuple[date | None, date | None, int | None, int | None]  # first day, last day, COW, G-W
 
@@ -43,3 +43,9 @@ def state_numbers(iso3: str | None, when: date | None) -> tuple[int | None, int 
         if when is not None and (first is None or first <= when) and (last is None or when <= last):
             return cow, gw
     return None, None
+
+
+def periods() -> list[dict[str, object]]:
+    """Every row of the table (iso3, first, last, cow, gw), for a query to join on."""
+    return [{"iso3": code, "first": first, "last": last, "cow": cow, "gw": gw}
+            for code, rows in _table().items() for first, last, cow, gw in rows]

@@ -3,7 +3,8 @@ unit × period of the range present, zeros included (``parley series``, ``GET /v
 
 The panel is one DuckDB query: a calendar (``generate_series`` over the range) crossed with the
 units that have events, left-joined to the counts. Columns (docs/series.md):
-``period`` (the first day of the period), the unit (``country``; ``actor``; ``actor, recipient``),
+``period`` (the first day of the period), the unit (``country`` with its ``cow`` and ``gw``
+numbers on that day; ``actor``; ``actor, recipient``),
 ``counting`` (``events``: real events, the reports of one event counted once; ``reports``: every
 report, as GDELT counts), ``count``, ``reports``, ``sources`` (distinct publishers, a document
 without one counting as its own), ``goldstein_sum``, ``goldstein_mean`` (empty where ``count`` is
@@ -23,6 +24,7 @@ import pyarrow.parquet as pq
 
 from ..errors import UsageError
 from ..ontology import CATEGORIES, QUAD_CLASSES
+from ..ontology.states import periods
 from .query import Filters, where
 
 __all__ = ["UNITS", "PERIODS", "COUNTING", "CATEGORY_SETS", "FORMATS", "series", "write"]
@@ -101,21 +103,30 @@ def series(con: duckdb.DuckDBPyConnection, unit: str = "country", period: str = 
         if rows > max_rows:
             raise UsageError(f"the panel would have {rows} rows (at most {max_rows}): narrow since/until, "
                              "the period or the filters")
+    # a country's COW and G-W numbers on the period's first day (ontology/states.py)
+    states, numbers, numbered = "", "", ""
+    if unit == "country":
+        states = (", states AS (SELECT unnest(?::STRUCT(iso3 VARCHAR, first DATE, last DATE, cow INTEGER, "
+                  "gw INTEGER)[], recursive := true))")
+        numbers = " states.cow, states.gw,"
+        numbered = ("LEFT JOIN states ON states.iso3 = country AND coalesce(states.first <= period, TRUE) "
+                    "AND coalesce(period <= states.last, TRUE)")
+        params.append(periods())
     counted = measures(categories)
     zeros = ",\n           ".join(f"coalesce({name}, 0) AS {name}" for name, _ in counted)
     counts = ",\n               ".join(f"count(*) FILTER (WHERE {cond}) AS {name}" for name, cond in counted)
-    return con.cursor().sql(cells + f"""
+    return con.cursor().sql(cells + states + f"""
     , counts AS (SELECT period, {keys}, count(*) AS count, CAST(sum(n_reports) AS BIGINT) AS reports,
                round(sum(goldstein), 2) AS goldstein_sum, round(avg(goldstein), 3) AS goldstein_mean,
                {counts}
                FROM cells GROUP BY period, {keys}),
     sourced AS (SELECT period, {keys}, count(DISTINCT source) AS sources
                 FROM cells JOIN ({_SOURCES[counting]}) USING (id) GROUP BY period, {keys})
-    SELECT period, {keys}, '{counting}' AS counting, coalesce(count, 0) AS count, coalesce(reports, 0) AS reports,
+    SELECT period, {keys},{numbers} '{counting}' AS counting, coalesce(count, 0) AS count, coalesce(reports, 0) AS reports,
            coalesce(sources, 0) AS sources, coalesce(goldstein_sum, 0) AS goldstein_sum, goldstein_mean,
            {zeros}
     FROM calendar CROSS JOIN (SELECT DISTINCT {keys} FROM cells)
-    LEFT JOIN counts USING (period, {keys}) LEFT JOIN sourced USING (period, {keys})
+    LEFT JOIN counts USING (period, {keys}) LEFT JOIN sourced USING (period, {keys}) {numbered}
     ORDER BY {keys}, period
     """, params=params)
 

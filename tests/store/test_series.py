@@ -87,3 +87,20 @@ def test_written_panels_keep_rows_and_columns(store, fmt):
     else:
         first = json.loads(data.decode().splitlines()[0])
         assert list(first) == rel.columns and first["period"] == "2024-01-01"
+
+
+def test_country_rows_carry_the_state_numbers_of_their_period():
+    from parley.model import Actor, Document, Event, event_id
+
+    def arrest(doc: str, day: date) -> tuple:
+        police = Actor("Serbian police", 0, 14, "SRB", "COP")
+        return (Document(doc, "x", day), [Event(event_id=event_id(doc, 0, 0, "COERCE"), doc_id=doc, sentence=0,
+                                                event="COERCE", cameo="173", goldstein=-5.0, quad_class=4,
+                                                actor=(police,), recipient=(police,), date=day)])
+
+    with Store(":memory:") as s:
+        s.write([arrest("s1", date(2006, 5, 10)), arrest("s2", date(2006, 7, 10))])
+        panel = rows(series(s.con, "country", "month", Filters()))
+    # G&W number Serbia 340 from 5 June 2006; Serbia and Montenegro was Yugoslavia's 345 before
+    assert [(r["period"].month, r["cow"], r["gw"], r["count"]) for r in panel] == [
+        (5, 345, 345, 1), (6, 345, 345, 0), (7, 345, 340, 1)]
