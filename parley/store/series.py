@@ -122,8 +122,8 @@ def series(con: duckdb.DuckDBPyConnection, unit: str = "country", period: str = 
                FROM cells GROUP BY period, {keys}),
     sourced AS (SELECT period, {keys}, count(DISTINCT source) AS sources
                 FROM cells JOIN ({_SOURCES[counting]}) USING (id) GROUP BY period, {keys})
-    SELECT period, {keys},{numbers} '{counting}' AS counting, coalesce(count, 0) AS count, coalesce(reports, 0) AS reports,
-           coalesce(sources, 0) AS sources, coalesce(goldstein_sum, 0) AS goldstein_sum, goldstein_mean,
+    SELECT period, {keys},{numbers} '{counting}' AS counting, coalesce(count, 0) AS count,
+           coalesce(reports, 0) AS reports, coalesce(sources, 0) AS sources, coalesce(goldstein_sum, 0) AS goldstein_sum, goldstein_mean,
            {zeros}
     FROM calendar CROSS JOIN (SELECT DISTINCT {keys} FROM cells)
     LEFT JOIN counts USING (period, {keys}) LEFT JOIN sourced USING (period, {keys}) {numbered}
