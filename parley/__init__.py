@@ -28,7 +28,7 @@ _EXPORTS = {
     "Coded": "parley.pipeline",
     "Document": "parley.model", "Event": "parley.model", "Actor": "parley.model", "Place": "parley.model",
     "Mention": "parley.model", "Attribution": "parley.model",
-    "Store": "parley.store", "Filters": "parley.store",
+    "Store": "parley.store", "Filters": "parley.filters",
     "read_inputs": "parley.ingest", "ReadOptions": "parley.ingest",
     "ParleyError": "parley.errors", "UsageError": "parley.errors", "InputError": "parley.errors",
     "RecordError": "parley.errors", "StoreError": "parley.errors", "ModelError": "parley.errors",

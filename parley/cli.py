@@ -7,32 +7,27 @@ standard error, ``parley: <message>``; a bad record inside a batch is reported a
 from __future__ import annotations
 
 # Each command imports the parts it runs when it runs, not here: every `parley ...` call would
-# otherwise load spaCy, FastAPI, uvicorn and the Spark job (measured: `parley --help` 0.5-0.6 s as it,
-# the store (DuckDB) loaded for the filter options; 2.7 s with them all at the top).
+# otherwise load spaCy, FastAPI, uvicorn, the Spark job and the store (measured: `parley --help`
+# 0.56 s with the store (DuckDB, pyarrow) imported here, 0.17 s without; 2.7 s with them all at the top).
 
-import csv
 import functools
 import inspect
 import json
 import sys
 from collections.abc import Callable
 from datetime import date
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from . import __version__
+from .cli_output import Format, Output, print_relation
 from .errors import InputError, ParleyError, RecordError, StoreError, UsageError
+from .filters import EXPORT_FORMATS as FORMATS, FILTERS, PERIODS, Filters
 from .measure import DEFAULT_CORPUS
-from .model import Event
-from .store import Store, query
-from .store.export import FORMATS
-from .store.query import FILTERS, PERIODS, Filters
-from .store.records import CSV_FIELDS, flat_row
+
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
                   help="parley: political event data from news, coded in PLOVER and CAMEO with evidence.")
@@ -50,12 +45,6 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version, 
     """parley: political event data from news, coded in PLOVER and CAMEO with evidence."""
 
 
-class Format(str, Enum):
-    jsonl = "jsonl"
-    csv = "csv"
-    table = "table"
-
-
 def choices(values: tuple[str, ...]) -> str:
     """An option's values as --help lists them; checked by the command, whose error is one line."""
     return "<" + "|".join(values) + ">"
@@ -63,51 +52,6 @@ def choices(values: tuple[str, ...]) -> str:
 
 def _err(message: str) -> None:
     typer.echo(f"parley: {message}", err=True)
-
-
-class Output:
-    """Writes event records to standard output in the chosen format, streaming where it can."""
-
-    def __init__(self, fmt: Format, explain: bool = False):
-        self.fmt, self.explain = fmt, explain
-        self.rows: list[dict[str, Any]] = []
-        self._csv: csv.DictWriter | None = None
-
-    def write(self, events: list[Event] | list[dict[str, Any]]) -> None:
-        for ev in events:
-            rec = ev.to_dict(explain=self.explain) if isinstance(ev, Event) else ev
-            if self.fmt is Format.jsonl:
-                sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            elif self.fmt is Format.csv:
-                if self._csv is None:
-                    self._csv = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, lineterminator="\n")
-                    self._csv.writeheader()
-                self._csv.writerow(flat_row(rec))
-            else:
-                self.rows.append(rec)
-        sys.stdout.flush()
-
-    def close(self) -> None:
-        if self.fmt is Format.table:
-            print_table(self.rows)
-
-
-def print_table(rows: list[dict[str, Any]]) -> None:
-    table = Table(show_lines=False)
-    for col in ("doc", "event", "cameo", "actor", "recipient", "date", "place", "evidence"):
-        table.add_column(col, overflow="fold")
-    for r in rows:
-        who = lambda side: ", ".join(  # noqa: E731
-            f"{a.get('name') or a['text']} ({a.get('country') or a.get('org') or a.get('sector') or '?'})"
-            for a in r.get(side) or [])
-        loc = r.get("location") or {}
-        table.add_row(str(r["doc_id"]), r["event"] + (f"/{r['mode']}" if r.get("mode") else ""), r["cameo"],
-                      who("actor"), who("recipient"), f"{r.get('date') or ''} {r.get('date_precision') or ''}".strip(),
-                      f"{loc.get('name')} ({loc.get('country')})" if loc else "",
-                      "; ".join(m["trigger"] for m in r.get("mentions") or []))
-    Console(width=160).print(table)
-    if not rows:
-        typer.echo("(no events)")
 
 
 @app.command()
@@ -139,6 +83,7 @@ def code(
     from .pipeline.job import Job, Skip
     from .pipeline.pipeline import PipelineConfig
     from .pipeline.progress import Progress
+    from .store import Store
 
     if jobs < 1:
         raise UsageError("--jobs must be at least 1")
@@ -292,6 +237,7 @@ def serve(
     import uvicorn
 
     from .api import create_app
+    from .store import Store
 
     Store(db).close()  # a store that cannot be opened is a one-line error here, not a failed start-up
     uvicorn.run(create_app(db), host=host, port=port, log_level="info", timeout_graceful_shutdown=5)
@@ -321,7 +267,8 @@ def spark(
 # -- queries and exports ---------------------------------------------------------------------
 
 Db = Annotated[Path, typer.Option("--db", help="The DuckDB store to read.")]
-FILTER_TYPES = {"codes": Optional[list[str]], "date": Optional[str], "text": Optional[str]}
+FILTER_TYPES = {"codes": Optional[list[str]], "date": Optional[str], "text": Optional[str],
+                "number": Optional[float], "count": Optional[int]}
 
 
 def with_filters(command: Callable[..., None]) -> Callable[..., None]:
@@ -329,7 +276,7 @@ def with_filters(command: Callable[..., None]) -> Callable[..., None]:
     place (typer reads the signature: the options are declared once, in the store's query)."""
     own = inspect.signature(command, eval_str=True).parameters
     options = [inspect.Parameter(s.name, inspect.Parameter.KEYWORD_ONLY, default=None,
-                                 annotation=Annotated[FILTER_TYPES[s.kind], typer.Option(f"--{s.name}", help=s.help)])
+                                 annotation=Annotated[FILTER_TYPES[s.kind], typer.Option(s.option, help=s.help)])
                for s in FILTERS]
     params = [q for p in own.values()
               for q in (options if p.name == "filters" else [p.replace(kind=inspect.Parameter.KEYWORD_ONLY)])]
@@ -339,7 +286,7 @@ def with_filters(command: Callable[..., None]) -> Callable[..., None]:
         given = {s.name: values.pop(s.name) for s in FILTERS}
         for s in FILTERS:
             if s.kind == "date":
-                given[s.name] = _date_option(given[s.name], f"--{s.name}")
+                given[s.name] = _date_option(given[s.name], s.option)
         command(filters=Filters.of(**given), **values)
 
     run.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
@@ -347,7 +294,10 @@ def with_filters(command: Callable[..., None]) -> Callable[..., None]:
     return run
 
 
-def _open_store(db: Path) -> Store:
+def _open_store(db: Path) -> Any:
+    """The store ``db`` as a ``Store``, or a one-line error when there is none."""
+    from .store import Store
+
     if not db.exists():
         raise StoreError(f"{db}: no such store (code documents into it first: parley code FILE --db {db})")
     return Store(db)
@@ -364,13 +314,15 @@ def events(
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="At most N rows.")] = None,
 ) -> None:
     """Stored events matching the filters, by date (each filter narrows; a repeated one widens)."""
+    from .store import query
+
     with _open_store(db) as store:
         if real:
             rel = query.real_events(store.con, filters)
             if fmt is Format.table:
                 rel = rel.select("real_event_id, date, event, cameo, actor_codes AS actor, recipient_codes AS recipient, "
                                  "location_name AS place, n_reports AS reports, n_sources AS sources")
-            _print_relation(rel.limit(limit) if limit else rel, fmt)
+            print_relation(rel.limit(limit) if limit else rel, fmt)
             return
         out = Output(fmt)
         rel = query.events(store.con, filters, records=True, limit=limit)
@@ -391,10 +343,46 @@ def dyads(
     filters: Filters = Filters(),
 ) -> None:
     """Dyad time series: events and Goldstein sums per period, actor, recipient and quad class."""
-    if by not in PERIODS:
-        raise UsageError(f"--by {by!r}: choose from {', '.join(PERIODS)}")
+    from .store import query
+
+    if by not in query.PERIODS:
+        raise UsageError(f"--by {by!r}: choose from {', '.join(query.PERIODS)}")
     with _open_store(db) as store:
-        _print_relation(query.dyads(store.con, by, filters, unit="reports" if reports else "events"), fmt)
+        print_relation(query.dyads(store.con, by, filters, unit="reports" if reports else "events"), fmt)
+
+
+@app.command()
+@with_filters
+def series(
+    unit: Annotated[str, typer.Option("--unit", help="country (on either side or where it happened), "
+                                                     "actor (who acted) or dyad (actor -> recipient).")] = "country",
+    period: Annotated[str, typer.Option("--period", help="day, week (from Monday), month, quarter or year.")] = "month",
+    fmt: Annotated[str, typer.Option("--format", help="csv, jsonl or parquet.")] = "csv",
+    output: Annotated[Optional[Path], typer.Option("--output", help="File to write (default: standard "
+                                                                    "output; parquet needs a file).")] = None,
+    reports: Annotated[bool, typer.Option("--reports", help="Count every report, as GDELT does, "
+                                                            "instead of real events.")] = False,
+    categories: Annotated[str, typer.Option("--categories", help="A count per PLOVER category (plover) "
+                                                                 "or per CAMEO root (cameo).")] = "plover",
+    db: Db = Path("parley.duckdb"),
+    filters: Filters = Filters(),
+) -> None:
+    """A zero-filled panel: counts, Goldstein and sources per unit and period, every unit x period
+    of --since..--until present (columns: docs/series.md)."""
+    from .store import series as panel
+
+    if fmt == "parquet" and output is None:
+        raise UsageError("--format parquet needs --output FILE")
+    with _open_store(db) as store:
+        rel = panel.series(store.con, unit, period, filters, counting="reports" if reports else "events",
+                           categories=categories)
+        if output is None:
+            rows = panel.write(rel, fmt, sys.stdout.buffer)
+        else:
+            with output.open("wb") as fh:
+                rows = panel.write(rel, fmt, fh)
+    typer.echo(f"parley: {rows} rows ({unit} x {period}, counting {'reports' if reports else 'events'})"
+               + (f" to {output}" if output else ""), err=True)
 
 
 @app.command()
@@ -416,36 +404,6 @@ def export(
         result = store.export(fmt, output, filters, force=force, header=header)
     note = f" ({result.skipped} undated real events left out: GDELT rows need a date)" if result.skipped else ""
     typer.echo(f"parley: wrote {result.rows} rows to {result.output} ({fmt}){note}", err=True)
-
-
-def _print_relation(rel: Any, fmt: Format) -> None:
-    """Rows of a query as a table, JSON lines or CSV (dates ISO, lists joined by ';' in CSV)."""
-    cols = rel.columns
-    rows = rel.fetchall()
-
-    def plain(v: Any, joined: bool) -> Any:
-        if hasattr(v, "isoformat"):
-            return v.isoformat()
-        if isinstance(v, list) and joined:
-            return ";".join(map(str, v))
-        return v
-
-    if fmt is Format.jsonl:
-        for r in rows:
-            sys.stdout.write(json.dumps({c: plain(v, False) for c, v in zip(cols, r)}, ensure_ascii=False) + "\n")
-    elif fmt is Format.csv:
-        w = csv.writer(sys.stdout, lineterminator="\n")
-        w.writerow(cols)
-        w.writerows([plain(v, True) for v in r] for r in rows)
-    else:
-        table = Table()
-        for c in cols:
-            table.add_column(c, overflow="fold")
-        for r in rows:
-            table.add_row(*("" if v is None else str(plain(v, True)) for v in r))
-        Console(width=200).print(table)
-        if not rows:
-            typer.echo("(no rows)")
 
 
 def _date_option(value: str | None, option: str = "--date") -> date | None:

@@ -46,6 +46,8 @@ class Actor:
     name: str | None = None  # canonical person or organisation name
     role: str | None = None
     kind: str | None = None  # state, person, organisation, group, sector
+    cow: int | None = None  # the country's Correlates of War and Gleditsch-Ward numbers on the event's date
+    gw: int | None = None
 
     def code(self) -> str | None:
         """The code the referee and dyad series use: the country, else the international kind."""
@@ -55,7 +57,7 @@ class Actor:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"text": self.text}
-        for k in ("name", "country", "sector", "org", "role", "kind"):
+        for k in ("name", "country", "cow", "gw", "sector", "org", "role", "kind"):
             v = getattr(self, k)
             if v is not None:
                 out[k] = v
@@ -81,9 +83,12 @@ class Place:
     feature: str | None = None  # city, admin1, country
     start: int | None = None
     end: int | None = None
+    cow: int | None = None  # as Actor's
+    gw: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out = {k: getattr(self, k) for k in ("text", "name", "country", "admin1", "lat", "lon", "geonameid", "feature")}
+        out = {k: getattr(self, k) for k in ("text", "name", "country", "cow", "gw", "admin1", "lat", "lon", "geonameid",
+                                             "feature")}
         if self.start is not None:
             out["start"], out["end"] = self.start, self.end
         return {k: v for k, v in out.items() if v is not None}

@@ -113,3 +113,44 @@ class Failing:
     def code_many(self, docs):
         for doc in docs:
             yield doc, self.code(doc)
+
+
+def panel_events():
+    """Hand-made reports in two countries in 2024 (no pipeline: fast), each filter's values on
+    some and not on others: (document, events) pairs for ``Store.write``."""
+    from datetime import date
+
+    from parley.model import Actor, Document, Event, Place, event_id
+
+    def report(doc: str, category: str, cameo: str, goldstein: float, quad: int, actor: tuple[str, str],
+               recipient: tuple[str, str], day: date, place: str, **rest) -> Event:
+        return Event(event_id=event_id(doc, 0, 0, category), doc_id=doc, sentence=0, event=category, cameo=cameo,
+                     goldstein=goldstein, quad_class=quad, actor=(Actor("a", 0, 1, *actor),),
+                     recipient=(Actor("r", 2, 3, *recipient),), date=day, date_precision="day",
+                     location=Place(place, place, place), **rest)
+
+    accuse = dict(category="ACCUSE", cameo="112", goldstein=-2.0, quad=3, actor=("KOR", "GOV"),
+                  recipient=("KOR", "OPP"), day=date(2024, 3, 1), place="KOR")
+    return [
+        # one accusation reported twice (one real event, two sources)
+        (Document("p1", "x", date(2024, 3, 2), publisher="Reuters"), [report("p1", **accuse, confidence=0.9)]),
+        (Document("p2", "x", date(2024, 3, 2), publisher="AP"),
+         [report("p2", **accuse, confidence=0.8, factuality="reported")]),
+        (Document("p3", "x", date(2024, 7, 9)),
+         [report("p3", "ASSAULT", "190", -10.0, 4, ("USA", "MIL"), ("USA", "GOV"), date(2024, 7, 9), "USA",
+                 confidence=0.4)]),
+        (Document("p4", "x", date(2024, 11, 20), publisher="AP"),
+         [report("p4", "CONSULT", "040", 1.0, 1, ("USA", "GOV"), ("KOR", "GOV"), date(2024, 11, 20), "USA",
+                 confidence=0.7)]),
+    ]
+
+
+@pytest.fixture()
+def panel_db(tmp_path) -> Path:
+    """A store file of ``panel_events()``."""
+    from parley.store import Store
+
+    path = tmp_path / "panel.duckdb"
+    with Store(path) as store:
+        store.write(panel_events())
+    return path

@@ -105,16 +105,17 @@ def test_query_commands_take_the_declared_filters():
     import typer.main
 
     from parley.cli import app
-    from parley.store.query import FILTERS
+    from parley.filters import FILTERS
 
     commands = typer.main.get_command(app).commands
     own = {"events": {"db", "fmt", "real", "limit"}, "dyads": {"db", "by", "fmt", "reports"},
-           "export": {"fmt", "output", "db", "force", "header"}}
+           "export": {"fmt", "output", "db", "force", "header"},
+           "series": {"unit", "period", "fmt", "output", "reports", "categories", "db"}}
     for name, params in own.items():
         options = {p.name: p for p in commands[name].params}
         assert set(options) - params == {s.name for s in FILTERS}, name
         for s in FILTERS:
-            assert options[s.name].opts == [f"--{s.name}"] and options[s.name].help == s.help
+            assert options[s.name].opts == [f"--{s.name.replace('_', '-')}"] and options[s.name].help == s.help
             assert options[s.name].multiple == (s.kind == "codes")
 
 
@@ -200,3 +201,48 @@ def test_progress_line_has_total_rate_and_eta():
     assert "ETA 0:00:30" in line and "5 skipped" in line
     unknown = progress_text(counts, total=None, now=110.0)
     assert "20 documents" in unknown and "ETA" not in unknown and " of " not in unknown
+
+
+def test_series_is_a_zero_filled_panel_that_adds_up_to_the_events(panel_db):
+    year = ["--since", "2024-01-01", "--until", "2024-12-31"]
+    r = run_parley("series", "--db", str(panel_db), "--unit", "country", "--period", "month", *year)
+    assert r.returncode == 0, r.stderr
+    panel = list(csv.DictReader(io.StringIO(r.stdout.decode())))
+    assert len(panel) == 24 and {p["country"] for p in panel} == {"KOR", "USA"}
+    assert sum(p["count"] == "0" for p in panel) == 24 - 4  # KOR: March, November; USA: July, November
+    assert {p["counting"] for p in panel} == {"events"}
+    for counting, extra in (("events", ["--real"]), ("reports", [])):
+        flag = ["--reports"] if counting == "reports" else []
+        panel = jsonl(run_parley("series", "--db", str(panel_db), "--format", "jsonl", *year, *flag).stdout)
+        for country in ("KOR", "USA"):
+            listed = run_parley("events", "--db", str(panel_db), "--country", country, *year, *extra,
+                                "--format", "jsonl")
+            assert sum(p["count"] for p in panel if p["country"] == country) == len(jsonl(listed.stdout)), country
+            assert {p["counting"] for p in panel} == {counting}
+
+
+def test_series_writes_parquet_to_a_file_only(panel_db, tmp_path):
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "panel.parquet"
+    r = run_parley("series", "--db", str(panel_db), "--unit", "dyad", "--period", "year", "--format", "parquet",
+                   "--output", str(out), "--quad", "4")
+    assert r.returncode == 0, r.stderr
+    table = pq.read_table(out)
+    assert table.num_rows == 1 and table.column("actor").to_pylist() == ["USA"]
+    r = run_parley("series", "--db", str(panel_db), "--format", "parquet")
+    assert r.returncode == 2 and b"--output" in r.stderr
+
+
+def test_new_filters_reach_every_query_command(panel_db, tmp_path):
+    r = run_parley("events", "--db", str(panel_db), "--min-reports", "2", "--format", "jsonl")
+    assert {e["doc_id"] for e in jsonl(r.stdout)} == {"p1", "p2"}
+    r = run_parley("dyads", "--db", str(panel_db), "--actor-sector", "MIL", "--format", "jsonl", "--reports")
+    assert [(d["actor"], d["events"]) for d in jsonl(r.stdout)] == [("USA", 1)]
+    r = run_parley("export", "--db", str(panel_db), "--format", "jsonl", "--output", str(tmp_path / "e.jsonl"),
+                   "--publisher", "ap", "--min-confidence", "0.75")
+    assert r.returncode == 0 and [e["doc_id"] for e in jsonl((tmp_path / "e.jsonl").read_bytes())] == ["p2"]
+    r = run_parley("series", "--db", str(panel_db), "--factuality", "reportd")
+    assert r.returncode == 2
+    (line,) = r.stderr.decode().splitlines()
+    assert "did you mean reported?" in line

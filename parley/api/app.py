@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import inspect
+import io
 import json
 import os
 import threading
@@ -26,7 +27,7 @@ from typing import Annotated, Any, Literal, Optional
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from pydantic import BeforeValidator, ValidationError
@@ -38,13 +39,17 @@ from ..model import Document
 from ..pipeline.job import Job, Skip
 from ..pipeline.pipeline import Pipeline
 from ..store import Store, query
-from ..store.query import FILTERS, Filters, FilterSpec
+from ..store import series as panel
+from ..filters import FILTERS, Filters, FilterSpec
 from . import models as m
 
 __all__ = ["create_app", "Service", "Limit"]
 
 MAX_BODY = 1_000_000  # bytes of one request body
 MAX_PAGE = 500
+MAX_SERIES = 100_000  # rows of one panel through the API (`parley series` has no limit)
+SERIES_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson",
+                "parquet": "application/vnd.apache.parquet"}
 ERRORS = {code: {"model": m.ErrorOut} for code in (400, 401, 404, 413, 415, 422, 429)}
 
 
@@ -254,12 +259,14 @@ def _unknown_value(errors: Any) -> str | None:
 
 
 def _filter_param(spec: FilterSpec) -> inspect.Parameter:
-    kind: Any = {"codes": Optional[list[str]], "date": Optional[date], "text": Optional[str]}[spec.kind]
+    kind: Any = {"codes": Optional[list[str]], "date": Optional[date], "text": Optional[str],
+                 "number": Optional[float], "count": Optional[int]}[spec.kind]
     if spec.valid is not None:  # the schema names the values the filter can match (an enum)
         # (in any case, as the CLI takes them: "accuse" is ACCUSE)
-        value = Annotated[Literal[tuple(sorted(spec.valid))], BeforeValidator(str.upper)]  # type: ignore[misc]
+        value = Annotated[Literal[tuple(sorted(spec.valid))], BeforeValidator(spec.canonical)]  # type: ignore[misc]
         kind = Optional[list[value]]  # type: ignore[valid-type]
-    limits = {} if spec.kind == "date" else {"max_length": 200}
+    limits = {"date": {}, "number": {"ge": 0, "le": 1}, "count": {"ge": 1, "le": 1_000_000}}.get(
+        spec.kind, {"max_length": 200})
     return inspect.Parameter(spec.name, inspect.Parameter.KEYWORD_ONLY, annotation=kind,
                              default=Query(None, description=spec.help, **limits))
 
@@ -346,6 +353,29 @@ def _query_routes(app: FastAPI, svc: Service) -> None:
         """Events and Goldstein sums per period, dyad and quad class."""
         rel = query.dyads(svc.cursor(), by, f, unit=unit)
         return m.DyadsOut(by=by, unit=unit, items=[dict(zip(rel.columns, r)) for r in rel.fetchall()])
+
+    files = {"content": {kind.split(";")[0]: {"schema": {"type": "string"}} for kind in SERIES_TYPES.values()}}
+
+    @app.get("/v1/series", response_model=m.SeriesOut, responses={**ERRORS, 200: files}, tags=["queries"])
+    def get_series(
+        unit: Literal["country", "actor", "dyad"] = "country",
+        period: Literal["day", "week", "month", "quarter", "year"] = "month",
+        counting: Literal["events", "reports"] = "events", categories: Literal["plover", "cameo"] = "plover",
+        format: Literal["json", "csv", "jsonl", "parquet"] = "json",
+        f: Filters = Depends(filter_params),
+    ) -> Any:
+        """A zero-filled panel per unit and period (as `parley series`); `format` csv, jsonl or
+        parquet gives the file instead of JSON."""
+        rel = panel.series(svc.cursor(), unit, period, f, counting=counting, categories=categories,
+                           max_rows=MAX_SERIES)
+        rows = rel.fetchall()
+        if format != "json":
+            out = io.BytesIO()
+            panel.write(rel, format, out)
+            return Response(out.getvalue(), media_type=SERIES_TYPES[format], headers={
+                "Content-Disposition": f'attachment; filename="series-{unit}-{period}.{format}"'})
+        return m.SeriesOut(unit=unit, period=period, counting=counting, categories=categories, columns=rel.columns,
+                           items=[dict(zip(rel.columns, r)) for r in rows])
 
     @app.get("/v1/network", response_model=m.NetworkOut, responses=ERRORS, tags=["queries"])
     def get_network(

@@ -31,6 +31,8 @@ class ActorOut(BaseModel):
     text: str
     name: Optional[str] = None
     country: Optional[str] = None
+    cow: Optional[int] = Field(None, description="Correlates of War state number on the event's date.")
+    gw: Optional[int] = Field(None, description="Gleditsch-Ward state number on the event's date.")
     sector: Optional[str] = None
     org: Optional[str] = None
     role: Optional[str] = None
@@ -43,6 +45,8 @@ class PlaceOut(BaseModel):
     text: str
     name: str
     country: Optional[str] = None
+    cow: Optional[int] = None
+    gw: Optional[int] = None
     admin1: Optional[str] = None
     lat: Optional[float] = None
     lon: Optional[float] = None
@@ -158,6 +162,17 @@ class DyadsOut(BaseModel):
     by: str
     unit: str
     items: list[DyadRow]
+
+
+class SeriesOut(BaseModel):
+    """A zero-filled panel (docs/series.md): one item per unit and period."""
+
+    unit: str
+    period: str
+    counting: str = Field(description="events: real events (reports of one event once); reports: every report.")
+    categories: str
+    columns: list[str]
+    items: list[dict[str, Any]]
 
 
 class NetworkNode(BaseModel):

@@ -7,13 +7,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["CATEGORIES", "QUAD_CLASSES", "CameoCode", "Ontology", "load_ontology"]
+__all__ = ["CATEGORIES", "QUAD_CLASSES", "SECTORS", "CameoCode", "Ontology", "load_ontology"]
 
 CATEGORIES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+# The sectors an actor can have: PLOVER's agent codes as parley uses them (docs/actors.md), and the
+# international kinds. tests/test_ontology.py holds the actor tables to this list.
+SECTORS = frozenset({
+    "AGR", "BUS", "COP", "CRM", "CVL", "EDU", "ELI", "ENV", "GOV", "HLH", "JUD", "LAB", "LEG", "MED", "MIL",
+    "OPP", "PTY", "REB", "REF", "REL", "SPY", "UAF", "IGO", "NGO", "MNC", "IMG",
+})
 
 # The CAMEO code a PLOVER category takes when the text supports nothing deeper.
 DEFAULT_CAMEO: dict[str, str] = {

@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
@@ -19,6 +20,7 @@ from ..actors import phrase_actors
 from ..coding.lexicon import load_lexicon
 from ..errors import UsageError
 from ..model import Actor, Attribution, Document, Event, Mention, Place, event_id
+from ..ontology.states import state_numbers
 from .nlp import knowledge_base, load_nlp
 from .prefilter import Prefilter, Reduced, split_sentences
 
@@ -137,11 +139,22 @@ def finalize(events: list[Event], doc_id: str, reduced: Reduced) -> list[Event]:
         out.append(replace(
             ev, event_id=event_id(doc_id, first.sentence if first else 0, first.trigger_start if first else 0, ev.event),
             sentence=first.sentence if first else 0, mentions=tuple(mentions),
-            actor=tuple(_actor(a, reduced) for a in ev.actor),
-            recipient=tuple(_actor(a, reduced) for a in ev.recipient),
-            location=_place(ev.location, reduced), attribution=tuple(_attribution(a, reduced) for a in ev.attribution),
+            actor=tuple(_numbered(_actor(a, reduced), ev.date) for a in ev.actor),
+            recipient=tuple(_numbered(_actor(a, reduced), ev.date) for a in ev.recipient),
+            location=_numbered(_place(ev.location, reduced), ev.date), attribution=tuple(_attribution(a, reduced) for a in ev.attribution),
         ))
     return out
+
+
+PartT = TypeVar("PartT", Actor, Place, None)
+
+
+def _numbered(part: PartT, when: date | None) -> PartT:
+    """An actor or place with its country's state numbers (COW, G-W) on the event's date."""
+    if part is None or not part.country:
+        return part
+    cow, gw = state_numbers(part.country, when)
+    return replace(part, cow=cow, gw=gw)
 
 
 def _span(start: int, end: int, reduced: Reduced) -> tuple[int, int]:

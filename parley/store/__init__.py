@@ -19,7 +19,7 @@ import pyarrow as pa
 
 from ..errors import StoreError
 from ..model import CODER, Document, Event
-from . import query
+from . import query, series
 from .dedup import Report, block_key, cluster, interval
 from .export import ExportResult, export
 from .migrations import REBUILD_AFTER, SCHEMA_VERSION, STEPS
@@ -226,6 +226,12 @@ class Store:
               **values: Any) -> duckdb.DuckDBPyRelation:
         """Counts and Goldstein sums per period, dyad and quad class (see query.dyads)."""
         return query.dyads(self.con, by, filters or Filters.of(**values), unit=unit)  # type: ignore[arg-type]
+
+    def series(self, unit: str = "country", period: str = "month", counting: str = "events",
+               filters: Filters | None = None, **values: Any) -> duckdb.DuckDBPyRelation:
+        """The zero-filled panel per unit and period (see store/series.py, docs/series.md)."""
+        return series.series(self.con, unit, period, filters or Filters.of(**values),
+                             counting=counting)  # type: ignore[arg-type]
 
     def export(self, fmt: str, output: str | Path, filters: Filters | None = None, force: bool = False,
                header: bool = False, **values: Any) -> ExportResult:

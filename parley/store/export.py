@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 
 from ..errors import UsageError
+from ..filters import EXPORT_FORMATS
 from .arrow import EVENT_SCHEMA, to_arrow
 from .gdelt import GDELT_COLUMNS, write_gdelt
 from .query import Filters, where
@@ -26,7 +27,7 @@ from .records import CSV_FIELDS, flat_row
 
 __all__ = ["FORMATS", "GDELT_COLUMNS", "export", "ExportResult"]
 
-FORMATS = ("parquet", "csv", "jsonl", "gdelt", "plover")
+FORMATS = EXPORT_FORMATS
 BATCH = 5000
 
 # extra columns of the Parquet and CSV exports: which real event a report is of, and its reach

@@ -8,100 +8,14 @@ not stand in their way.
 """
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass, fields
-from datetime import date
 from typing import Any, Literal
 
 import duckdb
 
-from ..errors import UsageError
-from ..ontology import CATEGORIES, load_ontology
+from ..filters import FILTERS, PERIODS, Filters, FilterSpec
 
 __all__ = ["Filters", "FilterSpec", "FILTERS", "where", "events", "real_events", "dyads", "network", "PERIODS"]
 
-PERIODS = ("day", "week", "month")
-
-
-@dataclass(frozen=True)
-class FilterSpec:
-    """One filter of ``parley events``, ``dyads`` and ``export`` and of the API's reading routes:
-    both build their options from ``FILTERS``, so a filter is declared here and nowhere else.
-    ``valid``, where given, is the set of values the filter can match: anything else is a typo
-    that would select nothing, so it is refused with the closest valid values."""
-
-    name: str
-    help: str
-    kind: Literal["codes", "date", "text"] = "codes"  # codes: any of several (repeat or comma-separate)
-    valid: frozenset[str] | None = None
-
-    def check(self, value: str) -> str:
-        """``value`` as the store spells it (upper case), or a UsageError naming the valid ones."""
-        if self.valid is None or value.upper() in self.valid:
-            return value.upper() if self.valid is not None else value
-        near = difflib.get_close_matches(value.upper(), sorted(self.valid), n=3, cutoff=0.6)
-        listed = ", ".join(sorted(self.valid)) if len(self.valid) <= 30 else "see --help"
-        hint = f"did you mean {' or '.join(near)}?" if near else f"choose from {listed}"
-        raise UsageError(f"{self.name} {value!r} is not a known {self.name}: {hint}")
-
-
-# every prefix of a known CAMEO code: "1", "19", "190", "1901"...
-CAMEO_PREFIXES = frozenset(code[:n] for code in load_ontology().codes for n in range(1, len(code) + 1))
-
-FILTERS: tuple[FilterSpec, ...] = (
-    FilterSpec("actor", "Actor: code (KOR, IGO), organisation (NATO) or part of a name (Rubio). "
-                        "Repeat or comma-separate for any of several."),
-    FilterSpec("recipient", "Recipient, as actor."),
-    FilterSpec("country", "Country on either side or where it happened."),
-    FilterSpec("sector", "Sector on either side: GOV, MIL, COP, REB, …"),
-    FilterSpec("category", "PLOVER category: ACCUSE, ASSAULT, …", valid=frozenset(CATEGORIES)),
-    FilterSpec("cameo", "CAMEO code prefix: 19 is every kind of fighting.", valid=CAMEO_PREFIXES),
-    FilterSpec("since", "Events on or after this date (YYYY-MM-DD).", "date"),
-    FilterSpec("until", "Events on or before this date (YYYY-MM-DD).", "date"),
-    FilterSpec("place", "Where it happened: a place name or country code.", "text"),
-    FilterSpec("text", "Words in the evidence sentence.", "text"),
-)
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What to select (``FILTERS`` says what each field means; ``doc_id`` is for the library
-    alone). Each field is optional; a tuple means any of its values. ``actor`` / ``recipient``
-    match that side of the event, or either side of a reciprocal one."""
-
-    actor: tuple[str, ...] = ()
-    recipient: tuple[str, ...] = ()
-    country: tuple[str, ...] = ()
-    sector: tuple[str, ...] = ()
-    category: tuple[str, ...] = ()
-    cameo: tuple[str, ...] = ()
-    since: date | None = None
-    until: date | None = None
-    place: str | None = None
-    text: str | None = None
-    doc_id: str | None = None
-
-    @classmethod
-    def of(cls, **values: Any) -> "Filters":
-        """From loose values: comma-separated strings or lists become tuples, None is unset."""
-        specs = {s.name: s for s in FILTERS}
-        kinds = {s.name: s.kind for s in FILTERS}
-        out: dict[str, Any] = {}
-        for f in fields(cls):
-            v = values.get(f.name)
-            if v is None or v == "" or v == []:
-                continue
-            if kinds.get(f.name) == "codes":
-                items = v.split(",") if isinstance(v, str) else [x for part in v for x in str(part).split(",")]
-                out[f.name] = tuple(specs[f.name].check(x.strip()) for x in items if x.strip())
-            elif kinds.get(f.name) == "date" and isinstance(v, str):
-                try:
-                    out[f.name] = date.fromisoformat(v)
-                except ValueError as exc:
-                    raise ValueError(f"{f.name}: {v!r} is not YYYY-MM-DD") from exc
-            else:
-                out[f.name] = v
-        return cls(**out)
 
 
 def _side(side: str, values: tuple[str, ...], params: list[Any]) -> str:
@@ -110,8 +24,15 @@ def _side(side: str, values: tuple[str, ...], params: list[Any]) -> str:
         ors.append("(upper(a.code) = upper(?) OR upper(a.country) = upper(?) OR upper(a.org) = upper(?) "
                    "OR a.name ILIKE ?)")
         params.extend([v, v, v, f"%{v}%"])
+    return _on_side(side, " OR ".join(ors))
+
+
+def _on_side(side: str | None, condition: str) -> str:
+    """Events with an actor row meeting ``condition`` on ``side`` (None: either side)."""
+    if side is None:
+        return f"e.event_id IN (SELECT a.event_id FROM actors a WHERE {condition})"
     # in a reciprocal event ("A and B signed") both are actors and both recipients
-    return (f"e.event_id IN (SELECT a.event_id FROM actors a WHERE ({' OR '.join(ors)}) AND (a.side = '{side}' "
+    return (f"e.event_id IN (SELECT a.event_id FROM actors a WHERE ({condition}) AND (a.side = '{side}' "
             "OR a.event_id IN (SELECT event_id FROM events WHERE reciprocal)))")
 
 
@@ -119,31 +40,26 @@ def where(f: Filters) -> tuple[str, list[Any]]:
     """A WHERE clause over the ``events`` table (aliased ``e``) and its parameters."""
     clauses: list[str] = []
     params: list[Any] = []
-    if f.actor:
-        clauses.append(_side("actor", f.actor, params))
-    if f.recipient:
-        clauses.append(_side("recipient", f.recipient, params))
-    if f.country:
-        codes = [c.upper() for c in f.country]
-        clauses.append("(e.location_country IN (SELECT unnest(?::VARCHAR[])) OR e.event_id IN "
-                       "(SELECT event_id FROM actors WHERE upper(country) IN (SELECT unnest(?::VARCHAR[]))))")
-        params.extend([codes, codes])
-    if f.sector:
-        clauses.append("e.event_id IN (SELECT event_id FROM actors WHERE upper(sector) IN "
-                       "(SELECT unnest(?::VARCHAR[])))")
-        params.append([s.upper() for s in f.sector])
-    if f.category:
-        clauses.append("e.event IN (SELECT unnest(?::VARCHAR[]))")
-        params.append([c.upper() for c in f.category])
+    _parties(f, clauses, params)
+    for column, values in (("e.event", f.category), ("e.quad_class", tuple(map(int, f.quad))),
+                           ("e.factuality", f.factuality), ("e.location_country", f.place_country)):
+        if values:
+            clauses.append(f"{column} IN (SELECT unnest(?))")
+            params.append(list(values))
     if f.cameo:
         clauses.append("(" + " OR ".join("starts_with(e.cameo, ?)" for _ in f.cameo) + ")")
         params.extend(f.cameo)
-    if f.since is not None:
-        clauses.append("e.date >= ?")
-        params.append(f.since)
-    if f.until is not None:
-        clauses.append("e.date <= ?")
-        params.append(f.until)
+    for condition, bound in (("e.confidence >= ?", f.min_confidence), ("e.date >= ?", f.since),
+                             ("e.date <= ?", f.until),
+                             ("e.real_event_id IN (SELECT real_event_id FROM real_events WHERE n_reports >= ?)",
+                              f.min_reports)):
+        if bound is not None:
+            clauses.append(condition)
+            params.append(bound)
+    if f.publisher:
+        clauses.append("e.doc_id IN (SELECT doc_id FROM documents WHERE lower(publisher) IN "
+                       "(SELECT lower(unnest(?::VARCHAR[]))))")
+        params.append(list(f.publisher))
     if f.place:
         clauses.append("(e.location_name ILIKE ? OR upper(e.location_country) = upper(?))")
         params.extend([f"%{f.place}%", f.place])
@@ -156,6 +72,23 @@ def where(f: Filters) -> tuple[str, list[Any]]:
         clauses.append("e.doc_id = ?")
         params.append(f.doc_id)
     return " AND ".join(clauses) or "TRUE", params
+
+
+def _parties(f: Filters, clauses: list[str], params: list[Any]) -> None:
+    """The clauses of the filters on who took part: actor, recipient, country and sectors."""
+    if f.actor:
+        clauses.append(_side("actor", f.actor, params))
+    if f.recipient:
+        clauses.append(_side("recipient", f.recipient, params))
+    if f.country:
+        codes = [c.upper() for c in f.country]
+        clauses.append("(e.location_country IN (SELECT unnest(?::VARCHAR[])) OR e.event_id IN "
+                       "(SELECT event_id FROM actors WHERE upper(country) IN (SELECT unnest(?::VARCHAR[]))))")
+        params.extend([codes, codes])
+    for side, sectors in ((None, f.sector), ("actor", f.actor_sector), ("recipient", f.recipient_sector)):
+        if sectors:
+            clauses.append(_on_side(side, "upper(a.sector) IN (SELECT unnest(?::VARCHAR[]))"))
+            params.append([s.upper() for s in sectors])
 
 
 EVENT_COLUMNS = ("e.event_id, e.doc_id, e.sentence, e.event, e.mode, e.cameo, e.goldstein, e.quad_class, "

@@ -16,10 +16,10 @@ __all__ = ["CSV_COLUMNS_OF", "CSV_FIELDS", "flat_row"]
 CSV_COLUMNS_OF: dict[str, tuple[str, ...]] = {
     "event_id": ("event_id",), "doc_id": ("doc_id",), "sentence": ("sentence",), "event": ("event",),
     "mode": ("mode",), "context": (), "cameo": ("cameo",), "goldstein": ("goldstein",),
-    "quad_class": ("quad_class",), "actor": ("actor", "actor_text"),
-    "recipient": ("recipient", "recipient_text"),
+    "quad_class": ("quad_class",), "actor": ("actor", "actor_text", "actor_cow", "actor_gw"),
+    "recipient": ("recipient", "recipient_text", "recipient_cow", "recipient_gw"),
     "reciprocal": ("reciprocal",), "date": ("date",), "date_text": (), "date_precision": ("date_precision",),
-    "location": ("location", "location_country", "lat", "lon"), "factuality": ("factuality",),
+    "location": ("location", "location_country", "location_cow", "location_gw", "lat", "lon"), "factuality": ("factuality",),
     "attribution": ("attribution",), "confidence": ("confidence",), "mentions": ("trigger",), "coder": (),
 }
 CSV_FIELDS = [column for columns in CSV_COLUMNS_OF.values() for column in columns]
@@ -33,12 +33,15 @@ def flat_row(rec: dict[str, Any]) -> dict[str, Any]:
         return ";".join(a.get("country") or a.get("sector") or "" for a in rec.get(side) or [])
 
     def joined(field: str, key: str = "text") -> str:
-        return ";".join(x[key] for x in rec.get(field) or [])
+        return ";".join(str(x.get(key) if x.get(key) is not None else "") for x in rec.get(field) or [])
 
     flattened = {
         "actor": codes("actor"), "actor_text": joined("actor"),
+        "actor_cow": joined("actor", "cow"), "actor_gw": joined("actor", "gw"),
         "recipient": codes("recipient"), "recipient_text": joined("recipient"),
-        "location": loc.get("name"), "location_country": loc.get("country"), "lat": loc.get("lat"),
+        "recipient_cow": joined("recipient", "cow"), "recipient_gw": joined("recipient", "gw"),
+        "location": loc.get("name"), "location_country": loc.get("country"),
+        "location_cow": loc.get("cow"), "location_gw": loc.get("gw"), "lat": loc.get("lat"),
         "lon": loc.get("lon"), "attribution": joined("attribution"), "trigger": joined("mentions", "trigger"),
     }
     return {column: flattened[column] if column in flattened else rec.get(column) for column in CSV_FIELDS}

@@ -105,10 +105,11 @@ def test_filters_cannot_inject_sql(client):
 
 
 def test_reading_routes_take_the_declared_filters(client):
-    from parley.store.query import FILTERS
+    from parley.filters import FILTERS
 
     paths = client.get("/openapi.json").json()["paths"]
-    own = {"/v1/events": {"limit", "after"}, "/v1/dyads": {"by", "unit"}, "/v1/network": {"min_events"}}
+    own = {"/v1/events": {"limit", "after"}, "/v1/dyads": {"by", "unit"}, "/v1/network": {"min_events"},
+           "/v1/series": {"unit", "period", "counting", "categories", "format"}}
     for path, names in own.items():
         params = {p["name"]: p for p in paths[path]["get"]["parameters"]}
         assert set(params) - names == {s.name for s in FILTERS}, path
@@ -186,3 +187,41 @@ def test_filter_values_are_taken_in_any_case_as_the_cli_takes_them(client):
     lower = client.get("/v1/events", params={"category": "accuse"})
     assert lower.status_code == 200
     assert lower.json()["items"] and {e["event"] for e in lower.json()["items"]} == {"ACCUSE"}
+
+
+@pytest.fixture()
+def panel_client(pipeline, panel_db):
+    with TestClient(create_app(panel_db, pipeline=pipeline, api_key="")) as c:
+        yield c
+
+
+def test_series_is_the_clis_panel(panel_client):
+    from parley.filters import Filters
+    from parley.store.series import series
+
+    year = {"since": "2024-01-01", "until": "2024-12-31"}
+    body = panel_client.get("/v1/series", params={**year, "unit": "country", "period": "month"}).json()
+    assert (body["unit"], body["period"], body["counting"]) == ("country", "month", "events")
+    assert len(body["items"]) == 24 and list(body["items"][0]) == body["columns"]
+    rel = series(panel_client.app.state.service.cursor(), "country", "month", Filters.of(**year))
+    assert [r["count"] for r in body["items"]] == [row[rel.columns.index("count")] for row in rel.fetchall()]
+    reports = panel_client.get("/v1/series", params={**year, "counting": "reports", "quad": "3"}).json()
+    assert sum(r["count"] for r in reports["items"]) == 2 and reports["counting"] == "reports"
+    csv_file = panel_client.get("/v1/series", params={**year, "format": "csv"})
+    assert csv_file.headers["content-type"].startswith("text/csv") and len(csv_file.text.splitlines()) == 25
+    too_many = panel_client.get("/v1/series", params={"since": "0001-01-01", "until": "9999-12-31", "period": "day"})
+    assert too_many.status_code == 422 and "narrow" in too_many.json()["error"]
+
+
+def test_new_filters_answer_in_the_api(panel_client):
+    def docs(**params):
+        r = panel_client.get("/v1/events", params=params)
+        assert r.status_code == 200, r.text
+        return {e["doc_id"] for e in r.json()["items"]}
+
+    assert docs(factuality="Reported") == {"p2"}
+    assert docs(min_reports=2, publisher="Reuters") == {"p1"}
+    assert docs(recipient_sector="gov", place_country="USA") == {"p3", "p4"}
+    assert docs(min_confidence=0.85) == {"p1"}
+    r = panel_client.get("/v1/dyads", params={"actor_sector": "GOVT"})
+    assert r.status_code == 422 and "did you mean GOV" in r.json()["error"]

@@ -132,3 +132,45 @@ def test_cli_query_errors_are_one_line(tmp_path, args, code, message):
     out = run_parley(*args, cwd=tmp_path)
     err = out.stderr.decode()
     assert out.returncode == code and message in err and "Traceback" not in err and len(err.splitlines()) == 1
+
+
+# Each filter added for analysts, over hand-made reports (conftest.panel_events): p1 and p2 report one
+# accusation in Korea (Reuters, AP; confidence 0.9, 0.8; p2 "reported"), p3 a US military assault in the
+# US (no publisher, 0.4), p4 a US-Korea meeting (AP, 0.7). Every expected set leaves some report out, so a
+# filter that were ignored would fail here.
+@pytest.mark.parametrize("filters,expected", [
+    ({"quad": "4"}, {"p3"}),
+    ({"quad": ["1", "3"]}, {"p1", "p2", "p4"}),
+    ({"factuality": "reported"}, {"p2"}),
+    ({"factuality": "ASSERTED"}, {"p1", "p3", "p4"}),
+    ({"min_confidence": 0.75}, {"p1", "p2"}),
+    ({"min_reports": 2}, {"p1", "p2"}),
+    ({"publisher": "ap"}, {"p2", "p4"}),
+    ({"publisher": ["Reuters", "AP"]}, {"p1", "p2", "p4"}),
+    ({"actor_sector": "MIL"}, {"p3"}),
+    ({"recipient_sector": "GOV"}, {"p3", "p4"}),
+    ({"sector": "OPP"}, {"p1", "p2"}),
+    ({"place_country": "USA"}, {"p3", "p4"}),
+    ({"country": "kor"}, {"p1", "p2", "p4"}),
+])
+def test_analysts_filters_select_reports(panel_db, filters, expected):
+    with Store(panel_db, read_only=True) as s:
+        assert docs(s.select(**filters)) == expected
+
+
+@pytest.mark.parametrize("filters,message", [
+    ({"category": "ASSULT"}, "did you mean ASSAULT"),
+    ({"factuality": "asertd"}, "did you mean asserted"),
+    ({"quad": "5"}, "choose from 1, 2, 3, 4"),
+    ({"actor_sector": "GOVT"}, "did you mean GOV"),
+    ({"place_country": "KORR"}, "did you mean KOR"),
+    ({"min_confidence": "high"}, "is not a number"),
+    ({"min_confidence": 1.5}, "between 0 and 1"),
+    ({"min_reports": 0}, "1 or more"),
+])
+def test_a_value_no_event_can_have_is_refused(filters, message):
+    from parley.errors import UsageError
+    from parley.filters import Filters
+
+    with pytest.raises(UsageError, match=message):
+        Filters.of(**filters)
