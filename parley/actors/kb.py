@@ -28,7 +28,7 @@ __all__ = ["INTERNATIONAL", "Term", "Tenure", "Person", "Country", "Organisation
            "PhraseIndex", "role_rank", "Tokenize", "build_kb", "load_kb", "name_tokenizer", "shipped_kb", "data_table",
            "plurals", "read_table", "source_hash"]
 
-BUILD_VERSION = "kb-builder-2"  # bump when the builder changes what it makes of the same tables
+BUILD_VERSION = "kb-builder-2s"  # bump when the builder changes what it makes of the same tables
 
 
 def plurals(term: str) -> list[str]:
@@ -68,6 +68,7 @@ class _Builder:
     def __init__(self, tokenize: Tokenize):
         self.kb = KnowledgeBase()
         self.tokenize = tokenize
+        self.family_first: set[str] = set()  # countries whose names put the family name first
 
     def name(self, text: str, term: Term) -> None:
         toks = self.tokenize(text)
@@ -159,13 +160,27 @@ class _Builder:
                 name = known.name
             self.kb.people[pid] = Person(pid, name, tenures, curated)
             names = {name, *(a for r in rs for a in _split(r.get("aliases")))}
+            family_first = any(t.country in self.family_first for t in tenures)
             for n in sorted(names):
                 self.name(n, Term("person", pid))
-                last = self.tokenize(n)[-1:]
-                if last and curated:
-                    ids = self.kb.surnames.setdefault(last[0], [])
-                    if pid not in ids:
-                        ids.append(pid)
+                if curated:
+                    self.surnames(pid, self.tokenize(n), family_first)
+
+    def surnames(self, pid: str, toks: list[str], family_first: bool) -> None:
+        """Index a name's surname: its last word, and its first where names put the family first."""
+        words = toks[-1:] + (toks[:1] if family_first and len(toks) > 1 and toks[0].isalpha() else [])
+        for w in words:
+            ids = self.kb.surnames.setdefault(w, [])
+            if pid not in ids:
+                ids.append(pid)
+
+    def seats(self, rows: Iterable[dict[str, str]]) -> None:
+        """Seats of government and institutions that stand for them ("the Kremlin", "the
+        Pentagon"): a capital of their country that also says which sector speaks."""
+        for r in rows:
+            for n in [r["name"], *_split(r.get("names"))]:
+                self.name(n, Term("capital", r["country"]))
+                self.name(n, Term("seat", r["sector"]))
 
 
 def _history_of(rows: list[dict[str, str]]) -> tuple[Tenure, ...]:
@@ -204,6 +219,8 @@ def build_kb(tokenize: Tokenize) -> KnowledgeBase:
     b = _Builder(tokenize)
     try:
         b.countries(data_table("countries.tsv"))
+        b.seats(data_table("seats.tsv"))
+        b.family_first = {r["country"] for r in data_table("name_order.tsv") if r["order"] == "family-first"}
         curated = [f for f in _data_files("people") if "petrarch" not in f]
         for f in curated:
             b.people(data_table(f), curated=True)
