@@ -167,3 +167,20 @@ def test_records_reach_a_redirected_stdout_when_progress_is_shown(tmp_path):
     subprocess.run(["script", "-qc", cmd, "/dev/null"], cwd=ROOT, capture_output=True, timeout=300, check=True)
     rows = list(csv.DictReader(io.StringIO(out.read_text())))
     assert len(rows) == 5 and all(r["doc_id"] == "example-0001" for r in rows)
+
+
+def test_resolve_explain_says_which_entry_and_rule_decided(tmp_path):
+    phrases = tmp_path / "p.jsonl"
+    phrases.write_text('{"id": "b", "text": "Rubio"}\n'
+                       '{"id": "c", "text": "THE KREMLIN"}\n{"id": "d", "text": "Kremlin"}\n'
+                       '{"id": "e", "text": "Armenian Prime Minister Nikol Pashinyan"}\n', encoding="utf-8")
+    r = run_parley("resolve", "--input", str(phrases), "--date", "2025-06-01", "--explain")
+    assert r.returncode == 0, r.stderr
+    rules = {o["id"]: [x["rule"] for x in o["explain"][0]] for o in jsonl(r.stdout)}
+    assert rules["b"] == ["surname via date"]
+    assert rules["c"][0] == rules["d"][0] == "metonym (seat of government)"
+    assert rules["e"] == ["name match"]
+    r = run_parley("resolve", "Rubio", "--date", "2025-06-01", "--explain")
+    ((why,),) = jsonl(r.stdout)[0]["explain"]
+    assert why["entry"].startswith("person marco-rubio") and why["text"] == "Rubio"
+    assert "explain" not in jsonl(run_parley("resolve", "Rubio").stdout)[0]

@@ -163,6 +163,7 @@ class ActorTagger:
         # a capitalised word the tagger did not call a proper noun: in a standalone phrase ("Pakisatn")
         short = len(doc) <= PHRASE_TOKENS
         spans += [(t.i, t.i + 1) for t in doc if short and t.i not in in_ents and t.is_title and len(t) >= 5]
+        hits = []
         for s, e in spans:
             if named.intersection(range(s, e)):
                 continue
@@ -175,10 +176,15 @@ class ActorTagger:
             if self._fuzzy is None:
                 self._fuzzy = FuzzyNames(self.kb)
             hit = self._fuzzy.match([t.text for t in doc[start:end]])
-            terms = corroborated(self.kb, hit[1], *self._context(doc[start].sent, found)) if hit else []
+            if hit is not None:
+                hits.append(NameMatch(start, end, tuple(hit[1]), FUZZY))
+        # a person's near spelling needs the sentence to vouch for it, misspelt countries included ("Quatar's emir")
+        context = found + [m for m in hits if not any(t.kind == "person" for t in m.terms)]
+        for m in hits:
+            terms = corroborated(self.kb, m.terms, *self._context(doc[m.start].sent, context))
             if terms:
-                out = [m for m in out if not (start <= m.start < end)]
-                out.append(NameMatch(start, end, tuple(terms), FUZZY))
+                out = [x for x in out if not (m.start <= x.start < m.end)]
+                out.append(replace(m, terms=tuple(terms)))
         return sorted(out, key=lambda m: m.start)
 
     def _context(self, sent: Span, found: list[NameMatch]) -> tuple[set[str], set[str]]:
