@@ -174,6 +174,15 @@ class _Builder:
             if pid not in ids:
                 ids.append(pid)
 
+    def partial_states(self, rows: Iterable[dict[str, str]]) -> None:
+        """Partially recognised states ("Abkhazia"): a place of the country they lie in that,
+        acting, speaks for its own authority (sector PRE). After the regions, which may name them."""
+        for r in rows:
+            for n in [r["name"], *_split(r.get("names"))]:
+                if Term("place", r["country"]) not in self.kb.names.get(self.tokenize(n)):
+                    self.name(n, Term("place", r["country"]))
+                self.name(n, Term("seat", "PRE"))
+
     def seats(self, rows: Iterable[dict[str, str]]) -> None:
         """Seats of government and institutions that stand for them ("the Kremlin", "the
         Pentagon"): a capital of their country that also says which sector speaks."""
@@ -230,6 +239,7 @@ def build_kb(tokenize: Tokenize) -> KnowledgeBase:
             b.organisations(data_table(f), override="petrarch" not in f)
         b.agents(data_table("agents.tsv"))
         b.regions(data_table("regions.tsv"))
+        b.partial_states(data_table("partial_states.tsv"))
     except (OSError, KeyError, ValueError) as exc:
         raise ModelError(f"actor knowledge base is damaged: {exc}") from exc
     return b.kb

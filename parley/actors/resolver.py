@@ -98,9 +98,12 @@ def find_names(kb: KnowledgeBase, doc: Doc) -> list[NameMatch]:
 def _in_capitals(kb: KnowledgeBase, words: list[str], taken: set[int]) -> list[NameMatch]:
     """Names written in capitals ("TEHRAN", "THE KREMLIN"), which the case-sensitive index misses:
     looked up as the capitalised words they spell, where no name was found as written."""
-    if not any(len(w) > 1 and w.isupper() for w in words):
-        return []
-    title = [w.capitalize() if len(w) > 1 and w.isupper() and i not in taken else w for i, w in enumerate(words)]
+    upper = [i for i, w in enumerate(words) if len(w) > 1 and w.isupper() and i not in taken]
+    if not upper:
+        return []  # most documents: their capitals are acronyms the index knows ("US", "NATO")
+    title = list(words)
+    for i in upper:
+        title[i] = words[i].capitalize()
     out = []
     for s, e, ts in kb.names.find(title):
         if title[s:e] != words[s:e] and not taken.intersection(range(s, e)):
@@ -275,10 +278,11 @@ class Resolver:
                 return Actor(**base, kind="group")  # "ethnic Albanians": who, but no state
             return None
         head_is_place = place is not None and place.match.start <= head.i < place.match.end
-        if head_is_place and place.term.kind in {"country", "capital"}:
-            # a seat of government speaks for its sector ("the Pentagon"), a country or capital for its government
-            sector = next((t.ref for t in place.match.terms if t.kind == "seat"), "GOV")
-            return Actor(**base, country=place_country, sector=sector, kind="state")
+        # a seat of government speaks for its sector ("the Pentagon"), a partially recognised state for
+        # itself ("Abkhazia", PRE), a country or its capital for its government
+        seat = next((t.ref for t in place.match.terms if t.kind == "seat"), None) if head_is_place else None
+        if head_is_place and (place.term.kind in {"country", "capital"} or seat):
+            return Actor(**base, country=place_country, sector=seat or "GOV", kind="state")
         if head_is_place and place.term.kind in {"people", "adjective"}:
             return Actor(**base, country=place_country, sector=None, kind="people")
         if head_is_place and place.term.kind == "place":

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from .entries import KnowledgeBase, Tenure, Term, role_rank
@@ -62,10 +63,14 @@ class Surnames:
                             by_word.setdefault(surname_key(w.text), set()).add(t.ref)
         out = list(found)
         phrase = len(doc) <= PHRASE_TOKENS
-        for tok in doc:
-            if tok.i in covered or not _bare_name(tok, covered, phrase):
+        strings = doc.vocab.strings
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):  # words first: a Token only for a known surname
+            key = surname_key(strings[orth])
+            if i in covered or not key[:1].isupper() or (key not in self.kb.surnames and key not in by_word):
                 continue
-            key = surname_key(tok.text)
+            tok = doc[i]
+            if not _bare_name(tok, covered, phrase):
+                continue
             named = {*self.kb.surnames.get(key, ()), *by_word.get(key, ())}
             ids, rule = sorted(p for p in named if p in first and first[p] < tok.i), SURNAME_DOC
             if not ids:
