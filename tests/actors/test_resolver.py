@@ -76,6 +76,8 @@ def test_a_known_surname_inside_an_unknown_name_is_not_that_person(pipeline):
     ("Capitol Hill", "USA", "LEG"),             # seats of institutions (seats.tsv)
     ("the Lubyanka", "RUS", "SPY"),
     ("TEHRAN", "IRN", "GOV"),                   # capitals in capitals
+    ("Harvard", "USA", "EDU"),                  # organisations_sectors.tsv
+    ("Mexico's PRI", "MEX", "PTY"),
 ])
 def test_sectors_beyond_government(pipeline, phrase, country, sector):
     ((_, _, actors),) = list(pipeline.resolve([("0", phrase, None)]))
