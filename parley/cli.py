@@ -154,8 +154,11 @@ def resolve(
     date_: Annotated[Optional[str], typer.Option("--date", help="Resolve as of this date (YYYY-MM-DD).")] = None,
     input_: Annotated[Optional[Path], typer.Option("--input", help="JSONL of {\"id\", \"text\", \"date\"?}.")] = None,
     actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Your own actors (CSV, TSV, YAML).")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Also say which entry and which rule decided (name "
+                                                            "match, variant, surname via date, metonym, ...).")] = False,
 ) -> None:
     """Resolve actor phrases to country, sector, organisation, person and role (one JSON line each)."""
+    from .actors.explain import phrase_record
     from .ingest.phrases import read_phrases
     from .pipeline.pipeline import Pipeline, PipelineConfig
 
@@ -170,17 +173,9 @@ def resolve(
                 _err(f"skipped {item}")
         items = [i for i in items if not isinstance(i, RecordError)]
     pipeline = Pipeline(PipelineConfig(actors=tuple(str(p) for p in actors or ())))
-    for rid, phrase, found in pipeline.resolve(items):
-        actor = found[0] if found else None
-        out: dict[str, Any] = {"id": rid, "text": phrase}
-        for k in ("country", "sector", "org", "name", "role", "kind"):
-            out[k] = getattr(actor, k) if actor is not None else None
-        if actor is not None:
-            out["mention"] = actor.text
-        if len(found) > 1:  # "Russia and China": every party, the first also at the top level
-            out["actors"] = [a.to_dict() for a in found]
-        typer.echo(json.dumps(out, ensure_ascii=False))
-
+    kb = pipeline.nlp.get_pipe("parley_actors").kb if explain else None
+    for rid, phrase, doc in pipeline.resolve_docs(items):
+        typer.echo(json.dumps({"id": rid, "text": phrase, **phrase_record(doc, kb)}, ensure_ascii=False))
 
 @app.command()
 def bench(

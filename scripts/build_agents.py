@@ -23,13 +23,13 @@ COLUMNS = ("term", "plural", "sector", "role")
 DROP = "-"
 
 # The order of the sections of agents.tsv; terms are sorted within a section.
-SECTOR_ORDER = ("GOV MIL COP JUD LEG SPY REB UAF IMG OPP PTY ELI CVL LAB AGR BUS EDU HLH MED REF REL NGO "
+SECTOR_ORDER = ("GOV PRE MIL COP JUD LEG SPY REB UAF IMG OPP PTY ELI CVL LAB AGR BUS EDU HLH MED REF REL NGO "
                 "IGO ENV CRM").split()
 
 # Source codes whose sector is not their first three letters (any code with OPP is OPP).
 SECTOR_OF = {
     "REBREL": "REB", "RELREB": "REB", "REBEDU": "REB", "RELUAF": "UAF", "UAFREL": "UAF",
-    "GOVJUD": "JUD", "PRE": "GOV", "PRM": "MIL", "SOC": "CVL",
+    "GOVJUD": "JUD", "PRM": "MIL", "SOC": "CVL",
 }
 DROPPED_CODES = {"JNK", "NON", "UNK"}
 
@@ -55,7 +55,7 @@ HEADER = """\
 #   JRN (journalists, newspapers, broadcasters) -> MED
 #   MED (in PLOVER: health; doctors, nurses, hospitals) -> HLH
 #   SOC -> CVL, environmental groups and people -> ENV
-#   PRE (partially recognised entity) -> GOV; PRM (pro-government paramilitary) -> MIL,
+#   PRE (partially recognised entity: breakaway region, self-proclaimed state) stays PRE; PRM (pro-government paramilitary) -> MIL,
 #     paramilitary police -> COP, private army and private security force -> UAF
 #   MILGOV MILSPY MILJUD MILCOP MILMED -> MIL; JUDREL -> JUD; BUSAGR BUSMIL -> BUS; RELEDU RELMED -> REL
 #   all others: the first three letters (GOV MIL COP JUD LEG SPY REB UAF IMG PTY ELI CVL LAB AGR BUS EDU
@@ -65,7 +65,8 @@ HEADER = """\
 # Also dropped: fragments, garbled entries, words too ambiguous in English (state, capital, chamber,
 #   advocate, counsellor, exile, outlaw, carrier, diet, ...), and national bodies kept in
 #   organisations.tsv (Duma, Bundestag, Bundesrat, House of Lords).
-# Choices: security force(s) and peacekeepers MIL; police and police-like forces COP; gunman, attacker,
+# Choices: opposition lawmakers and MPs LEG (what they are; the opposition is what they belong to);
+#   security force(s) and peacekeepers MIL; police and police-like forces COP; gunman, attacker,
 #   assailant UAF; migrants (also "illegal" ones) REF; deputy LEG; spokesperson GOV unless qualified
 #   (military, police, rebel spokesman); chief of staff GOV (military chiefs of staff are qualified:
 #   army chief of staff, chief of the general staff); defence/defense chief GOV (wire copy uses it for

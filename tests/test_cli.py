@@ -246,3 +246,19 @@ def test_new_filters_reach_every_query_command(panel_db, tmp_path):
     assert r.returncode == 2
     (line,) = r.stderr.decode().splitlines()
     assert "did you mean reported?" in line
+
+def test_resolve_explain_says_which_entry_and_rule_decided(tmp_path):
+    phrases = tmp_path / "p.jsonl"
+    phrases.write_text('{"id": "b", "text": "Rubio"}\n'
+                       '{"id": "c", "text": "THE KREMLIN"}\n{"id": "d", "text": "Kremlin"}\n'
+                       '{"id": "e", "text": "Armenian Prime Minister Nikol Pashinyan"}\n', encoding="utf-8")
+    r = run_parley("resolve", "--input", str(phrases), "--date", "2025-06-01", "--explain")
+    assert r.returncode == 0, r.stderr
+    rules = {o["id"]: [x["rule"] for x in o["explain"][0]] for o in jsonl(r.stdout)}
+    assert rules["b"] == ["surname via date"]
+    assert rules["c"][0] == rules["d"][0] == "metonym (seat of government)"
+    assert rules["e"] == ["name match"]
+    r = run_parley("resolve", "Rubio", "--date", "2025-06-01", "--explain")
+    ((why,),) = jsonl(r.stdout)[0]["explain"]
+    assert why["entry"].startswith("person marco-rubio") and why["text"] == "Rubio"
+    assert "explain" not in jsonl(run_parley("resolve", "Rubio").stdout)[0]

@@ -17,15 +17,16 @@ from pathlib import Path
 
 from spacy.attrs import POS
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..coding.parties import conjunct, coordinated
 from ..model import Actor
 from ..places.component import Gazetteer, load_gazetteer
-from .fuzzy import FuzzyNames
-from .kb import KnowledgeBase, Term, name_tokenizer, role_rank, shipped_kb
+from .fuzzy import FuzzyNames, corroborated
+from .kb import KnowledgeBase, Term, name_tokenizer, shipped_kb
 from .propn import proper_spans
-from .resolver import NameMatch, Resolver, find_names
+from .resolver import FUZZY, NameMatch, Resolver, find_names
+from .surnames import PHRASE_TOKENS, Surnames
 from .user import load_user_actors
 
 __all__ = ["ActorTagger", "Antecedent"]
@@ -44,6 +45,8 @@ THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_NOUNS = frozenset({"official", "side", "leader", "minister", "country", "nation", "government",
                          "party", "diplomat", "counterpart", "delegation", "state", "president", "ally"})
 LOOKBACK_SENTENCES = 3
+# Names that say which country a text is about.
+PLACE_KINDS = frozenset({"country", "capital", "adjective", "people", "place"})
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ class ActorTagger:
     def __init__(self, kb: KnowledgeBase, gazetteer: Callable[[], Gazetteer] | None = None):
         self.kb = kb
         self.resolver = Resolver(kb)
+        self._surnames = Surnames(kb)
         self._gazetteer = gazetteer
         self._fuzzy: FuzzyNames | None = None  # built on first need
 
@@ -79,7 +83,7 @@ class ActorTagger:
         self._spans = doc._.proper_spans = proper_spans(doc)  # once per document: the places stage uses them too
         raw = find_names(self.kb, doc)
         kept = self._outside_names(doc, raw)
-        found = self._with_surnames(doc, kept, when)
+        found = self._surnames.add(doc, kept, when)
         found = self._with_places(doc, self._with_fuzzy(doc, found))
         matches = self._by_token(found)
         heads: dict[int, tuple[Actor, ...]] = {}
@@ -140,25 +144,6 @@ class ActorTagger:
     def _by_token(found: list[NameMatch]) -> dict[int, NameMatch]:
         return {i: m for m in found for i in range(m.start, m.end)}
 
-    def _with_surnames(self, doc: Doc, found: list[NameMatch], when: date | None) -> list[NameMatch]:
-        """Add bare surnames ("Rubio") of people already named in full earlier in the document."""
-        covered = {i for m in found for i in range(m.start, m.end)}
-        seen: dict[str, int] = {}  # person id -> first token
-        for m in found:
-            for t in m.terms:
-                if t.kind == "person":
-                    seen.setdefault(t.ref, m.start)
-        out = list(found)
-        for tok in doc:
-            if tok.i in covered or tok.pos_ != "PROPN" or _inside_name(tok):
-                continue
-            ids = [p for p in self.kb.surnames.get(tok.text, []) if p in seen and seen[p] < tok.i]
-            if not ids:
-                ids = self._leader(tok, when)
-            if len(ids) == 1:
-                out.append(NameMatch(tok.i, tok.i + 1, (Term("person", ids[0]),)))
-        return sorted(out, key=lambda m: m.start)
-
     def _outside_names(self, doc: Doc, found: list[NameMatch]) -> list[NameMatch]:
         """Drop region names inside a longer organisation or person name ("the Norte del Valle cartel")."""
         # inside the name, not at its start: "Ontario Provincial Police" says where, "Norte del Valle" does not
@@ -171,16 +156,20 @@ class ActorTagger:
     def _with_fuzzy(self, doc: Doc, found: list[NameMatch]) -> list[NameMatch]:
         """Named entities the knowledge base does not know exactly, matched to a near spelling."""
         named = {i for m in found for i in range(m.start, m.end) if any(t.kind != "agent" for t in m.terms)}
+        titles = {i for m in found for i in range(m.start, m.end) if all(t.kind == "agent" for t in m.terms)}
         out = list(found)
         spans = [(e.start, e.end) for e in self._spans]
         in_ents = {i for a, b in spans for i in range(a, b)}
         # a capitalised word the tagger did not call a proper noun: in a standalone phrase ("Pakisatn")
-        short = len(doc) <= 6
+        short = len(doc) <= PHRASE_TOKENS
         spans += [(t.i, t.i + 1) for t in doc if short and t.i not in in_ents and t.is_title and len(t) >= 5]
+        hits = []
         for s, e in spans:
             if named.intersection(range(s, e)):
                 continue
             start = s + (1 if doc[s].lower_ == "the" else 0)
+            while start < e and start in titles:  # "Defence Minister Mamadou ...": the name after the title
+                start += 1
             end = e - (1 if doc[e - 1].tag_ == "POS" else 0)
             if end <= start:
                 continue
@@ -188,9 +177,27 @@ class ActorTagger:
                 self._fuzzy = FuzzyNames(self.kb)
             hit = self._fuzzy.match([t.text for t in doc[start:end]])
             if hit is not None:
-                out = [m for m in out if not (start <= m.start < end)]
-                out.append(NameMatch(start, end, tuple(hit[1])))
+                hits.append(NameMatch(start, end, tuple(hit[1]), FUZZY))
+        # a person's near spelling needs the sentence to vouch for it, misspelt countries included ("Quatar's emir")
+        context = found + [m for m in hits if not any(t.kind == "person" for t in m.terms)]
+        for m in hits:
+            terms = corroborated(self.kb, m.terms, *self._context(doc[m.start].sent, context))
+            if terms:
+                out = [x for x in out if not (m.start <= x.start < m.end)]
+                out.append(replace(m, terms=tuple(terms)))
         return sorted(out, key=lambda m: m.start)
+
+    def _context(self, sent: Span, found: list[NameMatch]) -> tuple[set[str], set[str]]:
+        """The countries and the offices a sentence names (what corroborates a near spelling)."""
+        countries, roles = set(), set()
+        for m in found:
+            if sent.start <= m.start < sent.end:
+                for t in m.terms:
+                    if t.kind in PLACE_KINDS:
+                        countries.add(t.ref)
+                    elif t.kind == "agent" and self.kb.agents[t.ref].role:
+                        roles.add(self.kb.agents[t.ref].role)
+        return countries, roles
 
     def _with_places(self, doc: Doc, found: list[NameMatch]) -> list[NameMatch]:
         """Place names the knowledge base does not know ("Lagos", "Gao") from the gazetteer, so
@@ -200,8 +207,7 @@ class ActorTagger:
         covered = {i for m in found for i in range(m.start, m.end)}
         out = list(found)
         # the countries the text names decide between namesakes ("Andalusian police ... in Cordoba")
-        context = Counter(t.ref for m in found for t in m.terms if t.kind in {"country", "capital", "adjective",
-                                                                               "people", "place"})
+        context = Counter(t.ref for m in found for t in m.terms if t.kind in PLACE_KINDS)
         for ent in self._spans:
             if covered.intersection(range(ent.start, ent.end)):
                 continue
@@ -211,18 +217,6 @@ class ActorTagger:
                 start = ent.start + (1 if ent[0].lower_ == "the" else 0)
                 out.append(NameMatch(start, ent.end, (Term("place", entry.country),)))
         return sorted(out, key=lambda m: m.start)
-
-    def _leader(self, tok: Token, when: date | None) -> list[str]:
-        """A surname alone that only one senior office holder of the day bears ("Putin", "Xi"),
-        when the text treats it as a person: a PERSON entity or after a title ("President Erdoğan")."""
-        if tok.pos_ != "PROPN":
-            return []
-        ids = []
-        for pid in self.kb.surnames.get(tok.text, []):
-            tenure, held = self.kb.people[pid].at(when)
-            if held and role_rank(tenure.role) > 1:
-                ids.append(pid)
-        return ids
 
     @staticmethod
     def _is_head(tok: Token, matches: dict[int, NameMatch]) -> bool:
@@ -348,8 +342,3 @@ class ActorTagger:
                 return a
         return None
 
-
-def _inside_name(tok: Token) -> bool:
-    """A word followed by more of the same name ("Rashid" in "Haroon Rashid Aswad"): a surname
-    ends the name it is in, so this is someone else's name, not a known person's surname."""
-    return tok.dep_ in {"compound", "flat"} and tok.head.pos_ == "PROPN" and tok.head.i > tok.i

@@ -3,18 +3,19 @@
 Only names a reader would recognise are tried: a proper-noun stretch the knowledge base does
 not know exactly. Candidates share the first letter and have about the same length, and the
 similarity must be high: no answer is better than a wrong one ("Iran" is not "Iraq", a cat
-named "Frank" is not "France").
+named "Frank" is not "France"). A person's name a letter or two off needs more: the text must
+corroborate who it is (:func:`corroborated`), for two people a letter apart are often two people.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from .entries import KnowledgeBase, Term
 
-__all__ = ["FuzzyNames", "MIN_LENGTH", "THRESHOLD"]
+__all__ = ["FuzzyNames", "MIN_LENGTH", "THRESHOLD", "corroborated"]
 
 MIN_LENGTH = 5  # shorter names differ by one letter too often (Iran/Iraq, Mali/Bali)
 THRESHOLD = 90.0  # Indel ratio, for letters dropped or added ("Phillipines")
@@ -68,3 +69,22 @@ class FuzzyNames:
         _, score, i = best
         key = cands[i][1]
         return key, self._kb.names.get(key), score
+
+
+def corroborated(kb: KnowledgeBase, terms: Sequence[Term], countries: Collection[str],
+                 roles: Collection[str]) -> list[Term]:
+    """``terms`` of a near spelling without the persons the text does not vouch for. A person
+    stays when the text around the name (``countries`` and ``roles`` it names) names one of the
+    person's countries, or names no country but one of the person's offices; a text naming only
+    other countries speaks of someone else (a namesake a letter apart). Known variants of a name
+    are the knowledge base's aliases, which match exactly and need no corroboration."""
+    out = []
+    for t in terms:
+        if t.kind == "person":
+            tenures = kb.people[t.ref].tenures
+            if {x.country for x in tenures}.intersection(countries):
+                pass
+            elif countries or not {x.role for x in tenures if x.role}.intersection(roles):
+                continue
+        out.append(t)
+    return out

@@ -28,8 +28,8 @@ __all__ = ["INTERNATIONAL", "Term", "Tenure", "Person", "Country", "Organisation
            "PhraseIndex", "role_rank", "Tokenize", "build_kb", "load_kb", "name_tokenizer", "shipped_kb", "data_table",
            "plurals", "read_table", "source_hash"]
 
-BUILD_VERSION = "kb-builder-5"
-OFFICES = "people_offices.tsv"  # every UN member's office holders: full names, no bare surnames of their own  # bump when the builder changes what it makes of the same tables
+BUILD_VERSION = "kb-builder-6"  # bump when the builder changes what it makes of the same tables
+OFFICES = "people_offices.tsv"  # every UN member's office holders: full names, no bare surnames of their own
 
 
 def plurals(term: str) -> list[str]:
@@ -69,6 +69,7 @@ class _Builder:
     def __init__(self, tokenize: Tokenize):
         self.kb = KnowledgeBase()
         self.tokenize = tokenize
+        self.family_first: set[str] = set()  # countries whose names put the family name first
 
     def name(self, text: str, term: Term) -> None:
         toks = self.tokenize(text)
@@ -161,13 +162,36 @@ class _Builder:
                 name = known.name
             self.kb.people[pid] = Person(pid, name, tenures, curated)
             names = {name, rs[0]["name"], *(a for r in rs for a in _split(r.get("aliases")))}
+            family_first = any(t.country in self.family_first for t in tenures)
             for n in sorted(names):
                 self.name(n, Term("person", pid))
-                last = self.tokenize(n)[-1:]
-                if last and curated and (surnames or known):
-                    ids = self.kb.surnames.setdefault(last[0], [])
-                    if pid not in ids:
-                        ids.append(pid)
+                if curated and (surnames or known):
+                    self.surnames(pid, self.tokenize(n), family_first)
+
+    def surnames(self, pid: str, toks: list[str], family_first: bool) -> None:
+        """Index a name's surname: its last word, and its first where names put the family first."""
+        words = toks[-1:] + (toks[:1] if family_first and len(toks) > 1 and toks[0].isalpha() else [])
+        for w in words:
+            ids = self.kb.surnames.setdefault(w, [])
+            if pid not in ids:
+                ids.append(pid)
+
+    def partial_states(self, rows: Iterable[dict[str, str]]) -> None:
+        """Partially recognised states ("Abkhazia"): a place of the country they lie in that,
+        acting, speaks for its own authority (sector PRE). After the regions, which may name them."""
+        for r in rows:
+            for n in [r["name"], *_split(r.get("names"))]:
+                if Term("place", r["country"]) not in self.kb.names.get(self.tokenize(n)):
+                    self.name(n, Term("place", r["country"]))
+                self.name(n, Term("seat", "PRE"))
+
+    def seats(self, rows: Iterable[dict[str, str]]) -> None:
+        """Seats of government and institutions that stand for them ("the Kremlin", "the
+        Pentagon"): a capital of their country that also says which sector speaks."""
+        for r in rows:
+            for n in [r["name"], *_split(r.get("names"))]:
+                self.name(n, Term("capital", r["country"]))
+                self.name(n, Term("seat", r["sector"]))
 
 
 def _history_of(rows: list[dict[str, str]]) -> tuple[Tenure, ...]:
@@ -206,6 +230,8 @@ def build_kb(tokenize: Tokenize) -> KnowledgeBase:
     b = _Builder(tokenize)
     try:
         b.countries(data_table("countries.tsv"))
+        b.seats(data_table("seats.tsv"))
+        b.family_first = {r["country"] for r in data_table("name_order.tsv") if r["order"] == "family-first"}
         curated = [f for f in _data_files("people") if "petrarch" not in f]
         # the news lists first: the office holders' file pools into their people and names its own
         # people in full only, since many small states' holders' surnames are ordinary words ("Friday")
@@ -217,6 +243,7 @@ def build_kb(tokenize: Tokenize) -> KnowledgeBase:
             b.organisations(data_table(f), override="petrarch" not in f)
         b.agents(data_table("agents.tsv"))
         b.regions(data_table("regions.tsv"))
+        b.partial_states(data_table("partial_states.tsv"))
     except (OSError, KeyError, ValueError) as exc:
         raise ModelError(f"actor knowledge base is damaged: {exc}") from exc
     return b.kb

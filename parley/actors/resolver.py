@@ -16,9 +16,13 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
-from .entries import INTERNATIONAL, KnowledgeBase, Term
+from .entries import INTERNATIONAL, KnowledgeBase, Person, Tenure, Term
 
-__all__ = ["NameMatch", "Resolver", "find_names"]
+__all__ = ["NameMatch", "Resolver", "find_names", "NAME", "CAPITALS", "FUZZY", "SURNAME_DOC", "SURNAME_DATE"]
+
+# How a name was found (NameMatch.rule).
+NAME, CAPITALS, FUZZY = "name", "name in capitals", "near spelling"
+SURNAME_DOC, SURNAME_DATE = "surname via document", "surname via date"
 
 # Dependencies that keep a token inside its head's noun phrase.
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct",
@@ -52,11 +56,14 @@ MEMBER_HEADS = frozenset({
 
 @dataclass(frozen=True)
 class NameMatch:
-    """A knowledge-base name found in the text, over tokens ``start``..``end`` (exclusive)."""
+    """A knowledge-base name found in the text, over tokens ``start``..``end`` (exclusive), and
+    the rule that found it (``parley resolve --explain`` says it): a name as the knowledge base
+    writes it, in capitals, a near spelling, a bare surname through the document or the date."""
 
     start: int
     end: int
     terms: tuple[Term, ...]
+    rule: str = NAME
 
 
 def _nearest_first(head: Token, found: Iterable[NameMatch]) -> list[NameMatch]:
@@ -82,9 +89,27 @@ def find_names(kb: KnowledgeBase, doc: Doc) -> list[NameMatch]:
     taken = set()
     for m in names:
         taken.update(range(m.start, m.end))
+    names += _in_capitals(kb, words, taken)
     terms = [NameMatch(s, e, tuple(ts)) for s, e, ts in kb.terms.find(words)
              if not taken.intersection(range(s, e))]
     return sorted(names + terms, key=lambda m: m.start)
+
+
+def _in_capitals(kb: KnowledgeBase, words: list[str], taken: set[int]) -> list[NameMatch]:
+    """Names written in capitals ("TEHRAN", "THE KREMLIN"), which the case-sensitive index misses:
+    looked up as the capitalised words they spell, where no name was found as written."""
+    upper = [i for i, w in enumerate(words) if len(w) > 1 and w.isupper() and i not in taken]
+    if not upper:
+        return []  # most documents: their capitals are acronyms the index knows ("US", "NATO")
+    title = list(words)
+    for i in upper:
+        title[i] = words[i].capitalize()
+    out = []
+    for s, e, ts in kb.names.find(title):
+        if title[s:e] != words[s:e] and not taken.intersection(range(s, e)):
+            out.append(NameMatch(s, e, tuple(ts), CAPITALS))
+            taken.update(range(s, e))
+    return out
 
 
 def _any_between(matches: dict[int, "NameMatch"], lo: int, hi: int) -> bool:
@@ -98,6 +123,15 @@ def _negated_by_prefix(doc: Doc, start: int) -> bool:
     if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"anti", "pro", "non", "ex"}:
         return True
     return start >= 1 and doc[start - 1].lower_ in {"anti-", "pro-"}
+
+
+def _served(person: Person, tenure: Tenure, country: str) -> bool:
+    """Whether ``person`` can be the one a phrase naming ``country`` speaks of: a curated person
+    who served that country at any time, one from the old dictionaries who served it then
+    (``tenure``); else a namesake."""
+    if person.curated:
+        return any(t.country == country for t in person.tenures)
+    return tenure.country == country
 
 
 @dataclass(frozen=True)
@@ -223,8 +257,8 @@ class Resolver:
         if persons:
             person = kb.people[persons[0].term.ref]
             tenure, held = person.at(when, title.role if title else None)
-            if place_country and tenure.country and place_country != tenure.country and not person.curated:
-                persons = []  # a namesake from the old dictionaries; trust the text
+            if place_country and tenure.country and not _served(person, tenure, place_country):
+                persons = []  # a namesake: the text names another country, trust the text
             else:
                 sector = tenure.sector if tenure.sector in INTERNATIONAL else (
                     "ELI" if (former or not held) else tenure.sector)
@@ -245,8 +279,11 @@ class Resolver:
                 return Actor(**base, kind="group")  # "ethnic Albanians": who, but no state
             return None
         head_is_place = place is not None and place.match.start <= head.i < place.match.end
-        if head_is_place and place.term.kind in {"country", "capital"}:
-            return Actor(**base, country=place_country, sector="GOV", kind="state")
+        # a seat of government speaks for its sector ("the Pentagon"), a partially recognised state for
+        # itself ("Abkhazia", PRE), a country or its capital for its government
+        seat = next((t.ref for t in place.match.terms if t.kind == "seat"), None) if head_is_place else None
+        if head_is_place and (place.term.kind in {"country", "capital"} or seat):
+            return Actor(**base, country=place_country, sector=seat or "GOV", kind="state")
         if head_is_place and place.term.kind in {"people", "adjective"}:
             return Actor(**base, country=place_country, sector=None, kind="people")
         if head_is_place and place.term.kind == "place":

@@ -119,9 +119,15 @@ class Pipeline:
     def resolve(self, items: Iterable[tuple[str, str, date | None]]) -> Iterator[tuple[str, str, tuple[Actor, ...]]]:
         """Resolve standalone actor phrases: ``(id, text, date)`` → ``(id, text, actors)``, where
         actors is empty for a non-actor and has several for a coordination ("Russia and China")."""
+        for i, t, doc in self.resolve_docs(items):
+            yield i, t, phrase_actors(doc)
+
+    def resolve_docs(self, items: Iterable[tuple[str, str, date | None]]) -> Iterator[tuple[str, str, Doc]]:
+        """Standalone actor phrases as the actor stage leaves them (``parley resolve --explain``
+        reads why from them): ``(id, text, date)`` → ``(id, text, doc)``."""
         docs = ((self.make_doc(Document(i, t, d)), (i, t)) for i, t, d in items)
         for doc, (i, t) in self.nlp.pipe(docs, as_tuples=True, batch_size=64):
-            yield i, t, phrase_actors(doc)
+            yield i, t, doc
 
 
 def finalize(events: list[Event], doc_id: str, reduced: Reduced) -> list[Event]:

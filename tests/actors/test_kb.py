@@ -31,7 +31,19 @@ def test_countries_capitals_and_demonyms_are_indexed(kb):
     assert kb.lookup(["Seoul"]) == [Term("capital", "KOR")]
     assert Term("adjective", "KOR") in kb.lookup(["South", "Korean"])
     assert Term("people", "USA") in kb.lookup(["Americans"])
-    assert kb.lookup(["Kremlin"]) == [Term("capital", "RUS")]
+    assert kb.lookup(["Kremlin"]) == [Term("capital", "RUS"), Term("seat", "GOV")]
+
+
+def test_seats_of_government_say_their_sector(kb):
+    """seats.tsv: a seat is its country's capital that also names the sector it speaks for."""
+    assert kb.lookup(["Lubyanka"]) == [Term("capital", "RUS"), Term("seat", "SPY")]
+    assert Term("seat", "LEG") in kb.lookup(["Capitol", "Hill"])
+
+
+def test_family_first_names_index_their_first_word_as_surname(kb):
+    """name_order.tsv: "Xi Jinping" is shortened to "Xi", "Narendra Modi" to "Modi"."""
+    assert "xi-jinping" in kb.surnames["Xi"]
+    assert "narendra-modi" in kb.surnames["Modi"] and "narendra-modi" not in kb.surnames.get("Narendra", [])
 
 
 def test_agent_terms_match_in_any_case_with_plurals(kb):

@@ -64,3 +64,32 @@ def test_a_known_surname_inside_an_unknown_name_is_not_that_person(pipeline):
     # the known leader's surname on its own still resolves, after his full name
     found = actors_in(pipeline, "Sheikh Mohammed bin Rashid met the envoy. Later Rashid said he was pleased.")
     assert [a.name for a in found["Rashid"]] == ["Mohammed bin Rashid Al Maktoum"]
+
+
+@pytest.mark.parametrize("phrase, country, sector", [
+    ("Abkhazia", "GEO", "PRE"),                 # partially recognised states (partial_states.tsv)
+    ("the TRNC", "CYP", "PRE"),
+    ("a breakaway region", None, "PRE"),
+    ("an opposition lawmaker", None, "LEG"),    # a legislator, whatever side (agents_curated.tsv)
+    ("the displaced", None, "REF"),
+    ("herders", None, "AGR"),
+    ("Capitol Hill", "USA", "LEG"),             # seats of institutions (seats.tsv)
+    ("the Lubyanka", "RUS", "SPY"),
+    ("TEHRAN", "IRN", "GOV"),                   # capitals in capitals
+    ("Harvard", "USA", "EDU"),                  # organisations_sectors.tsv
+    ("Mexico's PRI", "MEX", "PTY"),
+])
+def test_sectors_beyond_government(pipeline, phrase, country, sector):
+    ((_, _, actors),) = list(pipeline.resolve([("0", phrase, None)]))
+    assert (actors[0].country, actors[0].sector) == (country, sector)
+
+
+def test_a_capital_acting_is_its_government_and_a_place_it_names_is_not_a_party(pipeline):
+    from datetime import date
+
+    from parley.model import Document
+
+    (ev,) = pipeline.code(Document("t", "TEHRAN rejected the offer on Monday.", date(2025, 6, 1)))
+    assert [(a.country, a.sector) for a in ev.actor] == [("IRN", "GOV")]
+    events = pipeline.code(Document("t", "Police arrested protesters in Tehran on Monday.", date(2025, 6, 1)))
+    assert events and all(a.text != "Tehran" for e in events for a in (*e.actor, *e.recipient))
