@@ -137,10 +137,20 @@ def attach(anchor: Token, dates: Sequence[Span]) -> Attached | None:
             path = path[:next(k for k, t in enumerate(path) if t.i in rank)]
             top = path[-1] if path else root
             found = Attached(span, "sentence")
-        if in_background(path[:-1] if found.rule != "sentence" else path):
+        if in_background(path[:-1] if found.rule != "sentence" else path) or _trails_background(span, top):
             continue
         near = abs(root.i - anchor.i) if found.rule == "sentence" else root.i
         key = (LEVELS.index(found.rule), rank.get(top.i, 0), near)
         if best is None or key < best[0]:
             best = (key, found)
     return best[1] if best else None
+
+
+def _trails_background(span: Span, top: Token) -> bool:
+    """"deployed after the earthquake last month": the parser hangs the date on the verb, but
+    it follows, and dates, the object of "after"."""
+    if span.start == span.sent.start:
+        return False
+    before = ancestors(span.doc[span.start - 1])
+    below = next((k for k, t in enumerate(before) if t.i == top.i), 0)
+    return in_background(before[:below])
