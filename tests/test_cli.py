@@ -5,6 +5,7 @@ import io
 import duckdb
 
 from conftest import ROOT, jsonl, run_parley
+from parley.time.attach import LEVELS
 
 EXAMPLE = str(ROOT / "examples" / "article.jsonl")
 
@@ -89,6 +90,9 @@ def test_explain_says_why(tmp_path):
     ev = jsonl(r.stdout)[0]
     assert ev["explain"]["event"].startswith("trigger")
     assert "actor" in ev["explain"]
+    # the date's rule first: the level of the parse it was found at, or what stood in
+    rules = {*LEVELS, "previous sentence", "before", "publication"}
+    assert all(e["explain"]["date"].split(":")[0] in rules for e in jsonl(r.stdout))
 
 
 def test_a_document_over_the_cap_is_coded_in_part_and_says_so(tmp_path):

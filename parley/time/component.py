@@ -1,10 +1,16 @@
-"""The ``parley_time`` pipeline component: each event's date from the clause that reports it.
+"""The ``parley_time`` pipeline component: each event's date, and the rule that found it.
 
 Dates are resolved against the document's publication date ("July 31" in an article of
-2025-08-01 is 2025-07-31; "on Tuesday" is the Tuesday before). ``date_precision`` says how
-much the text fixes: day, week, month, year; ``before`` when the text only bounds it
-("recent statements": on or before the day before publication); ``publication`` when the
-clause gives no date and the publication date stands in.
+2025-08-01 is 2025-07-31; "on Tuesday" is the Tuesday before, the publication's own weekday
+the publication day; "will meet on Tuesday" the coming one). An event takes, in order (the
+rule is the first word of its ``explain["date"]``): the date phrase of its own word or verb
+(``event``, ``clause``), of a clause it depends on (``governing clause``), any other date of its
+sentence that dates nothing else (``sentence``), the date of an event stated in the sentences
+just before about the same matter (``previous sentence``), a bound (``before``: "recent
+statements"), and last the publication date (``publication``). ``date_precision`` says how much
+the text fixes: day, week, month, year; ``before`` when the text only bounds it; ``publication``
+when the publication date stands in. Which phrase dates which event is read from the parse
+(attach.py); the phrases are resolved by phrases.py.
 """
 from __future__ import annotations
 
@@ -15,16 +21,22 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .phrases import find_dates, resolve_date
+from .attach import ancestors, attach, governing_verb, in_background, shift
+from .phrases import find_dates, is_anaphoric, resolve_date, resolve_relative
 from ..model import Event
 
 __all__ = ["TimeTagger", "resolve_date"]
 
-BACKGROUND_PREPS = frozenset({"after", "following", "before", "amid", "despite", "since", "during"})
 CARRY_SENTENCES = 3  # how far back a stated date carries to an undated event
 # words that open a sentence about another matter: a date does not carry across them
 TOPIC_SHIFT = frozenset({"separately", "meanwhile", "elsewhere", "earlier", "previously", "later"})
 VAGUE_PAST = frozenset({"recent", "recently", "earlier", "previous", "prior", "past", "last"})
+# rules whose date is read from the event's own sentence, and which may carry to the next events
+STATED = frozenset({"event", "clause", "governing clause"})
+# verbs whose infinitive speaks of what is to come: "plans to meet on Tuesday", "is due to vote in March"
+AHEAD_HEADS = frozenset({"plan", "schedule", "due", "set", "expect", "intend", "prepare", "aim", "go"})
+
+Value = tuple[date, str, str]  # a phrase's date, precision, and how it was counted (for explain)
 
 
 @Language.factory("parley_time", assigns=["doc._.events"],
@@ -39,30 +51,40 @@ class TimeTagger:
     def __call__(self, doc: Doc) -> Doc:
         base: date | None = doc._.pub_date
         anchors = [doc[i] for i in doc._.event_anchors]  # aligned with the events (parley_coder)
-        out = [self._date(ev, anchor, base) for ev, anchor in zip(doc._.events, anchors, strict=True)]
-        out = [self._bounded(ev, anchor, out) for ev, anchor in zip(out, anchors, strict=True)]
-        doc._.events = self._carried(out, anchors)
+        if not anchors:
+            return doc
+        values = _values(doc, base)
+        dated = [self._date(ev, anchor, base, values) for ev, anchor in zip(doc._.events, anchors, strict=True)]
+        out = [self._bounded(ev, anchor, [e for e, _ in dated]) for (ev, _), anchor in zip(dated, anchors, strict=True)]
+        doc._.events = self._carried(out, [rule for _, rule in dated], anchors)
         return doc
 
     @staticmethod
-    def _carried(events: list[Event], anchors: list[Token]) -> list[Event]:
-        """An event whose sentence gives no date takes the date of the nearest event before it
-        that states one, within ``CARRY_SENTENCES`` sentences and not across a sentence that
-        opens on another matter: a report states the day once ("met on Wednesday ... They
-        agreed to ..."). Only dates read from the text carry, never a carried one."""
+    def _carried(events: list[Event], rules: list[str], anchors: list[Token]) -> list[Event]:
+        """An event whose sentence gives no date takes the date stated for the main event of
+        the nearest sentence before it that states one (within ``CARRY_SENTENCES`` sentences,
+        not across a sentence that opens on another matter): a report states the day once ("met
+        on Wednesday ... They agreed to ..."). Only dates read from the text carry, never a
+        carried one, nor those of an event told as background ("after its president vowed on
+        Monday to ..."); of a sentence's events, the one nearest its root is its main event.
+        An undated event "two days after" the clause it depends on is counted from it."""
         out: list[Event] = []
-        k: int | None = None  # the last event whose own text dates it
-        for ev, anchor in zip(events, anchors, strict=True):
-            if ev.date_text and ev.date_precision in {"day", "week", "month"}:
-                k = len(out)
+        k: int | None = None  # the main event of the last sentence whose own text dates one
+        for ev, rule, anchor in zip(events, rules, anchors, strict=True):
+            if (rule in STATED and ev.date_precision in {"day", "week", "month"}
+                    and not in_background(ancestors(anchor))):
+                if k is None or anchors[k].sent != anchor.sent or _depth(anchor) < _depth(anchors[k]):
+                    k = len(out)
             elif (ev.date_precision == "publication" and k is not None
                     and abs(_sentence_number(anchor) - _sentence_number(anchors[k])) <= CARRY_SENTENCES
                     and not _topic_shift(anchors[k], anchor)):
                 prev = out[k]
-                explain = dict(ev.explain)
-                explain["date"] = f"'{prev.date_text}' of the event before it (its sentence gives no date)"
-                ev = replace(ev, date=prev.date, date_text=prev.date_text, date_precision=prev.date_precision,
-                             explain=tuple(explain.items()))
+                where = "sentence" if anchor.sent == anchors[k].sent else "previous sentence"
+                why = f"{where}: '{prev.date_text}' of the event before it (its clause gives no date)"
+                days = shift(ancestors(anchor)) if prev.date_precision == "day" else 0
+                if days:
+                    why += f", {days:+d} days ('after'/'before' it)"
+                ev = _dated(ev, prev.date + timedelta(days=days), prev.date_precision, prev.date_text, why)
             out.append(ev)
         return out
 
@@ -85,66 +107,29 @@ class TimeTagger:
                     continue
                 said = " ".join(doc.text[m.start:m.end] for m in other.mentions)
                 if any(n in said for n in names):
-                    explain = dict(ev.explain)
                     phrase = doc[prep.left_edge.i:prep.right_edge.i + 1].text
-                    explain["date"] = f"'{phrase}': before the event of {other.date}"
-                    return replace(ev, date=other.date - timedelta(days=1), date_text=phrase,
-                                   date_precision="before", explain=tuple(explain.items()))
+                    return _dated(ev, other.date - timedelta(days=1), "before", phrase,
+                                  f"before: '{phrase}', before the event of {other.date}")
         return ev
 
-    def _date(self, ev: Event, anchor: Token, base: date | None) -> Event:
-        explain = dict(ev.explain)
-        for ent in self._dates_up(anchor):
-            found = resolve_date(ent.text.strip(), base)
-            if found:
-                explain["date"] = f"'{ent.text}' in the event's clause"
-                return replace(ev, date=found[0], date_text=ent.text, date_precision=found[1],
-                               explain=tuple(explain.items()))
+    def _date(self, ev: Event, anchor: Token, base: date | None,
+              values: dict[tuple[int, int], Value]) -> tuple[Event, str]:
+        """The event dated from its own sentence, or by the publication date; and the rule."""
+        sent, doc = anchor.sent, anchor.doc
+        found = attach(anchor, [doc[a:b] for a, b in values if sent.start <= a < sent.end])
+        if found is not None:
+            day, precision, how = values[(found.span.start, found.span.end)]
+            if found.shift and precision == "day":
+                day, how = day + timedelta(days=found.shift), f"{how}, {found.shift:+d} days ('after'/'before' it)"
+            note = f"{found.rule}: '{found.span.text}' {how}"
+            return _dated(ev, day, precision, found.span.text, note), found.rule
         vague = self._vague(anchor)
         if vague is not None and base is not None:
-            explain["date"] = f"'{vague.text}': before publication"
-            return replace(ev, date=base - timedelta(days=1), date_text=vague.text,
-                           date_precision="before", explain=tuple(explain.items()))
+            return _dated(ev, base - timedelta(days=1), "before", vague.text,
+                          f"before: '{vague.text}', before publication"), "before"
         if base is not None:
-            explain["date"] = "publication date"
-            return replace(ev, date=base, date_text=None, date_precision="publication",
-                           explain=tuple(explain.items()))
-        return ev
-
-    def _dates_up(self, anchor: Token) -> list[Span]:
-        """The event's own clause first; then, for a complement or participle ("announced on Monday
-        that it would lift", "a decree on September 26 allowing"), the clause it depends on."""
-        t = anchor
-        for _ in range(3):
-            found = self._clause_dates(t)
-            if found or t.dep_ not in {"ccomp", "xcomp", "advcl", "acl", "conj", "dobj", "pobj", "relcl"}:
-                return found
-            t = t.head
-        return []
-
-    @staticmethod
-    def _clause_dates(anchor: Token) -> list[Span]:
-        """DATE entities whose nearest governing verb is the event's (or that modify its noun)."""
-        sent = anchor.sent
-        own = {anchor.i} | {c.i for c in anchor.children}
-        verb = anchor if anchor.pos_ in {"VERB", "AUX"} else anchor.head
-        found = []
-        memo = sent.doc.user_data.setdefault(("parley", "dates"), {})
-        if (sent.start, sent.end) not in memo:
-            memo[(sent.start, sent.end)] = find_dates(sent)
-        for ent in memo[(sent.start, sent.end)]:
-            t, steps, background = ent.root, 0, False
-            while t.head.i != t.i and t.pos_ not in {"VERB", "AUX"} and t.i not in own and steps < 10:
-                if t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_PREPS:
-                    background = True  # "after the earthquake last month": not the event's date
-                t = t.head
-                steps += 1
-            # "signed a pact settling the border on Monday": the parser hangs the date on the
-            # object's present participle, which happens when the event does
-            participle = t.dep_ == "acl" and t.tag_ == "VBG" and t.head.head.i == verb.i
-            if not background and (t.i in own or t.i == verb.i or participle):
-                found.append(ent)
-        return found
+            return _dated(ev, base, "publication", None, "publication: the text gives no date"), "publication"
+        return ev, "none"
 
     @staticmethod
     def _vague(anchor: Token) -> Token | None:
@@ -174,3 +159,50 @@ def _topic_shift(before: Token, after: Token) -> bool:
     ("Separately, ...", "Meanwhile, ...")."""
     doc = before.doc
     return any(t.is_sent_start and t.lower_ in TOPIC_SHIFT for t in doc[before.sent.end:after.sent.end])
+
+
+def _dated(ev: Event, day: date | None, precision: str | None, text: str | None, why: str) -> Event:
+    explain = dict(ev.explain)
+    explain["date"] = why
+    return replace(ev, date=day, date_text=text, date_precision=precision, explain=tuple(explain.items()))
+
+
+def _depth(t: Token) -> int:
+    return len(ancestors(governing_verb(t)))
+
+
+def _ahead(t: Token) -> bool:
+    """Whether the clause of ``t`` speaks of what is to come ("will meet", "plans to visit",
+    "is to vote", "a summit scheduled for"), so its weekday is the coming one."""
+    verb = governing_verb(t)
+    if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "wo"} for c in verb.children):
+        return True
+    if verb.lemma_ in {"schedule", "plan"} and verb.tag_ == "VBN":
+        return True
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return to and verb.dep_ == "xcomp" and (verb.head.lemma_ in AHEAD_HEADS or verb.head.lemma_ == "be")
+
+
+def _values(doc: Doc, base: date | None) -> dict[tuple[int, int], Value]:
+    """Every date phrase of the document resolved, in reading order: against the publication
+    date, or, for a phrase that counts from a day the text has named ("two days later", "the
+    same day"), against the last such day before it."""
+    out: dict[tuple[int, int], Value] = {}
+    last: tuple[date, str] | None = None  # the last day the text named, and how it said it
+    for sent in doc.sents:
+        for span in find_dates(sent):
+            if is_anaphoric(span.text) and last is not None:
+                found = resolve_relative(span.text, last[0])
+                how = f"counted from '{last[1]}'"
+            elif is_anaphoric(span.text):
+                found, how = resolve_date(span.text.strip(), base), "counted from publication"
+            else:
+                ahead = _ahead(span.root)
+                found = resolve_date(span.text.strip(), base, ahead)
+                how = "(the coming one)" if ahead else ""
+            if found is None:
+                continue
+            out[(span.start, span.end)] = (found[0], found[1], f"{how} ({found[1]})".strip())
+            if found[1] == "day":
+                last = (found[0], span.text)
+    return out

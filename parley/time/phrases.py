@@ -11,7 +11,12 @@ unless it says it is ahead ("next week", "tomorrow"). Results carry their precis
     year    January 1 ("last year", "in late 2023")
     before  the event happened on or before that day ("recently": the day before publication)
 
-The common forms are resolved by the rules here; anything else goes to dateparser. Ages and
+The common forms are resolved by the rules here; anything else goes to dateparser. The rules
+are ours because they are the reporting convention, which dateparser does not know: the same
+weekday as publication is the publication day (wire copy's "said on Tuesday" on a Tuesday), a
+clause about what is to come ("will meet on Tuesday", ``ahead``) takes the next such day, and
+every answer carries its precision. Phrases that count from a day the text has named ("two days
+later", "the same day") are resolved by ``resolve_relative`` against that day. Ages and
 durations ("a 30-year-old man", "10 days of talks") are not dates.
 """
 from __future__ import annotations
@@ -22,7 +27,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-__all__ = ["resolve_date"]
+__all__ = ["resolve_date", "resolve_relative", "is_anaphoric", "find_dates"]
 
 MONTHS = {m: i for i, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -50,6 +55,14 @@ DURATION = re.compile(r"^(?:the\s+)?(?:past\s+|last\s+|next\s+)?(?:\d+|one|two|t
                       r"nine|ten|several|few|a few)\s+(?:years|months|weeks|days|hours|decades)$", re.I)
 
 
+# Phrases that count from a day the text has just named, not from the publication date.
+ANAPHORA = re.compile(
+    r"(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?)\s+(?:later|earlier)|"
+    r"the\s+(?:next|following|same)\s+(?:day|morning|afternoon|evening|night)|"
+    r"(?:later\s+|earlier\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|"
+    r"the\s+(?:next|following)\s+week|a\s+day\s+(?:later|earlier))", re.I)
+
+
 def _monday(d: date) -> date:
     return d - timedelta(days=d.weekday())
 
@@ -59,14 +72,14 @@ def _months_back(d: date, n: int) -> date:
     return date(y, m + 1, 1)
 
 
-def _latest(month: int, day: int, base: date) -> date | None:
-    """The latest month-day on or before ``base``."""
-    for year in (base.year, base.year - 1):
+def _latest(month: int, day: int, base: date, ahead: bool = False) -> date | None:
+    """The latest month-day on or before ``base`` (the earliest on or after it when ``ahead``)."""
+    for year in ((base.year, base.year + 1) if ahead else (base.year, base.year - 1)):
         try:
             d = date(year, month, day)
         except ValueError:
             continue
-        if d <= base:
+        if (d >= base) if ahead else (d <= base):
             return d
     return None
 
@@ -75,7 +88,7 @@ def _n(word: str) -> int | None:
     return int(word) if word.isdigit() else NUMBERS.get(word)
 
 
-def _rules(t: str, base: date) -> tuple[date, str] | None:
+def _rules(t: str, base: date, ahead: bool = False) -> tuple[date, str] | None:
     """The explicit rules, on a lower-cased expression with leading prepositions removed."""
     wd_base = base.weekday()
     if re.fullmatch(r"(?:earlier |later )?today|this (?:morning|afternoon|evening)|tonight|earlier in the day", t):
@@ -102,6 +115,8 @@ def _rules(t: str, base: date) -> tuple[date, str] | None:
         rel = (m["rel"] or "").strip()
         if rel in {"next", "this coming", "coming"}:
             return base + timedelta(days=(target - wd_base - 1) % 7 + 1), "day"
+        if ahead and not rel:  # "will meet on Tuesday": the coming one (today on a Tuesday)
+            return base + timedelta(days=(target - wd_base) % 7), "day"
         back = (wd_base - target) % 7
         if rel == "last" and back == 0:
             back = 7
@@ -144,7 +159,7 @@ def _rules(t: str, base: date) -> tuple[date, str] | None:
     return None
 
 
-def _calendar(t: str, base: date | None) -> tuple[date, str] | None:
+def _calendar(t: str, base: date | None, ahead: bool = False) -> tuple[date, str] | None:
     """Calendar forms: "July 31, 2025", "31 July", "Sept. 11", "in March", "mid-August", "2025-07-31"."""
     t = re.sub(r"^(?:" + WEEKDAY.replace("?P<wd>", "?:") + r",?\s+)", "", t)  # "Wednesday, Oct. 2"
     if m := re.fullmatch(r"(?P<y>\d{4})[-/](?P<mo>\d{1,2})[-/](?P<d>\d{1,2})", t):
@@ -163,7 +178,7 @@ def _calendar(t: str, base: date | None) -> tuple[date, str] | None:
                 return _safe(int(m["year"]), month, day), "day"
             if base is None:
                 return None
-            d = _latest(month, day, base)
+            d = _latest(month, day, base, ahead)
             return (d, "day") if d else None
     if m := re.fullmatch(PART + r"(?P<rel>last |this |next )?" + MONTH + r"(?:,?\s+" + YEAR + r")?", t):
         month = MONTHS[m["month"]]
@@ -176,6 +191,8 @@ def _calendar(t: str, base: date | None) -> tuple[date, str] | None:
             y = base.year + (month <= base.month)
         elif rel == "last":
             y = base.year if month < base.month else base.year - 1
+        elif ahead:  # "will vote in March": the coming March
+            y = base.year if month >= base.month else base.year + 1
         else:
             y = base.year if month <= base.month else base.year - 1
         return date(y, month, 1), "month"
@@ -192,41 +209,76 @@ def _safe(y: int, m: int, d: int) -> date | None:
 
 
 @lru_cache(maxsize=8192)
-def resolve_date(text: str, base: date | None) -> tuple[date, str] | None:
+def resolve_date(text: str, base: date | None, ahead: bool = False) -> tuple[date, str] | None:
     """``text`` → (date, precision) relative to the publication date ``base``; None if it
-    names no date (or, without a publication date, no date with a year)."""
+    names no date (or, without a publication date, no date with a year). ``ahead``: the clause
+    speaks of what is to come ("will meet on Tuesday"), so a weekday or a date without a year
+    is the next such day, not the last."""
     t = re.sub(r"\s+", " ", text.strip().lower()).strip(" ,.;")
     if not t or NOT_A_DATE.search(t) or DURATION.match(t):
         return None
     previous = None
     while previous != t:
         previous, t = t, LEADING.sub("", t).strip()
-    found = _calendar(t, base)
+    found = _calendar(t, base, ahead)
     if found is None and base is not None:
-        found = _rules(t, base)
+        found = _rules(t, base, ahead)
     if found is None and base is not None and not re.search(r"\d+\s+(?:years|months|weeks|days)\b(?! ago)", t):
-        found = _dateparser(t, base)
+        found = _dateparser(t, base, ahead)
     if found is None or found[0] is None:
         return None
     return found[0], found[1]
 
 
+def is_anaphoric(text: str) -> bool:
+    """Whether ``text`` counts from a day the text has named ("two days later", "that night")."""
+    t = _clean(text)
+    return bool(ANAPHORA.fullmatch(t)) or t in BACK_ONE
+
+
+BACK_ONE = frozenset({"the day before", "the previous day", "a day earlier", "the day before that"})
+
+
+def resolve_relative(text: str, ref: date) -> tuple[date, str] | None:
+    """An anaphoric phrase ("two days later", "the same day", "the following week") counted
+    from ``ref``, the day the text last named."""
+    t = _clean(text)
+    if t in BACK_ONE:
+        return ref - timedelta(days=1), "day"
+    if m := re.fullmatch(NUM + r" (?P<unit>days?|weeks?) (?P<way>later|earlier)", t):
+        n = _n(m["n"]) or 0
+        days = n * (7 if m["unit"].startswith("week") else 1)
+        return ref + timedelta(days=days if m["way"] == "later" else -days), "day"
+    if re.fullmatch(r"the (?:next|following) (?:day|morning|afternoon|evening|night)", t):
+        return ref + timedelta(days=1), "day"
+    if re.fullmatch(r"the (?:next|following) week", t):
+        return _monday(ref) + timedelta(days=7), "week"
+    if ANAPHORA.fullmatch(t):  # "the same day", "that night", "later that day"
+        return ref, "day"
+    return None
+
+
+def _clean(text: str) -> str:
+    t = re.sub(r"\s+", " ", text.strip().lower()).strip(" ,.;")
+    return LEADING.sub("", t)
+
+
 @lru_cache(maxsize=64)
-def _parser(base: date):  # noqa: ANN202 - dateparser's own type
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
+def _parser(base: date, ahead: bool = False):  # noqa: ANN202 - dateparser's own type
+    settings = {"PREFER_DATES_FROM": "future" if ahead else "past", "RETURN_AS_TIMEZONE_AWARE": False,
                 "RELATIVE_BASE": datetime(base.year, base.month, base.day, 12)}
     return DateDataParser(languages=["en"], settings=settings)
 
 
-def _dateparser(t: str, base: date) -> tuple[date, str] | None:
+def _dateparser(t: str, base: date, ahead: bool = False) -> tuple[date, str] | None:
     if not re.search(r"[a-z]{3}|\d", t):
         return None
-    data = _parser(base).get_date_data(t)
+    data = _parser(base, ahead).get_date_data(t)
     if data is None or data.date_obj is None:
         return None
     d = data.date_obj.date()
     precision = {"time": "day", None: "day"}.get(data.period, data.period)
-    if precision == "day" and d > base + timedelta(days=1) and not re.search(r"\b(?:1[89]|20)\d\d\b", t):
+    if not ahead and precision == "day" and d > base + timedelta(days=1) and not re.search(r"\b(?:1[89]|20)\d\d\b", t):
         d = d.replace(year=d.year - 1)
     if precision == "month":
         d = d.replace(day=1)
@@ -241,12 +293,14 @@ def _dateparser(t: str, base: date) -> tuple[date, str] | None:
 
 _MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
        r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_ABBR = r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thurs|fri|sat|sun)"
 _WD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 _NUMW = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
 _TOD = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
 _DATE_FINDER = re.compile(r"(?<![\w-])(?:" + "|".join([
     r"(?:early|mid|late)[- ]" + _MON + r"(?:,?\s+(?:1[89]|20)\d\d)?",
-    _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d\d)?",
+    r"(?:" + _WD + r",?\s+)?" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d\d)?",  # "Saturday, March 23"
+    ANAPHORA.pattern,
     r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?:1[89]|20)\d\d)?",
     r"(?:(?:last|this|next|early|late|mid)\s+)?" + _MON + r"\s+(?:1[89]|20)\d\d",
     r"(?:last|this|next|early|late|in|since|until|during)\s+" + _MON + r"(?:,?\s+(?:1[89]|20)\d\d)?(?![\w'])",
@@ -276,7 +330,8 @@ def find_dates(span) -> list:  # noqa: ANN001 - a spaCy Span or Doc
         if re.fullmatch(r"may", text, re.I) or (text[:1].islower() and re.match(_MON, text, re.I) and
                                                  not re.match(r"(?:early|mid|late|last|this|next|in|since)", text, re.I)):
             continue
-        s = doc.char_span(offset + m.start(), offset + m.end(), alignment_mode="expand")
+        end = m.end() - (text.endswith(".") and not re.search(r"\b" + _ABBR + r"\.$", text, re.I))  # "in December."
+        s = doc.char_span(offset + m.start(), offset + end, alignment_mode="expand")
         if s is not None:
             out.append(s)
     return out

@@ -41,3 +41,54 @@ def test_the_carry_counts_the_same_sentences_without_the_prefilter():
     for prefilter in (True, False):
         agree = next(e for e in Pipeline(PipelineConfig(prefilter=prefilter)).code(doc) if e.event == "AGREE")
         assert agree.date_precision == "publication", prefilter
+
+
+def _rule(ev) -> str:
+    return dict(ev.explain)["date"].split(":")[0]
+
+
+def test_each_date_says_the_rule_that_found_it(code_text):
+    text = ("Soldiers fired on protesters in Dhaka on Friday. Later that day the government of Bangladesh "
+            "imposed a curfew. Human rights groups accused the government of excessive force.")
+    fired, curfew, accused = code_text(text, pub="2025-02-10")
+    assert (fired.date, fired.date_precision, _rule(fired)) == (date(2025, 2, 7), "day", "event")
+    # "later that day" counts from the day the text last named, not from publication
+    assert (curfew.date, curfew.date_text, _rule(curfew)) == (date(2025, 2, 7), "Later that day", "event")
+    assert (accused.date, _rule(accused)) == (date(2025, 2, 7), "previous sentence")
+
+
+def test_days_later_counts_from_the_day_named_before_across_a_month(code_text):
+    text = ("Rebels seized the town of Goma on January 30. Three days later Congolese troops attacked "
+            "the rebels near the airport.")
+    seized, attacked = code_text(text, pub="2025-02-05")
+    assert seized.date == date(2025, 1, 30)
+    assert (attacked.date, attacked.date_precision) == (date(2025, 2, 2), "day")
+
+
+def test_an_event_told_as_background_does_not_date_the_next_sentences(code_text):
+    # the main event of a sentence carries its date, not one inside its "after" clause
+    text = ("Russia began naval drills in the Baltic on Thursday after Estonia's president vowed on Monday "
+            "to defend the coast. Finland condemned the drills.")
+    condemned = next(e for e in code_text(text, pub="2025-05-23") if e.event == "ACCUSE")
+    assert condemned.date == date(2025, 5, 22)
+
+
+def test_a_date_of_another_clause_dates_an_event_its_own_clause_does_not(code_text):
+    (signed,) = code_text("The British prime minister, who landed in Nairobi on Sunday, signed a trade "
+                          "accord with Kenya.", pub="2025-02-05")
+    assert (signed.date, _rule(signed)) == (date(2025, 2, 2), "sentence")
+
+
+def test_a_date_of_another_thing_is_not_the_events(code_text):
+    (ev,) = code_text("Iran condemned Thursday's strike on its consulate in Damascus.", pub="2025-02-10")
+    assert (ev.date, ev.date_precision, _rule(ev)) == (date(2025, 2, 10), "publication", "publication")
+
+
+def test_a_weekday_in_a_clause_about_what_is_to_come_is_the_coming_one(code_text):
+    events = code_text("The army will meet mediators in Jeddah on Tuesday.", pub="2025-03-05")
+    assert [(e.date, e.date_precision) for e in events] == [(date(2025, 3, 11), "day")]
+
+
+def test_a_weekday_and_its_date_are_one_phrase(code_text):
+    (ev,) = code_text("Ukraine and Poland held talks in Warsaw on Monday, March 3, on grain exports.", pub="2025-03-12")
+    assert (ev.date, ev.date_text) == (date(2025, 3, 3), "Monday, March 3")

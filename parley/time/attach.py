@@ -1,0 +1,156 @@
+"""Which date phrase of its sentence dates an event, read from the dependency parse.
+
+No library attaches dates to events, so these rules are ours. A date phrase is attached where
+its path up the parse first meets the event: the event's own word or its modifiers ("the
+Tuesday attack", "talks on Monday", "a summit starting Thursday"), the verb of its clause
+("held talks on Monday"), a clause it depends on ("signed a deal during a visit on June 19",
+"said on Monday that it had ..."), or, failing those, any other date of the sentence that
+dates neither another thing nor the background ("Putin, who arrived on Wednesday, signed ...").
+
+Not the event's: a date under "after", "since", "before", "amid"... on its way to the event
+("after the earthquake last month", "after talks collapsed on Monday"), and a date that
+modifies another noun ("denounced Friday's meeting": the meeting's day, not the denunciation's).
+An event inside "N days after ..." is N days before the clause it depends on ("the strikes
+came two days after militants killed seven soldiers").
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+__all__ = ["Attached", "attach", "ancestors", "LEVELS", "in_background", "governing_verb", "shift"]
+
+LEVELS = ("event", "clause", "governing clause", "sentence")
+# prepositions and subordinators that put what they govern before or around the event, not at it
+BACKGROUND = frozenset({"after", "following", "before", "amid", "despite", "since", "until", "prior"})
+SHIFTS = {"after": -1, "following": -1, "before": 1}  # "N days after X": the event in X is N days earlier
+UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10}
+MODIFIER_OF_NOUN = frozenset({"poss", "compound", "nmod", "amod"})
+# a verb's dependents that are clauses of their own: their dates are not the verb's
+CLAUSES = frozenset({"advcl", "ccomp", "conj", "xcomp", "parataxis", "csubj", "relcl"})
+
+
+@dataclass(frozen=True)
+class Attached:
+    """A date phrase, the level it was found at (one of ``LEVELS``), and days to add to it."""
+
+    span: Span
+    rule: str
+    shift: int = 0
+
+
+def governing_verb(t: Token) -> Token:
+    """``t`` if it is a verb, else its nearest verb above it (the root if none)."""
+    while t.pos_ not in {"VERB", "AUX"} and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def ancestors(t: Token) -> list[Token]:
+    out = [t]
+    while t.head.i != t.i and len(out) < 60:
+        t = t.head
+        out.append(t)
+    return out
+
+
+def _opener(t: Token) -> Token | None:
+    """The "after"/"since"... that puts the clause or noun ``t`` in the background, if any."""
+    if t.dep_ == "pobj" and t.head.lower_ in BACKGROUND:
+        return t.head
+    if t.dep_ == "prep" and t.lower_ in BACKGROUND:
+        return t
+    return next((c for c in t.children if c.dep_ == "mark" and c.lower_ in BACKGROUND), None)
+
+
+def in_background(path: Sequence[Token]) -> bool:
+    """Whether a step of ``path`` (tokens going up the parse) passes under "after", "since"..."""
+    return any(_opener(t) is not None for t in path)
+
+
+def shift(path: Sequence[Token]) -> int:
+    """Days from the clause above ``path`` (tokens going up from the event) to the event:
+    "came two days after militants killed ..." is -2 for the killing."""
+    days = 0
+    for t in path:
+        opener = _opener(t)
+        if opener is None or opener.lower_ not in SHIFTS:
+            continue
+        for c in [*opener.children, *t.children]:
+            if c.dep_ == "npadvmod" and c.lower_ in UNITS:
+                n = next((NUMBERS.get(x.lower_, int(x.text) if x.text.isdigit() else 0)
+                          for x in c.children if x.dep_ in {"nummod", "det"}), 0)
+                days += SHIFTS[opener.lower_] * n * UNITS[c.lower_]
+    return days
+
+
+def _noun_owner(root: Token) -> Token | None:
+    """The noun a date phrase modifies ("Friday's meeting", "the Tuesday attack"), if any."""
+    head = root.head
+    if root.dep_ in MODIFIER_OF_NOUN and head.pos_ == "NOUN" and root.i < head.i:
+        return head
+    return None
+
+
+def _path(root: Token, stop: set[int]) -> list[Token]:
+    """``root`` up to the first token in ``stop`` or verb (included), or to the sentence root."""
+    path = [root]
+    t = root
+    while t.head.i != t.i and len(path) < 60:
+        t = t.head
+        path.append(t)
+        if t.i in stop or t.pos_ in {"VERB", "AUX"}:
+            break
+    return path
+
+
+def attach(anchor: Token, dates: Sequence[Span]) -> Attached | None:
+    """The date phrase of ``dates`` (those of the anchor's sentence) that dates the event whose
+    word is ``anchor``, at the nearest level; None when no phrase of the sentence dates it."""
+    own = {anchor.i} | {c.i for c in anchor.children if c.dep_ not in CLAUSES or anchor.pos_ not in {"VERB", "AUX"}}
+    verb = governing_verb(anchor)
+    up = ancestors(anchor)  # the event's word, its verb, then the clauses it depends on
+    rank = {t.i: k for k, t in enumerate(up)}
+    best: tuple[tuple[int, int, int], Attached] | None = None
+    for span in dates:
+        root = span.root
+        owner = _noun_owner(root)
+        if owner is not None and owner.i != anchor.i:
+            continue  # the date of another thing
+        path = _path(root, own | {verb.i})
+        top = path[-1]
+        if top.i in own:
+            found = Attached(span, "event")
+        elif top.i == verb.i or (top.dep_ == "acl" and top.tag_ == "VBG" and top.head.head.i == verb.i):
+            # "signed a pact settling the border on Monday": the parser hangs the date on the
+            # object's participle, which happens when the event does
+            found = Attached(span, "clause")
+        elif top.i in rank:
+            found = Attached(span, "governing clause", shift(up[:rank[top.i]]))
+        else:
+            # a date of another clause: up to where that clause meets the event's
+            path = ancestors(root)
+            path = path[:next(k for k, t in enumerate(path) if t.i in rank)]
+            top = path[-1] if path else root
+            found = Attached(span, "sentence")
+        if in_background(path[:-1] if found.rule != "sentence" else path) or _trails_background(span, top):
+            continue
+        near = abs(root.i - anchor.i) if found.rule == "sentence" else root.i
+        key = (LEVELS.index(found.rule), rank.get(top.i, 0), near)
+        if best is None or key < best[0]:
+            best = (key, found)
+    return best[1] if best else None
+
+
+def _trails_background(span: Span, top: Token) -> bool:
+    """"deployed after the earthquake last month": the parser hangs the date on the verb, but
+    it follows, and dates, the object of "after"."""
+    if span.start == span.sent.start:
+        return False
+    before = ancestors(span.doc[span.start - 1])
+    below = next((k for k, t in enumerate(before) if t.i == top.i), 0)
+    return in_background(before[:below])
