@@ -40,6 +40,7 @@ from ..pipeline.pipeline import Pipeline
 from ..store import Store, query
 from ..store.query import FILTERS, Filters, FilterSpec
 from . import models as m
+from .dashboard import dashboard_routes
 
 __all__ = ["create_app", "Service", "Limit"]
 
@@ -205,6 +206,7 @@ def create_app(db: str | Path = "parley.duckdb", pipeline: Any = None, api_key: 
                        reads=reads or Limit.parse(os.environ.get("PARLEY_READ_LIMIT"), READ_LIMIT))
     _errors(app)
     _routes(app, svc)
+    dashboard_routes(app, svc, filter_params, ERRORS)
     static = resources.files("parley.api").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
