@@ -155,8 +155,8 @@ function drawNetwork(data) {
       ? `${p.data.source} → ${p.data.target}: ${p.data.value} events, mean Goldstein ${p.data.goldstein}`
       : `${p.data.name}${p.data.label_ ? " (" + p.data.label_ + ")" : ""}: ${p.data.value} events`},
     series: [{
-      name: "actors", type: "graph", layout: "force", roam: true, draggable: true, top: 40, bottom: 20, left: 20, right: 40,
-      force: {initLayout: "circular", repulsion: 220, edgeLength: [60, 150], gravity: 0.12, layoutAnimation: false},
+      name: "actors", type: "graph", layout: "force", roam: true, draggable: true, top: 40, bottom: 20, left: 20, right: 40, zoom: 0.9,
+      force: {initLayout: "circular", repulsion: 180, edgeLength: [55, 140], gravity: 0.16, layoutAnimation: false},
       categories, edgeSymbol: ["none", "arrow"], edgeSymbolSize: [0, 11],
       label: {show: true, position: "right", fontSize: 11},
       emphasis: {focus: "adjacency", lineStyle: {width: 6}},
