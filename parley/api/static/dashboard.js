@@ -2,7 +2,7 @@
 // (vendored in /static/vendor, see scripts/vendor-dashboard) from GET /v1/overview. Every view
 // filters the others: a click on a period, a country, a place, an actor or a dyad adds a filter,
 // and every view's download is GET /v1/export under the same filters. Text from the store is
-// shown by ECharts as text (canvas), or set with textContent.
+// drawn by ECharts on canvas, set with textContent, or escaped in tooltips (``safe``).
 "use strict";
 
 const QUADS = [
@@ -49,6 +49,9 @@ function drawDownloads() {
         el("a", {href: `/v1/export?${dashParams({format: fmt})}`, download: "", "data-format": fmt, text: fmt.toUpperCase()})]));
   }
 }
+
+// ECharts shows a tooltip formatter's string as HTML: text from the store is escaped first
+const safe = text => echarts.format.encodeHTML(text);
 
 function chart(id) {
   if (!dash.charts[id]) dash.charts[id] = echarts.init(document.getElementById(id), null, {renderer: "canvas"});
@@ -119,9 +122,9 @@ function drawMap(data, names) {
   const mostPlace = Math.max(1, ...data.places.map(p => p.events));
   c.setOption({
     animation: false,
-    tooltip: {trigger: "item", formatter: p => p.seriesType === "scatter"
+    tooltip: {trigger: "item", formatter: p => safe(p.seriesType === "scatter"
       ? `${p.name}${p.data.country ? ", " + p.data.country : ""}: ${p.value[2]} events`
-      : `${names.get(p.name) || p.name}: ${p.value || 0} events`},
+      : `${names.get(p.name) || p.name}: ${p.value || 0} events`)},
     legend: {top: 0, data: ["events by country", "event places"]},
     visualMap: {type: "continuous", min: 0, max: most, seriesIndex: 0, left: 10, bottom: 10, itemHeight: 90,
                 text: [String(most), "0"], calculable: false, inRange: {color: ["#e0ecff", "#1d4ed8"]}},
@@ -151,9 +154,9 @@ function drawNetwork(data) {
   c.setOption({
     animation: false,
     legend: [{top: 0, data: categories.map(k => k.name)}],
-    tooltip: {formatter: p => p.dataType === "edge"
+    tooltip: {formatter: p => safe(p.dataType === "edge"
       ? `${p.data.source} → ${p.data.target}: ${p.data.value} events, mean Goldstein ${p.data.goldstein}`
-      : `${p.data.name}${p.data.label_ ? " (" + p.data.label_ + ")" : ""}: ${p.data.value} events`},
+      : `${p.data.name}${p.data.label_ ? " (" + p.data.label_ + ")" : ""}: ${p.data.value} events`)},
     series: [{
       name: "actors", type: "graph", layout: "force", roam: true, draggable: true, top: 40, bottom: 20, left: 20, right: 40, zoom: 0.9,
       force: {initLayout: "circular", repulsion: 180, edgeLength: [55, 140], gravity: 0.16, layoutAnimation: false},
