@@ -42,6 +42,7 @@ from ..store import Store, query
 from ..store import series as panel
 from ..filters import FILTERS, Filters, FilterSpec
 from . import models as m
+from .dashboard import dashboard_routes
 
 __all__ = ["create_app", "Service", "Limit"]
 
@@ -210,6 +211,7 @@ def create_app(db: str | Path = "parley.duckdb", pipeline: Any = None, api_key: 
                        reads=reads or Limit.parse(os.environ.get("PARLEY_READ_LIMIT"), READ_LIMIT))
     _errors(app)
     _routes(app, svc)
+    dashboard_routes(app, svc, filter_params, ERRORS)
     static = resources.files("parley.api").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 

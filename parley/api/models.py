@@ -5,7 +5,7 @@ a field of it) and the query rows."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Optional
+from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -220,3 +220,45 @@ class Health(BaseModel):
 class ErrorOut(BaseModel):
     error: str
     detail: Any = None
+
+
+class PeriodCount(BaseModel):
+    period: dt.date
+    quad_class: int
+    events: int
+
+
+class CountryCount(BaseModel):
+    country: str
+    name: Optional[str] = None
+    numeric: Optional[str] = Field(None, description="ISO 3166-1 numeric code, as world maps key countries.")
+    events: int
+
+
+class PlaceCount(BaseModel):
+    name: Optional[str] = None
+    country: Optional[str] = None
+    lat: float
+    lon: float
+    events: int
+
+
+class OverviewOut(BaseModel):
+    by: str
+    unit: str
+    total: int = Field(description="Events matching the filters.")
+    undated: int = Field(description="Of them, events with no date (not on the timeline).")
+    timeline: list[PeriodCount]
+    countries: list[CountryCount]
+    places: list[PlaceCount]
+    network: OverviewNetwork
+
+
+class OverviewNode(NetworkNode):
+    kind: Literal["state", "other"] = Field(description="state: a country code; other: an organisation or group.")
+    name: Optional[str] = None
+
+
+class OverviewNetwork(BaseModel):
+    nodes: list[OverviewNode]
+    edges: list[NetworkEdge]

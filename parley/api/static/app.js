@@ -12,11 +12,6 @@ const el = (tag, attrs = {}, ...children) => {
   for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
   return node;
 };
-const svgEl = (tag, attrs = {}) => {
-  const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  return node;
-};
 
 function status(message, error = false) {
   const s = $("#status");
@@ -230,105 +225,18 @@ async function showEvent(id) {
   }
 }
 
-// -- dyad timeline ------------------------------------------------------------------------
-
-async function drawTimeline(event) {
-  if (event) event.preventDefault();
-  const p = params($("#dyad-form"));
-  try {
-    const data = await api(`/v1/dyads?${p}`);
-    const byPeriod = new Map();
-    for (const r of data.items) {
-      const acc = byPeriod.get(r.period) || {coop: 0, conf: 0, events: 0};
-      if ((r.goldstein || 0) >= 0) acc.coop += r.goldstein || 0; else acc.conf += r.goldstein;
-      acc.events += r.events;
-      byPeriod.set(r.period, acc);
-    }
-    const periods = [...byPeriod.keys()].sort();
-    const box = $("#timeline");
-    box.replaceChildren();
-    if (!periods.length) { box.append(el("p", {class: "empty", text: "No dated dyadic events for these filters."})); }
-    else {
-      const W = Math.max(600, Math.min(1100, periods.length * 28)), H = 260, mid = H / 2, pad = 30;
-      const top = Math.max(1, ...periods.map(k => Math.max(byPeriod.get(k).coop, -byPeriod.get(k).conf)));
-      const svg = svgEl("svg", {width: W, height: H + 40, viewBox: `0 0 ${W} ${H + 40}`, role: "img", "aria-label": "Goldstein timeline"});
-      svg.append(svgEl("line", {x1: pad, x2: W, y1: mid, y2: mid, stroke: "#999"}));
-      const step = (W - pad) / periods.length;
-      periods.forEach((k, i) => {
-        const v = byPeriod.get(k), w = Math.max(3, Math.min(48, step - 4)), x = pad + i * step + (step - w) / 2;
-        const up = (v.coop / top) * (mid - 10), down = (-v.conf / top) * (mid - 10);
-        const coop = svgEl("rect", {x, y: mid - up, width: w, height: up, fill: "#1a7f4b", class: "bar coop"});
-        const conf = svgEl("rect", {x, y: mid, width: w, height: down, fill: "#b42318", class: "bar conf"});
-        for (const r of [coop, conf]) {
-          const t = svgEl("title"); t.textContent = `${k}: ${v.events} events, cooperation ${v.coop.toFixed(1)}, conflict ${v.conf.toFixed(1)}`;
-          r.append(t); svg.append(r);
-        }
-        if (periods.length <= 40 || i % Math.ceil(periods.length / 40) === 0) {
-          const label = periods.length > 12 ? svgEl("text", {x, y: H + 12, transform: `rotate(45 ${x} ${H + 12})`})
-                                             : svgEl("text", {x: x + w / 2, y: H + 16, "text-anchor": "middle"});
-          label.textContent = k; svg.append(label);
-        }
-      });
-      box.append(svg);
-    }
-    const body = $("#dyad-table tbody");
-    body.replaceChildren(...data.items.map(r => el("tr", {}, ...[r.period, r.actor, r.recipient, r.quad_class, r.events, r.goldstein, r.reports]
-      .map(v => el("td", {text: v === null ? "" : v})))));
-    status(`${data.items.length} dyad rows`);
-  } catch (e) {
-    status(e.message, true);
-  }
-}
-
-// -- actor network ------------------------------------------------------------------------
-
-async function drawNetwork(event) {
-  if (event) event.preventDefault();
-  const p = params($("#network-form"));
-  try {
-    const data = await api(`/v1/network?${p}`);
-    const box = $("#network");
-    box.replaceChildren();
-    if (!data.nodes.length) { box.append(el("p", {class: "empty", text: "No dyads for these filters."})); return; }
-    const nodes = data.nodes.slice(0, 60), W = 760, H = 620, R = Math.min(W, H) / 2 - 60;
-    const pos = new Map(nodes.map((n, i) => [n.id, [W / 2 + R * Math.cos(2 * Math.PI * i / nodes.length),
-                                                     H / 2 + R * Math.sin(2 * Math.PI * i / nodes.length)]]));
-    const svg = svgEl("svg", {width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "actor network"});
-    const maxE = Math.max(...data.edges.map(e => e.events), 1);
-    for (const e of data.edges) {
-      if (!pos.has(e.source) || !pos.has(e.target)) continue;
-      const [x1, y1] = pos.get(e.source), [x2, y2] = pos.get(e.target);
-      const line = svgEl("line", {x1, y1, x2, y2, stroke: e.goldstein >= 0 ? "#1a7f4b" : "#b42318",
-                                  "stroke-width": 1 + 5 * Math.sqrt(e.events / maxE), "stroke-opacity": 0.6, class: "edge"});
-      const t = svgEl("title"); t.textContent = `${e.source} → ${e.target}: ${e.events} events, mean Goldstein ${e.goldstein}`;
-      line.append(t); svg.append(line);
-    }
-    const maxN = Math.max(...nodes.map(n => n.events), 1);
-    for (const n of nodes) {
-      const [x, y] = pos.get(n.id);
-      const c = svgEl("circle", {cx: x, cy: y, r: 6 + 14 * Math.sqrt(n.events / maxN), fill: "#dbeafe", stroke: "#1d2430", class: "node"});
-      const t = svgEl("title"); t.textContent = `${n.id}: ${n.events} events`; c.append(t);
-      const label = svgEl("text", {x, y: y + 4, "text-anchor": "middle"}); label.textContent = n.id;
-      svg.append(c, label);
-    }
-    box.append(svg);
-    status(`${nodes.length} actors, ${data.edges.length} dyads`);
-  } catch (e) {
-    status(e.message, true);
-  }
-}
-
 // -- routing ------------------------------------------------------------------------------
 
 function route() {
   const [view, arg] = (location.hash.replace(/^#\//, "") || "code").split("/");
-  const name = ["code", "events", "event", "dyads", "network"].includes(view) ? view : "code";
+  // the dyad timeline and the network of old links are views of the dashboard now
+  const name = ["dyads", "network"].includes(view) ? "dashboard"
+    : ["code", "events", "event", "dashboard"].includes(view) ? view : "code";
   document.querySelectorAll(".view").forEach(v => { v.hidden = v.id !== `view-${name}`; });
   document.querySelectorAll("nav a[data-view]").forEach(a => a.classList.toggle("active", a.dataset.view === name));
   if (name === "event" && arg) showEvent(decodeURIComponent(arg));
   if (name === "events" && !$("#events-table tbody").children.length) searchEvents();
-  if (name === "dyads" && !$("#dyad-table tbody").children.length) drawTimeline();
-  if (name === "network" && !$("#network").children.length) drawNetwork();
+  if (name === "dashboard") showDashboard();
 }
 
 document.addEventListener("DOMContentLoaded", () => {
@@ -336,8 +244,6 @@ document.addEventListener("DOMContentLoaded", () => {
   $("#file").addEventListener("change", readFile);
   $("#filter-form").addEventListener("submit", e => searchEvents(e));
   $("#more").addEventListener("click", () => searchEvents(null, true));
-  $("#dyad-form").addEventListener("submit", drawTimeline);
-  $("#network-form").addEventListener("submit", drawNetwork);
   window.addEventListener("hashchange", route);
   route();
 });
