@@ -15,6 +15,7 @@ __all__ = ["Modality", "modality", "recode"]
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "should", "must", "can", "ca"})
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
+TIME_MARKS = frozenset({"when", "once", "until", "till", "after", "before"})
 FUTURE_ADJ = frozenset({"future", "upcoming", "planned", "proposed", "scheduled", "forthcoming", "possible",
                         "potential", "prospective", "expected", "likely"})
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
@@ -74,6 +75,11 @@ def modality(anchor: Token, noun: Token | None, reported: bool) -> Modality:
         for v in chain for c in v.children)
     in_condition = anchor.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in anchor.children)
+    # "the operation would end only when the rebels laid down their arms": a time clause under
+    # what will or would happen has not happened either
+    in_condition = in_condition or (anchor.dep_ == "advcl" and any(
+        m.dep_ in {"mark", "advmod"} and m.lower_ in TIME_MARKS for m in anchor.children) and bool(
+        _aux_words(anchor.head) & (FUTURE_AUX | HYPOTHETICAL_AUX | {"would"})))
     future_word = bool(aux & FUTURE_AUX) or ("would" in aux and reported) or _going_to(chain)
     hypothetical = bool(aux & HYPOTHETICAL_AUX) or ("would" in aux and not reported) or in_condition
     if noun is not None and any(c.lower_ in FUTURE_ADJ for c in noun.children if c.dep_ == "amod"):

@@ -186,6 +186,18 @@ class MorphComponent:
     def use(self, ruler: Any, lemmatizer: Any, vocab: Any) -> None:
         self.cache = MorphCache(ruler, lemmatizer, vocab)
 
+    def verb_forms(self) -> dict[str, set[str]]:
+        """Irregular verb forms by lemma ("lay" → {"laid", "lain"}), from the model's own
+        lemmatizer exceptions: the prefilter must know them before any sentence is parsed."""
+        if self.cache is None:
+            return {}
+        table = self.cache.lemmatizer.lookups.get_table("lemma_exc", {}).get("verb", {})
+        forms: dict[str, set[str]] = {}
+        for form, lemmas in table.items():
+            for lemma in lemmas:
+                forms.setdefault(lemma, set()).add(form)
+        return forms
+
     def __call__(self, doc: Doc) -> Doc:
         if self.cache is None:
             raise RuntimeError("parley_morph needs the model's attribute ruler and lemmatizer (morph.install)")

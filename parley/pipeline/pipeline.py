@@ -73,7 +73,8 @@ class Pipeline:
         self.nlp = load_nlp(include_unrealised=self.config.include_unrealised, actors=self.config.actors)
         self.prefilter = None
         if self.config.prefilter:
-            self.prefilter = Prefilter(knowledge_base(), load_lexicon())
+            forms = self.nlp.get_pipe("parley_morph").verb_forms() if "parley_morph" in self.nlp.pipe_names else {}
+            self.prefilter = Prefilter(knowledge_base(), load_lexicon(), forms)
 
     def reduce(self, document: Document, prefilter: bool = True) -> Reduced:
         text = document.text[:MAX_CHARS]

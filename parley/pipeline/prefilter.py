@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..actors.kb import KnowledgeBase
@@ -23,17 +23,6 @@ ABBREVIATIONS = frozenset({
     "st", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "jan", "feb", "mar", "apr", "jun", "jul",
     "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "d.c", "e.u", "a.m", "p.m", "fig", "approx"})
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n+")
-IRREGULAR = {  # past forms of trigger verbs that do not follow the rules
-    "meet": "met", "hold": "held", "make": "made", "give": "gave given", "take": "took taken", "fight": "fought",
-    "shoot": "shot", "strike": "struck stricken", "seek": "sought", "withdraw": "withdrew withdrawn",
-    "forgive": "forgave forgiven", "beat": "beaten", "fly": "flew flown", "blow": "blew blown",
-    "freeze": "froze frozen", "break": "broke broken", "send": "sent", "lend": "lent", "pay": "paid",
-    "swear": "swore sworn", "overrun": "overran", "undertake": "undertook undertaken", "lead": "led",
-    "bring": "brought", "win": "won", "sell": "sold", "catch": "caught", "set": "set", "cut": "cut", "quit": "quit",
-    "rise": "rose risen", "throw": "threw thrown", "draw": "drew drawn", "leave": "left", "find": "found",
-    "keep": "kept", "stand": "stood", "begin": "began begun", "run": "ran", "retake": "retook retaken",
-    "tell": "told", "say": "said", "slay": "slew slain", "hang": "hung hanged", "wake": "woke", "bear": "bore borne",
-}
 
 
 @dataclass(frozen=True)
@@ -62,7 +51,7 @@ def split_sentences(text: str) -> list[Segment]:
     return out
 
 
-def _inflections(lemma: str, kind: str) -> set[str]:
+def _inflections(lemma: str, kind: str, irregular: Mapping[str, set[str]] | None = None) -> set[str]:
     forms = {lemma}
     if kind == "verb":
         stem = lemma[:-1] if lemma.endswith("e") else lemma
@@ -71,7 +60,7 @@ def _inflections(lemma: str, kind: str) -> set[str]:
             forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
         if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
             forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # "stopped", "planning"
-        forms |= set(IRREGULAR.get(lemma, "").split())
+        forms |= (irregular or {}).get(lemma, set())  # "laid", "met": the model's own exceptions
     elif kind == "noun":
         forms |= {lemma + "s", lemma + "es"}
         if lemma.endswith("y"):
@@ -82,7 +71,7 @@ def _inflections(lemma: str, kind: str) -> set[str]:
 class Prefilter:
     """Decides, from surface words alone, which sentences might hold an event."""
 
-    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon):
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon, irregular: Mapping[str, set[str]] | None = None):
         self.triggers: set[str] = set()  # words that make a sentence worth parsing
         # words that do so only beside one of their objects: a verb whose every pattern names its
         # object ("tighten +blockade"); most of the compiled lexicon is such patterns
@@ -92,10 +81,10 @@ class Prefilter:
                 continue  # a light verb counts only through its event noun; reporting verbs not at all
             if t.kind == "verb" and t.objects:
                 objects = set().union(*(_inflections(o, "noun") for o in t.objects))
-                for form in _inflections(t.lemma, t.kind):
+                for form in _inflections(t.lemma, t.kind, irregular):
                     self.needs.setdefault(form, set()).update(objects)
             else:
-                self.triggers |= _inflections(t.lemma, t.kind)
+                self.triggers |= _inflections(t.lemma, t.kind, irregular)
         self.triggers |= OBLIGATION  # with a reporting verb, a demand (coding/component.py)
         self.names = {key[0] for key, _ in kb.names.items()}
         self.terms = {key[0] for key, _ in kb.terms.items()}

@@ -62,12 +62,6 @@ def test_an_event_noun_reached_through_a_quantity_or_a_claim(pipeline):
     assert claims and "Zorvani Brigades" in claims[0].actor[0].text
 
 
-def test_a_habit_is_not_an_event(pipeline):
-    assert not [e for e in code(pipeline, "Somali pirates usually release hostages after a ransom is paid.")
-                if e.event == "RETREAT"]
-    assert [e for e in code(pipeline, "Somali pirates released 12 hostages after a ransom was paid.")
-            if e.event == "RETREAT"]
-
 
 def test_a_pronoun_in_what_was_said_is_the_speaker(pipeline):
     events = code(pipeline, "The Orvanian Freedom League has said it will refuse to comply with Kenya's new rules.")

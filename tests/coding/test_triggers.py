@@ -32,3 +32,20 @@ def test_a_compiled_object_is_not_found_in_a_prepositional_phrase(code_text):
     # compiled "lead +attack" (CAMEO 113) names what is led; "during the attack" only dates the leading
     assert not [t for t in read_triggers(HAND) if t.lemma == "lead"]
     assert code_text("The Nigerian general led his troops across the river during the attack on Boko Haram.") == []
+
+
+def test_giving_money_or_goods_cutting_aid_and_easing_tariffs_are_events(pipeline):
+    from datetime import date
+
+    from parley.ingest import Document
+
+    def first(text: str):
+        events = pipeline.code(Document("t", text, date(2024, 5, 6)))
+        return (events[0].event, events[0].cameo) if events else None
+
+    assert first("Norway gave $3 million to Malawi.") == ("AID", "070")
+    assert first("Japan gives medical equipment to Laos.") == ("AID", "070")
+    assert first("Sweden reduced humanitarian aid to Mali.")[0] == "SANCTION"
+    assert first("The United States reduced tariffs on Mexican steel.")[0] == "RETREAT"
+    assert first("Chad opened its borders to refugees from Sudan.")[0] == "CONCEDE"
+    assert first("Poland accepted 300 refugees from Syria.") == ("AID", "075")
