@@ -11,6 +11,7 @@ after this stage, by ``parley_parties`` (coding/parties.py).
 """
 from __future__ import annotations
 
+import calendar
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -32,13 +33,20 @@ PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "to", 
                          "on", "from", "of"})
 # The prepositions a place hangs from directly ("in Hyderabad"); "on"/"from"/"of" only inside a place phrase.
 DIRECT_PREPS = PLACE_PREPS - {"on", "from", "of"}
+# Names of months and weekdays: dates, whatever town bears the name ("in March").
+CALENDAR = frozenset(n.lower() for n in (*calendar.month_name[1:], *calendar.day_name))
+# Where the action was aimed, not where it happened ("sent troops to the border").
+DESTINATION_PREPS = frozenset({"to", "into", "onto", "toward", "towards"})
+# Events whose verb's object, when a place, is where they happened ("shelled Bakhmut").
+TARGETED = frozenset({"ASSAULT"})
 # Prepositions a place phrase may sit under ("talks with commanders in Benghazi").
 CHAIN_PREPS = PLACE_PREPS | {"with", "before", "for", "against", "by", "among", "between", "to", "over", "during",
                              "after", "following"}
 PLACE_NOUNS = frozenset({"city", "town", "capital", "province", "region", "village", "area", "district",
                          "state", "port", "border", "outskirts", "outskirt", "suburb", "county", "island", "camp",
                          "edge", "coast", "shore", "bank", "street", "road", "highway", "frontier", "side", "fringe",
-                         "centre", "center", "heart", "part"})
+                         "centre", "center", "heart", "part", "township", "neighbourhood", "neighborhood", "slum",
+                         "quarter", "enclave", "suburbs", "mine", "base", "valley"})
 
 
 def _seat_of(span: Span) -> str | None:
@@ -187,7 +195,7 @@ class PlaceTagger:
 
     def _place(self, ev: Event, anchor: Token, doc_countries: Counter[str]) -> Event:
         parties = tuple((a.country, a.start, a.end) for a in ev.actor + ev.recipient if a.country)
-        place = self.place_for(anchor, Counter(doc_countries), parties)
+        place = self.place_for(anchor, Counter(doc_countries), parties, target=ev.event in TARGETED)
         if place is None:
             return ev
         explain = dict(ev.explain)
@@ -195,20 +203,22 @@ class PlaceTagger:
         return replace(ev, location=place, explain=tuple(explain.items()))
 
     def place_for(self, anchor: Token, context: Counter[str],
-                  parties: tuple[tuple[str, int, int], ...] = ()) -> Place | None:
+                  parties: tuple[tuple[str, int, int], ...] = (), target: bool = False) -> Place | None:
         """The gazetteer place named in the clause of ``anchor`` (or, for a participle or
         complement clause, of the clause it hangs from: "clashes broke out in Tripoli, killing
-        three"), chosen in ``context`` less what the place name itself contributed."""
+        three"), chosen in ``context`` less what the place name itself contributed. With
+        ``target`` (force used), a place the event's verb acts on is where it happened ("shelled Bakhmut")."""
         t = anchor
         for _ in range(3):
-            place = self._place_in(t, context, parties)
+            place = self._place_in(t, context, parties, target and t is anchor)
             if place is not None or t.dep_ not in {"advcl", "xcomp", "conj", "ccomp", "acl", "dobj", "pobj"}:
                 return place
             t = t.head
         return None
 
-    def _place_in(self, anchor: Token, context: Counter[str], parties: tuple[tuple[str, int, int], ...]) -> Place | None:
-        for ent, qualifier in self._clause_places(anchor):
+    def _place_in(self, anchor: Token, context: Counter[str], parties: tuple[tuple[str, int, int], ...],
+                  target: bool = False) -> Place | None:
+        for ent, qualifier in self._clause_places(anchor, target):
             own = mention_countries(ent)
             ctx = Counter({k: v - own.get(k, 0) for k, v in context.items() if v - own.get(k, 0) > 0})
             for country, start, end in parties:  # the event's parties vote twice, unless the place named them
@@ -218,9 +228,10 @@ class PlaceTagger:
             if seat is not None and not any(c.country == seat for c in self.gazetteer.candidates(ent.text)):
                 entry = self.gazetteer.seat(seat)  # "at the White House": Washington
             else:
-                entry = self.gazetteer.choose(ent.text, ctx, qualifier.text if qualifier is not None else None,
+                cue = cue_of(ent)
+                entry = self.gazetteer.choose(_with_kind(ent, cue), ctx, qualifier.text if qualifier is not None else None,
                                               aliases=_known_place(ent) or _after_place_noun(ent),
-                                              states=document_states(anchor.doc), cue=cue_of(ent))
+                                              states=document_states(anchor.doc), cue=cue)
             if entry is None:
                 continue
             said = ent if qualifier is None else ent.doc[ent.start:qualifier.end]
@@ -230,8 +241,10 @@ class PlaceTagger:
                          feature=entry.feature, start=said.start_char, end=said.end_char)
         return None
 
-    def _clause_places(self, anchor: Token) -> list[tuple[Span, Span | None]]:
-        """Place entities attached by a place preposition to the event's words."""
+    def _clause_places(self, anchor: Token, target: bool = False) -> list[tuple[Span, Span | None]]:
+        """Place entities attached by a place preposition to the event's words, where it happened
+        ("at a rally in Caracas") before where it was aimed ("troops to the border with Guyana"),
+        and with ``target`` the place the verb acts on ("shelled Chasiv Yar")."""
         sent = anchor.sent
         own = {anchor.i}
         if anchor.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"} and anchor.head.pos_ in {"VERB", "AUX"}:
@@ -250,12 +263,17 @@ class PlaceTagger:
         found = []
         for i, ent in enumerate(ents):
             rank = 0 if self._attached(ent.root, own) else (1 if self._attached(ent.root, args, nouns=True) else None)
+            if rank == 0 and _destination(ent.root, own):
+                rank = 0.25
+            if rank is None and target and _acted_on(ent.root, own):
+                rank = 1
             if rank is None:
                 continue
             if ent.root.dep_ == "poss":  # "Russia's Kursk region", not "Sudan's paramilitary forces"
                 if not _names_place(ent.root.head, ents):
                     continue  # the owner of a force or a person: a nationality, never the event's place
-                rank += 0.5  # the place it owns is the more exact one
+            if _names_more_exact(ent, ents):
+                rank += 0.5  # "Russia's Kursk region", "the West Bank city of Hebron": the inner place first
             qualifier = None
             nxt = ents[i + 1] if i + 1 < len(ents) else None
             if nxt is not None and nxt.start == ent.end + 1 and ent.doc[ent.end].text == ",":
@@ -283,17 +301,18 @@ class PlaceTagger:
             elif kinds & {"person", "org"}:
                 named.append(range(m.start, m.end))
         spans = _starting_in(doc, "proper spans", doc._.proper_spans, sent) if doc._.proper_spans else proper_spans(sent)
-        for span in spans:
+        for span in map(_hyphenated, spans):
             if any(set(range(span.start, span.end)) & set(r) for r in named) or (span.start, span.end) in out:
                 continue
             if any(a <= span.start and span.end <= b for a, b in out):
                 continue
-            cued = _after_place_noun(span)
-            if self.gazetteer.choose(span.text, Counter(), aliases=cued, strict=False, cue=cue_of(span)) is not None:
+            cued, cue = _after_place_noun(span), cue_of(span)
+            if self.gazetteer.choose(_with_kind(span, cue), Counter(), aliases=cued, strict=False, cue=cue) is not None:
                 for key in [k for k in out if span.start <= k[0] and k[1] <= span.end]:
                     del out[key]  # "Belize City" over "Belize"
                 out[(span.start, span.end)] = span
-        return sorted(out.values(), key=lambda e: e.start)
+        # "in March", "on Friday": a date, whatever town bears the name
+        return sorted((e for e in out.values() if not (len(e) == 1 and e.text.lower() in CALENDAR)), key=lambda e: e.start)
 
     @staticmethod
     def _attached(root: Token, own: set[int], nouns: bool = False) -> bool:
@@ -329,9 +348,58 @@ class PlaceTagger:
         return False
 
 
+def _destination(root: Token, own: set[int]) -> bool:
+    """The place phrase reaches the event's words through "to", "into", "towards": where the
+    action was aimed, which counts after where it happened."""
+    t, prep = root, ""
+    for _ in range(14):
+        if t.i in own or t.head.i == t.i:
+            break
+        if t.dep_ == "prep":
+            prep = t.lower_
+        t = t.head
+    return prep in DESTINATION_PREPS
+
+
+def _acted_on(root: Token, own: set[int]) -> bool:
+    """The place is the object of the event's verb, or one of a list of them ("shelled Kyiv and Kharkiv")."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "dobj" and root.head.i in own
+
+
 def _names_place(token: Token, ents: list[Span]) -> bool:
     """The token is a place noun ("region", "capital") or within a place mention ("Khost")."""
     return token.lemma_.lower() in PLACE_NOUNS or any(e.start <= token.i < e.end for e in ents)
+
+
+def _hyphenated(span: Span) -> Span:
+    """The span with the hyphenated words that continue its name: "Bois" in "Clichy-sous-Bois"."""
+    doc, start, end = span.doc, span.start, span.end
+    while end + 1 < span.sent.end and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    while start - 2 >= span.sent.start and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
+    return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
+def _with_kind(span: Span, cue: Cue) -> str:
+    """The name with the kind word after it, when there is one: "Kurdistan region", "Kursk oblast"."""
+    return f"{span.text} {span.doc[span.end].text}" if cue.admin else span.text
+
+
+def _names_more_exact(ent: Span, ents: list[Span]) -> bool:
+    """The mention qualifies a place noun that another mention names more exactly: "Russia's
+    Kursk region", "the West Bank city of Hebron", "the Paris suburb of Clichy-sous-Bois"."""
+    root = ent.root
+    if root.dep_ not in {"poss", "compound", "amod", "nmod"} or root.head.lemma_.lower() not in PLACE_NOUNS:
+        return False
+    noun = root.head
+    inner = [c for c in noun.children if c.i != root.i and c.dep_ in {"compound", "amod", "nmod"}]
+    inner += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return any(e.start <= t.i < e.end and e is not ent for t in inner for e in ents)
 
 
 def cue_of(span: Span) -> Cue:

@@ -33,6 +33,13 @@ AROUND = re.compile(r"^(?:(?:north|south|east|west|northeast|northwest|southeast
 # the words after a name that make it a first-level division: "Kursk region", "New York state"
 ADMIN_NOUNS = frozenset({"state", "region", "province", "oblast", "governorate", "provinces", "regions"})
 ADMIN_SUFFIX = re.compile(r"\s+(?:state|region|province|oblast|governorate)$", re.I)
+# the kind word of a division's own name, left off for its short name: "Kursk Oblast", "Kursk"
+KIND_SUFFIX = re.compile(r"\s+(?:oblast|province|governorate|region|state|krai|kray|prefecture|district)['’]?$", re.I)
+
+
+def short_name(name: str) -> str:
+    """A division's name less its kind word ("Gulf Province" → "Gulf")."""
+    return KIND_SUFFIX.sub("", name)
 
 
 @dataclass(frozen=True)
@@ -172,8 +179,8 @@ class Gazetteer:
         return next((c for c in self._by_name.get(fold(name), []) if c.country == country), None) if name else None
 
     def is_alias(self, name: str, entry: GeoEntry) -> bool:
-        key = _key(AROUND.sub("", name.strip()))
-        return entry not in self._by_name.get(key, []) and entry not in self._extra.get(key, []) \
+        keys = {_key(name), _key(AROUND.sub("", name.strip()))}
+        return not any(entry in self._by_name.get(k, []) or entry in self._extra.get(k, []) for k in keys) \
             and not (self.towns is not None and entry.town)
 
     def choose(self, name: str, context: Counter[str], qualifier: str | None = None,
@@ -182,7 +189,12 @@ class Gazetteer:
         """The place a name means: narrowed by a qualifier ("Paris, Texas"), then scored by the
         countries (and US states) the text names, by population, and by kind (a country first).
         With a ``cue`` (the place stage), the extra layer counts too, under its guard (``_needs_cue``)."""
-        name = AROUND.sub("", name.strip())
+        bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+        whole = self.candidates(bare, extra=cue is not None) if AROUND.sub("", bare) != bare or \
+            ADMIN_SUFFIX.search(bare) else []
+        if whole:  # "the South China Sea", "the Kurdistan Region" are names of their own
+            return self._choose(name.strip(), whole, context, qualifier, states, strict, cue, admin_wanted=False)
+        name = AROUND.sub("", name.strip())  # "southern Lebanon"
         if "," in name and qualifier is None:  # "Lebanon, Tennessee" tagged as one entity
             name, _, qualifier = name.partition(",")
         admin_wanted = bool(ADMIN_SUFFIX.search(name)) or (cue is not None and cue.admin)
@@ -190,6 +202,11 @@ class Gazetteer:
         cands = self.candidates(name) if aliases else self._by_name.get(_key(name), [])
         if cue is not None:
             cands = self._with_extra(_key(name), cands)
+        return self._choose(name, cands, context, qualifier, states, strict, cue, admin_wanted)
+
+    def _choose(self, name: str, cands: list[GeoEntry], context: Counter[str], qualifier: str | None,
+                states: Counter[str] | None, strict: bool, cue: Cue | None, admin_wanted: bool) -> GeoEntry | None:
+        """choose() among the candidates of one spelling of the name."""
         if admin_wanted:
             cands = [c for c in cands if c.feature == "admin1"] or cands
         else:  # "the Red Sea" is the sea, not Sudan's Red Sea state (which "Red Sea state" names)
@@ -199,7 +216,11 @@ class Gazetteer:
             narrowed = [c for c in cands if self._qualifies(c, q)]
             cands = narrowed or cands
         if cue is not None:
-            cands = [c for c in cands if not self._needs_cue(c, cue, bool(qualifier), admin_wanted, context)]
+            # a town is the last resort: "Brazil" is the country, whatever the text says of Indiana
+            cands = [c for c in cands if not c.town or c.user] if any(not c.town for c in cands) else cands
+            # finding mentions (not strict), the text's countries are not known yet: the cue alone counts
+            cands = [c for c in cands if not self._needs_cue(c, cue, bool(qualifier), admin_wanted,
+                                                             context if strict else None)]
         if not cands:
             return None
         states = states or Counter()
@@ -214,27 +235,25 @@ class Gazetteer:
         best = max(cands, key=score)
         # a tiny namesake abroad with no support from the text: better no place at all
         if strict and best.feature == "city" and best.population < 50000 and not context.get(best.country or "") \
-                and not qualifier and not best.user and not self._only_one(best, cands, cue):
+                and not qualifier and not best.user:
             return None
+        if cue is not None and best.feature == "admin1" and best.lat is None and not admin_wanted:
+            # a division with no point named like its city ("Jenin"): the city, which has one
+            return next((c for c in cands if c.feature == "city" and c.country == best.country and not c.town), best)
         return best
 
     @staticmethod
-    def _needs_cue(e: GeoEntry, cue: Cue, qualified: bool, admin_wanted: bool, context: Counter[str]) -> bool:
+    def _needs_cue(e: GeoEntry, cue: Cue, qualified: bool, admin_wanted: bool, context: Counter[str] | None) -> bool:
         """A town or division whose name is also a common word or name ("Hope", "Gulf") is a place
-        only when the words around say so: never after "the" alone ("the Gulf"), and a town only
-        after a locative preposition or with a qualifier ("in Hope, Arkansas")."""
-        if not e.word or e.feature not in {"city", "admin1"} or not (e.town or e.feature == "admin1"):
-            return False
-        if qualified or admin_wanted:
+        only when the words around say so: never after "the" alone ("the Gulf"); a town only after
+        a locative preposition in a text that names its country ("in Hope" in an American story),
+        a division after one or in such a text; either with a qualifier ("Hope, Arkansas")."""
+        if not e.word or not (e.town or e.feature == "admin1") or qualified or admin_wanted:
             return False
         if cue.article:
             return True
-        return e.town and not (cue.locative and context.get(e.country or ""))
-
-    @staticmethod
-    def _only_one(best: GeoEntry, cands: list[GeoEntry], cue: Cue | None) -> bool:
-        """A town after "in"/"near" that is the only place of its name anywhere (not a common word)."""
-        return cue is not None and cue.locative and best.town and not best.word and len(cands) == 1
+        named = context is None or bool(context.get(e.country or ""))
+        return not (cue.locative and named) if e.town else not (cue.locative or named)
 
     def _qualifies(self, e: GeoEntry, q: str) -> bool:
         """"Paris, Texas": the qualifier is the place's first-level division or its country."""
@@ -275,8 +294,7 @@ def admin1_entries() -> tuple[list[tuple[str, GeoEntry]], dict[str, GeoEntry]]:
         out.append((row["name"], e))
         if row["iso_3166_2"]:
             by_iso[row["iso_3166_2"]] = e
-        short = re.sub(r"\s+(?:oblast|province|governorate|region|state|krai|kray|prefecture|district)['’]?$", "",
-                       row["name"], flags=re.I)
+        short = short_name(row["name"])
         if short != row["name"]:
             out.append((short, e))
     return out, by_iso
