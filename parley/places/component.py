@@ -35,6 +35,9 @@ PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "to", 
 DIRECT_PREPS = PLACE_PREPS - {"on", "from", "of"}
 # Names of months and weekdays: dates, whatever town bears the name ("in March").
 CALENDAR = frozenset(n.lower() for n in (*calendar.month_name[1:], *calendar.day_name))
+# Gatherings named after where they meet ("the Antalya Diplomacy Forum").
+GATHERINGS = frozenset({"forum", "summit", "conference", "talks", "dialogue", "meeting", "congress", "convention",
+                        "games", "festival", "expo"})
 # Where the action was aimed, not where it happened ("sent troops to the border").
 DESTINATION_PREPS = frozenset({"to", "into", "onto", "toward", "towards"})
 # Events whose verb's object, when a place, is where they happened ("shelled Bakhmut").
@@ -46,7 +49,7 @@ PLACE_NOUNS = frozenset({"city", "town", "capital", "province", "region", "villa
                          "state", "port", "border", "outskirts", "outskirt", "suburb", "county", "island", "camp",
                          "edge", "coast", "shore", "bank", "street", "road", "highway", "frontier", "side", "fringe",
                          "centre", "center", "heart", "part", "township", "neighbourhood", "neighborhood", "slum",
-                         "quarter", "enclave", "suburbs", "mine", "base", "valley"})
+                         "quarter", "enclave", "suburbs", "mine", "base", "valley", "sideline", "sidelines", "venue"})
 
 
 def _seat_of(span: Span) -> str | None:
@@ -306,6 +309,7 @@ class PlaceTagger:
                 continue
             if any(a <= span.start and span.end <= b for a, b in out):
                 continue
+            span = self._gathering_place(span)
             cued, cue = _after_place_noun(span), cue_of(span)
             if self.gazetteer.choose(_with_kind(span, cue), Counter(), aliases=cued, strict=False, cue=cue) is not None:
                 for key in [k for k in out if span.start <= k[0] and k[1] <= span.end]:
@@ -313,6 +317,17 @@ class PlaceTagger:
                 out[(span.start, span.end)] = span
         # "in March", "on Friday": a date, whatever town bears the name
         return sorted((e for e in out.values() if not (len(e) == 1 and e.text.lower() in CALENDAR)), key=lambda e: e.start)
+
+    def _gathering_place(self, span: Span) -> Span:
+        """"the Antalya Diplomacy Forum", "the Astana talks": a gathering named after its place
+        stands for that place (the leading words the gazetteer knows); any other span as it is."""
+        if len(span) < 2 or span[-1].lemma_.lower() not in GATHERINGS:
+            return span
+        for end in range(span.end - 1, span.start, -1):
+            head = span.doc[span.start:end]
+            if head[0].lower_ != "the" and self.gazetteer.choose(head.text, Counter(), strict=False, cue=Cue()) is not None:
+                return head
+        return span
 
     @staticmethod
     def _attached(root: Token, own: set[int], nouns: bool = False) -> bool:

@@ -145,3 +145,11 @@ def test_a_common_word_needs_a_cue_to_be_a_town(code_text):
         assert ev.location is not None and ev.location.name == "London"
     (ev,) = code_text("Arkansas police arrested two men in Hope on Monday.")
     assert (ev.location.name, ev.location.country, ev.location.admin1) == ("Hope", "USA", "Arkansas")
+
+
+def test_a_meeting_on_the_sidelines_of_a_gathering_is_where_the_gathering_is(code_text):
+    # not where the source who reported it sits ("a source ... in Baku told")
+    (ev,) = code_text("Azerbaijani Foreign Minister Jeyhun Bayramov met the Holy See's Secretary for Relations with "
+                      "States on the sidelines of the Antalya Diplomacy Forum, a source in the Foreign Ministry in Baku "
+                      "told reporters.")
+    assert (ev.event, ev.location.name, ev.location.country) == ("CONSULT", "Antalya", "TUR")
