@@ -66,6 +66,8 @@ def code(
     include_unrealised: Annotated[bool, typer.Option(
         "--include-unrealised", help="Keep negated and hypothetical events (flagged in 'factuality').")] = False,
     actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Your own actors (CSV, TSV, YAML).")] = None,
+    places: Annotated[Optional[list[Path]], typer.Option(
+        "--places", help="Your own places (CSV, TSV: name, country, lat, lon).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", help="Processes (results stay in input order).")] = 1,
     recode: Annotated[bool, typer.Option(
         "--recode", help="Code documents the store already holds (default: skip them, so a rerun resumes).")] = False,
@@ -90,7 +92,7 @@ def code(
     options = ReadOptions(text_column=text_column, id_column=id_column, date_column=date_column,
                           pub_date=_date_option(pub_date, "--pub-date"))
     config = PipelineConfig(include_unrealised=include_unrealised, actors=tuple(str(p) for p in actors or ()),
-                            prefilter=not no_prefilter)
+                            places=tuple(str(p) for p in places or ()), prefilter=not no_prefilter)
     store = None if no_store else Store(db)
     job = Job(config, store=store, recode=recode, jobs=jobs)
     out = Output(format, explain)

