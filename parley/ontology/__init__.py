@@ -18,7 +18,7 @@ QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal c
 # international kinds. tests/test_ontology.py holds the actor tables to this list.
 SECTORS = frozenset({
     "AGR", "BUS", "COP", "CRM", "CVL", "EDU", "ELI", "ENV", "GOV", "HLH", "JUD", "LAB", "LEG", "MED", "MIL",
-    "OPP", "PTY", "REB", "REF", "REL", "SPY", "UAF", "IGO", "NGO", "MNC", "IMG",
+    "OPP", "PRE", "PTY", "REB", "REF", "REL", "SPY", "UAF", "IGO", "NGO", "MNC", "IMG",
 })
 
 # The CAMEO code a PLOVER category takes when the text supports nothing deeper.
