@@ -97,7 +97,10 @@ def code(
     job = Job(config, store=store, recode=recode, jobs=jobs)
     out = Output(format, explain)
     try:
-        shown = sys.stderr.isatty()  # the total costs a pass over JSONL files: only when it is shown
+        # a live line only on a terminal that records are not streaming to (under `script`, or
+        # `parley code f.jsonl` at a prompt, the two would interleave); the total costs a pass
+        # over JSONL files, so it is counted only when shown
+        shown = sys.stderr.isatty() and not (sys.stdout.isatty() and format != Format.table)
         with Progress(job.counts, enabled=shown, total=expected_documents(inputs) if shown else None) as progress:
             for outcome in job.run(read_inputs(inputs, stdin=sys.stdin.buffer, options=options)):
                 if isinstance(outcome, Skip):

@@ -174,6 +174,28 @@ def test_records_reach_a_redirected_stdout_when_progress_is_shown(tmp_path):
     assert len(rows) == 5 and all(r["doc_id"] == "example-0001" for r in rows)
 
 
+def test_records_streaming_to_a_terminal_are_not_mixed_with_progress(tmp_path):
+    """The issue's own check: `script -qc "parley code ... --format csv" /dev/null > out.csv` puts
+    the terminal's whole stream in the file; the records must come out whole, with no live line
+    interleaved (the summary line, on stderr, is the only other line)."""
+    import shutil
+    import subprocess
+    import sys
+
+    import pytest
+
+    if shutil.which("script") is None:
+        pytest.skip("no `script` here to give the command a terminal")
+    cmd = f"{sys.executable} -m parley code {EXAMPLE} --format csv --no-store"
+    done = subprocess.run(["script", "-qc", cmd, "/dev/null"], cwd=ROOT, capture_output=True, timeout=300,
+                          check=True)
+    lines = done.stdout.decode().replace("\r\n", "\n").splitlines()
+    records = [ln for ln in lines if not ln.startswith("parley: ")]
+    assert [ln for ln in lines if ln.startswith("parley: ")] == [lines[-1]] and "coded 1 documents" in lines[-1]
+    rows = list(csv.DictReader(io.StringIO("\n".join(records))))
+    assert len(rows) == 5 and all(r["doc_id"] == "example-0001" for r in rows)
+
+
 def test_help_shows_extras_choices_and_no_type_of_flags():
     """`--help` as a person reads it: `[spark]` not eaten as markup, flags without `<bool>`, and
     every option with a fixed set of values listing them."""
