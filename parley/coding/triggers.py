@@ -135,6 +135,8 @@ class Triggers:
                 continue
             if trig.has("intrans") and any(o.dep_ == "dobj" for o in objs):
                 continue  # "mobilized pressure groups" is not a mobilisation of force
+            if trig.has("clause") and not any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
+                continue  # "called on the president at his residence" asks nothing: a visit
             if trig.category is None:
                 if trig.has("report") or trig.has("pass"):
                     continue

@@ -49,3 +49,16 @@ def test_giving_money_or_goods_cutting_aid_and_easing_tariffs_are_events(pipelin
     assert first("The United States reduced tariffs on Mexican steel.")[0] == "RETREAT"
     assert first("Chad opened its borders to refugees from Sudan.")[0] == "CONCEDE"
     assert first("Poland accepted 300 refugees from Syria.") == ("AID", "075")
+
+
+def test_calling_on_someone_asks_only_with_a_clause_saying_what(pipeline):
+    from datetime import date
+
+    from parley.ingest import Document
+
+    def first(text: str) -> str | None:
+        events = pipeline.code(Document("t", text, date(2024, 5, 6)))
+        return events[0].event if events else None
+
+    assert first("Kenya's foreign minister called on the Ethiopian prime minister at his residence.") == "CONSULT"
+    assert first("Kenya's foreign minister called on Ethiopia to release the detained journalists.") == "REQUEST"
