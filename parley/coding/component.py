@@ -126,7 +126,12 @@ class Coder:
         trig = hit.trigger
         explain: dict[str, str] = {"event": f"trigger '{trig.pattern}'"}
         verbal = not hit.nominal
-        actor = self._actor(hit, verbal, heads, explain) or self._speaker(hit, verbal, heads, explain)
+        actor = self._actor(hit, verbal, heads, explain)
+        if not actor or all(a.text.lower() in PRONOUNS for a in actor):
+            # "Lebanon says it will not accept ...": the speaker, named, rather than its pronoun
+            speaker = self._speaker(hit, verbal, heads, explain)
+            if speaker and (not actor or {a.code() for a in actor} <= {a.code() for a in speaker}):
+                actor = speaker
         complement = self.triggers.complement(hit, hits)
         recipient = self._recipient(hit, actor, heads, explain)
         actor, recipient, reciprocal = _between(hit, actor, recipient, heads, explain)
@@ -195,15 +200,15 @@ class Coder:
         return actor
 
     def _speaker(self, hit: Hit, verbal: bool, heads: Heads, explain: dict[str, str]) -> Parties:
-        """"The union said it will refuse to comply": a pronoun the actor stage left open, as the
-        subject of what someone said, is the one who said it."""
+        """"The union said it will refuse to comply": a pronoun subject of what someone said is the
+        one who said it (when the actor stage left it open, or named the same party)."""
         if not verbal:
             return ()
         clause = hit.anchor
         while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
             clause = clause.head
         subj = child_dep(clause, "nsubj")
-        if subj is None or subj.tag_ != "PRP" or heads.get(subj.i) or clause.dep_ != "ccomp":
+        if subj is None or subj.tag_ != "PRP" or clause.dep_ != "ccomp":
             return ()
         if not self.triggers.is_report(clause.head):
             return ()

@@ -78,3 +78,9 @@ def test_whom_aid_is_for_through_the_parse(pipeline):
     assert lifted and lifted[0].recipient[0].code() == "PAK"
     helped = [e for e in code(pipeline, "Norway announced new assistance to help Malawi.") if e.event == "AID"]
     assert helped and helped[0].recipient[0].code() == "MWI"
+
+
+def test_the_speaker_named_rather_than_its_pronoun(pipeline):
+    (ev,) = [e for e in code(pipeline, "Lebanon says it will not accept any more refugees from Syria.")
+             if e.event == "REJECT"]
+    assert ev.actor[0].text == "Lebanon" and ev.actor[0].code() == "LBN"
