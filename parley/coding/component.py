@@ -56,10 +56,10 @@ MODES: dict[str, frozenset[str]] = {
 # The quad model learnt ConfliBERT's class 0, which holds appeals (CAMEO 02) with statements;
 # PLOVER codes appeals (REQUEST), so its veto spares them.
 APPEALS = frozenset({"REQUEST"})
-# Categories whose direct object is usually what is given or moved, not who receives it.
 # verbs of a purpose that names who is helped: "to help", "to assist", "to support" X
 HELP_LEMMAS = frozenset({"help", "assist", "support", "aid", "rescue", "protect", "feed", "rebuild", "relieve",
                          "supply", "equip", "train", "strengthen", "bolster"})
+# Categories whose direct object is usually what is given or moved, not who receives it.
 THEME_CATEGORIES = frozenset({"AID", "AGREE", "MOBILIZE", "COOPERATE", "SUPPORT", "RETREAT", "SANCTION"})
 PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "itself",
                       "themselves", "himself", "herself"})
@@ -129,9 +129,9 @@ class Coder:
         actor = self._actor(hit, verbal, heads, explain)
         if not actor or all(a.text.lower() in PRONOUNS for a in actor):
             # "Lebanon says it will not accept ...": the speaker, named, rather than its pronoun
-            speaker = self._speaker(hit, verbal, heads, explain)
+            speaker, how = self._speaker(hit, verbal, heads)
             if speaker and (not actor or {a.code() for a in actor} <= {a.code() for a in speaker}):
-                actor = speaker
+                actor, explain["actor"] = speaker, how
         complement = self.triggers.complement(hit, hits)
         recipient = self._recipient(hit, actor, heads, explain)
         actor, recipient, reciprocal = _between(hit, actor, recipient, heads, explain)
@@ -199,23 +199,19 @@ class Coder:
             explain["actor"] = "owner of the event noun"
         return actor
 
-    def _speaker(self, hit: Hit, verbal: bool, heads: Heads, explain: dict[str, str]) -> Parties:
+    def _speaker(self, hit: Hit, verbal: bool, heads: Heads) -> Found:
         """"The union said it will refuse to comply": a pronoun subject of what someone said is the
         one who said it (when the actor stage left it open, or named the same party)."""
         if not verbal:
-            return ()
+            return (), ""
         clause = hit.anchor
         while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
             clause = clause.head
         subj = child_dep(clause, "nsubj")
-        if subj is None or subj.tag_ != "PRP" or clause.dep_ != "ccomp":
-            return ()
-        if not self.triggers.is_report(clause.head):
-            return ()
+        if subj is None or subj.tag_ != "PRP" or clause.dep_ != "ccomp" or not self.triggers.is_report(clause.head):
+            return (), ""
         found, how = subject_of(clause.head, heads)
-        if found:
-            explain["actor"] = f"the one who said it ({how} of '{clause.head.text}')"
-        return found
+        return found, f"the one who said it ({how} of '{clause.head.text}')"
 
     @staticmethod
     def _recipient(hit: Hit, actor: Parties, heads: Heads, explain: dict[str, str]) -> Parties:

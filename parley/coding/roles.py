@@ -15,7 +15,7 @@ from ..model import Actor
 from .parties import UNRESOLVED, at_clause_place
 
 __all__ = ["Found", "actors_of", "subject_of", "recipient_of", "owner_of", "participants_between", "is_passive",
-           "UNRESOLVED", "unresolved"]
+           "unresolved"]
 
 Heads = dict[int, tuple[Actor, ...]]
 Found = tuple[tuple[Actor, ...], str]  # actors, and how they were found
@@ -251,14 +251,14 @@ def _search(roots: list[Token], heads: Heads, exclude: frozenset[tuple[int, int]
                     elif cand and (prep in RECIPIENT_PREPS or (prep == "of" and (nominal and depth == 1 or
                                                                              c.head.head.dep_ in OBJECT_DEPS | {"pobj"}))):
                         found, how = cand, f"'{prep}' object"  # "the computers of South Korean officers"
-                    elif not cand and depth == 1 and prep in LOOSE_PREPS and not _named_inside(c, heads):
-                        loose = loose or (unresolved(c), f"'{prep}' object (not identified)")
+                    elif not (cand or loose) and depth == 1 and prep in LOOSE_PREPS and not _named_inside(c, heads):
+                        loose = _found(unresolved(c), f"'{prep}' object (not identified)")
                 elif c.dep_ in OBJECT_DEPS:
                     found, how = _keep(owner_or_self(c, heads), exclude), "object"
                     if theme and c.dep_ == "dobj" and not _strong(found):
                         found = ()
-                    elif not found and depth == 0 and not theme and not _named_inside(c, heads):
-                        direct = direct or (unresolved(c), "object (not identified)")
+                    elif not (found or direct) and depth == 0 and not theme and not _named_inside(c, heads):
+                        direct = _found(unresolved(c), "object (not identified)")
                 if found:
                     if _strong(found):
                         return found, how
@@ -269,13 +269,15 @@ def _search(roots: list[Token], heads: Heads, exclude: frozenset[tuple[int, int]
             break
     if weak and places and (placed := at_clause_place(weak[0], places[0])):  # "killed 23 people ... in Tel Aviv"
         return placed, weak[1] + ", place's country"
-    if direct and direct[0] and not weak:
+    if direct and not weak:
         return direct
     if places:
         return places[0], "place of the event"
-    if weak:
-        return weak
-    return loose if loose and loose[0] else ((), "")
+    return weak or loose or ((), "")
+
+
+def _found(actors: tuple[Actor, ...], how: str) -> Found | None:
+    return (actors, how) if actors else None
 
 
 def _named_inside(tok: Token, heads: Heads) -> bool:
