@@ -71,7 +71,7 @@ def test_the_prefilter_loses_no_event(pipeline, unfiltered):
 
 def test_a_verb_whose_patterns_all_name_an_object_keeps_a_sentence_only_beside_one(kb):
     """The compiled lexicon has "besiege +stronghold,fort,...": "besieged" alone is not a trigger."""
-    prefilter = Prefilter(kb, load_lexicon())
+    prefilter = Prefilter(kb, load_lexicon(), {})
     for text, kept in (("Syrian troops besieged the rebel stronghold.", 1),
                        ("Syrian reporters besieged the minister with questions.", 0)):
         assert len(prefilter.keep(text, split_sentences(text))) == kept, text

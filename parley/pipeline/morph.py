@@ -190,7 +190,7 @@ class MorphComponent:
         """Irregular verb forms by lemma ("lay" → {"laid", "lain"}), from the model's own
         lemmatizer exceptions: the prefilter must know them before any sentence is parsed."""
         if self.cache is None:
-            return {}
+            raise RuntimeError("parley_morph needs the model's attribute ruler and lemmatizer (morph.install)")
         table = self.cache.lemmatizer.lookups.get_table("lemma_exc", {}).get("verb", {})
         forms: dict[str, set[str]] = {}
         for form, lemmas in table.items():

@@ -75,7 +75,7 @@ class Pipeline:
                             places=self.config.places)
         self.prefilter = None
         if self.config.prefilter:
-            forms = self.nlp.get_pipe("parley_morph").verb_forms() if "parley_morph" in self.nlp.pipe_names else {}
+            forms = self.nlp.get_pipe("parley_morph").verb_forms()
             self.prefilter = Prefilter(knowledge_base(), load_lexicon(), forms)
 
     def reduce(self, document: Document, prefilter: bool = True) -> Reduced:

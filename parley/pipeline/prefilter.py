@@ -71,7 +71,7 @@ def _inflections(lemma: str, kind: str, irregular: Mapping[str, set[str]] | None
 class Prefilter:
     """Decides, from surface words alone, which sentences might hold an event."""
 
-    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon, irregular: Mapping[str, set[str]] | None = None):
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon, irregular: Mapping[str, set[str]]):
         self.triggers: set[str] = set()  # words that make a sentence worth parsing
         # words that do so only beside one of their objects: a verb whose every pattern names its
         # object ("tighten +blockade"); most of the compiled lexicon is such patterns

@@ -9,6 +9,8 @@ an object per town, and loaded once per process on first use.
 """
 from __future__ import annotations
 
+import copy
+
 import math
 import re
 import unicodedata
@@ -152,8 +154,7 @@ class Gazetteer:
 
     def with_places(self, extra: list[tuple[str, GeoEntry]]) -> "Gazetteer":
         """This gazetteer and a user's own places (which come first among namesakes of equal standing)."""
-        out = object.__new__(Gazetteer)
-        out.__dict__.update(self.__dict__)
+        out = copy.copy(self)
         out._extra = {k: list(v) for k, v in self._extra.items()}
         for name, e in extra:
             _add(out._extra, name, e)

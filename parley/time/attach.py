@@ -134,7 +134,7 @@ def attach(anchor: Token, dates: Sequence[Span]) -> Attached | None:
         else:
             # a date of another clause: up to where that clause meets the event's
             path = ancestors(root)
-            path = path[:next(k for k, t in enumerate(path) if t.i in rank)]
+            path = path[:next((k for k, t in enumerate(path) if t.i in rank), len(path))]
             top = path[-1] if path else root
             found = Attached(span, "sentence")
         if in_background(path[:-1] if found.rule != "sentence" else path) or _trails_background(span, top):

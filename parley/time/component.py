@@ -191,10 +191,11 @@ def _values(doc: Doc, base: date | None) -> dict[tuple[int, int], Value]:
     last: tuple[date, str] | None = None  # the last day the text named, and how it said it
     for sent in doc.sents:
         for span in find_dates(sent):
-            if is_anaphoric(span.text) and last is not None:
+            anaphoric = is_anaphoric(span.text)
+            if anaphoric and last is not None:
                 found = resolve_relative(span.text, last[0])
                 how = f"counted from '{last[1]}'"
-            elif is_anaphoric(span.text):
+            elif anaphoric:
                 found, how = resolve_date(span.text.strip(), base), "counted from publication"
             else:
                 ahead = _ahead(span.root)

@@ -95,7 +95,7 @@ def _rules(t: str, base: date, ahead: bool = False) -> tuple[date, str] | None:
         return base, "day"
     if re.fullmatch(r"(?:late )?(?:yesterday" + TIME_OF_DAY + r"|last night)", t) or t in {"overnight"}:
         return base - timedelta(days=1), "day"
-    if t in {"the day before", "the previous day", "a day earlier", "the day before that"}:
+    if t in BACK_ONE:
         return base - timedelta(days=1), "day"
     if t == "the day before yesterday":
         return base - timedelta(days=2), "day"
