@@ -14,12 +14,13 @@ Run from the repository root:  python scripts/build_office_holders.py [--out DIR
 from __future__ import annotations
 
 import argparse
-import csv
 import re
 import sys
 import unicodedata
 from datetime import date
 from pathlib import Path
+
+from parley.actors.kb import read_table
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "parley" / "actors" / "data"
@@ -57,19 +58,16 @@ def slug(name: str) -> str:
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
-    return [{k: (v or "").strip() for k, v in r.items() if k}
-            for r in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    return read_table(path.read_text(encoding="utf-8"))
 
 
-def known_ids() -> dict[str, str]:
+def known_ids(known: list[dict[str, str]]) -> dict[str, str]:
     """Every name and alias of the other curated files -> its person id."""
     ids: dict[str, str] = {}
-    for f in KNOWN:
-        for r in read_tsv(DATA / f):
-            for n in [r["name"], *r.get("aliases", "").split("|")]:
-                if n.strip():
-                    ids.setdefault(n.strip(), r["id"])
+    for r in known:
+        for n in [r["name"], *r.get("aliases", "").split("|")]:
+            if n.strip():
+                ids.setdefault(n.strip(), r["id"])
     return ids
 
 
@@ -142,7 +140,7 @@ def build(out_dir: Path) -> Path:
     orgs = {r["id"] for f in ("organisations.tsv", "organisations_petrarch.tsv") for r in read_tsv(DATA / f)}
     known = [{**r, "file": f} for f in KNOWN for r in read_tsv(DATA / f)]
     rows = parse(SOURCE.read_text(encoding="utf-8"), countries, orgs, known)
-    ids = known_ids()
+    ids = known_ids(known)
     by_name: dict[str, str] = {}
     for r in rows:  # one id per person: a name or alias seen before (here or in the other files) keeps its id
         names = [r["name"], *[a for a in r["aliases"].split("|") if a]]

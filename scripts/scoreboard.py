@@ -1,9 +1,12 @@
-"""Print the project's accuracy on every file it is measured on, one line each, side by side.
+"""Print the project's accuracy on the five event files, one line each, side by side.
 
 A developer tool: any change to coding, actors, dates or places is judged on all of these at
 once (a change that raises one and lowers another is not progress). Codes each file with
 `parley code --no-store` in a subprocess (the tree on PYTHONPATH, so a worktree measures itself)
 and scores it with the shared referees. About three minutes on an idle machine.
+
+The actor phrase sets and the real-report date/place set have their own commands:
+`parley eval --phrases FILE` and `scripts/score_dateplace.py` (docs/actors.md, docs/accuracy.md).
 
 Run from the repository root:  python scripts/scoreboard.py [--shared ../shared] [--keep DIR]
 """
@@ -21,8 +24,11 @@ ROOT = Path(__file__).resolve().parents[1]
 def code(path: Path, out: Path) -> None:
     """Code one file with this tree's parley into `out` (JSONL)."""
     with out.open("w", encoding="utf-8") as sink:
-        subprocess.run([sys.executable, "-m", "parley", "code", str(path), "--no-store"],
-                       stdout=sink, stderr=subprocess.DEVNULL, check=True, cwd=ROOT)
+        done = subprocess.run([sys.executable, "-m", "parley", "code", str(path), "--no-store"],
+                              stdout=sink, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    if done.returncode:
+        tail = done.stderr.strip().splitlines()[-1:] or ["no message"]
+        raise SystemExit(f"scoreboard: coding {path} failed: {tail[0]}")
 
 
 def score_events(shared: Path, gold: Path, pred: Path) -> str:
@@ -34,7 +40,7 @@ def score_events(shared: Path, gold: Path, pred: Path) -> str:
 
 
 def score_spans(shared: Path, gold: Path, pred: Path) -> str:
-    """The shared span referee's printed summary (its last lines)."""
+    """The shared span referee's printed summary, on one line."""
     done = subprocess.run([sys.executable, str(shared / "scripts" / "score_spans.py"),
                            str(gold), str(pred)], capture_output=True, text=True, check=True)
     return " ".join(done.stdout.split())

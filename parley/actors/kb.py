@@ -181,8 +181,7 @@ class _Builder:
         acting, speaks for its own authority (sector PRE). After the regions, which may name them."""
         for r in rows:
             for n in [r["name"], *_split(r.get("names"))]:
-                if Term("place", r["country"]) not in self.kb.names.get(self.tokenize(n)):
-                    self.name(n, Term("place", r["country"]))
+                self.name(n, Term("place", r["country"]))
                 self.name(n, Term("seat", "PRE"))
 
     def seats(self, rows: Iterable[dict[str, str]]) -> None:

@@ -25,7 +25,6 @@ row. The conventions are the annotators' (docs/actors.md, section "Accuracy"):
 """
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -35,7 +34,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..actors.kb import data_table
+from ..actors.kb import data_table, read_table
 from ..errors import InputError
 from ..model import Actor
 from ..pipeline.pipeline import Pipeline
@@ -81,8 +80,7 @@ def load_phrases(path: Path) -> list[dict[str, str]]:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = read_table(text)
     missing = [c for c in COLUMNS if rows and c not in rows[0]]
     if not rows or missing:
         raise InputError(f"{path}: not a phrase set (need the columns {', '.join(COLUMNS)}; missing {missing})")
