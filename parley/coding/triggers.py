@@ -142,7 +142,10 @@ class Triggers:
                     continue
             # an event noun as object beats the verb's own weak reading ("offered support")
             if trig.category is not None:
-                noun_hit = self._light_noun(verb, objs, trig) if light or self._is_light(trig.lemma) else None
+                # ... but what a demand asks for is its content: "called for sanctions" is a REQUEST
+                asked = trig.has("gov") and trig.particle
+                noun_hit = self._light_noun(verb, objs, trig) if (light or self._is_light(trig.lemma)) and not asked \
+                    else None
                 if noun_hit is None and _bare_compiled(trig):
                     noun_hit = self._light_noun(verb, _direct(objs), trig)  # "kicked off joint exercises"
                 return noun_hit or Hit(verb, trig, None)
@@ -233,10 +236,14 @@ def _covered(h: Hit, at: dict[int, Hit]) -> bool:
     return False
 
 
+# prepositions that give a reason or a time, not what is governed ("offered condolences over an attack")
+REASON_PREPS = BACKGROUND_PREPS | {"over", "about", "regarding", "concerning"}
+
+
 def complement_tokens(hit: Hit) -> set[int]:
     """The tokens of the trigger's complements and objects (what a governing trigger governs)."""
     return {t.i for c in hit.anchor.children if c.dep_ in {"xcomp", "ccomp", "dobj", "prep", "acomp"}
-            for t in c.subtree}
+            and not (c.dep_ == "prep" and c.lower_ in REASON_PREPS) for t in c.subtree}
 
 
 INNER_PREPS = frozenset({"of", "in", "for"})

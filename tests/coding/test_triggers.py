@@ -62,3 +62,19 @@ def test_calling_on_someone_asks_only_with_a_clause_saying_what(pipeline):
 
     assert first("Kenya's foreign minister called on the Ethiopian prime minister at his residence.") == "CONSULT"
     assert first("Kenya's foreign minister called on Ethiopia to release the detained journalists.") == "REQUEST"
+
+
+@pytest.mark.parametrize("text", [
+    "The Greek foreign minister called for sanctions against the junta on Monday.",
+    "Rights groups appealed for an embargo on arms sales to the regime.",
+    "The senator called for an inquiry into the shooting.",
+])
+def test_what_a_demand_asks_for_is_its_content_not_an_event(code_text, text):
+    # "call" is also a light verb ("called a strike"); after "for" the noun is what is asked
+    assert [e.event for e in code_text(text)] == ["REQUEST"]
+
+
+def test_a_reason_given_with_over_is_not_what_an_intention_governs(code_text):
+    # "offer" states an intention: conflict intended is THREATEN, but "over an attack" is the reason
+    events = code_text("The ambassador offered his sympathy to the families over the bombing of the consulate.")
+    assert "THREATEN" not in [e.event for e in events]
