@@ -211,12 +211,21 @@ class PlaceTagger:
         complement clause, of the clause it hangs from: "clashes broke out in Tripoli, killing
         three"), chosen in ``context`` less what the place name itself contributed. With
         ``target`` (force used), a place the event's verb acts on is where it happened ("shelled Bakhmut")."""
-        t = anchor
+        t, seen = anchor, [anchor]
         for _ in range(3):
             place = self._place_in(t, context, parties, target and t is anchor)
             if place is not None or t.dep_ not in {"advcl", "xcomp", "conj", "ccomp", "acl", "dobj", "pobj"}:
-                return place
+                break
             t = t.head
+            seen.append(t)
+        if place is not None:
+            return place
+        # a clause that tells the same occurrence: "Speaking in Caracas, X ordered ...", "visited
+        # Ukraine, meeting Y in Kyiv", "were killed when forces shelled Zaporizhzhia"
+        for verb in seen:
+            for c in verb.children:
+                if c.dep_ == "advcl" and _same_occurrence(c) and (place := self._place_in(c, context, parties, target)):
+                    return place
         return None
 
     def _place_in(self, anchor: Token, context: Counter[str], parties: tuple[tuple[str, int, int], ...],
@@ -270,6 +279,10 @@ class PlaceTagger:
                 rank = 0.25
             if rank is None and target and _acted_on(ent.root, own):
                 rank = 1
+            if rank is None and _over(ent.root, own | args) and self._water(ent):
+                rank = 0  # "shot down drones over the Black Sea"
+            if rank is None and _names_gathering(ent.root, anchor):
+                rank = 0  # "the Hague summit", "the Vilnius talks"
             if rank is None:
                 continue
             if ent.root.dep_ == "poss":  # "Russia's Kursk region", not "Sudan's paramilitary forces"
@@ -283,6 +296,9 @@ class PlaceTagger:
                 qualifier = nxt
             found.append((rank, ent, qualifier))
         return [(e, q) for _, e, q in sorted(found, key=lambda x: x[0])]
+
+    def _water(self, ent: Span) -> bool:
+        return any(c.feature == "water" for c in self.gazetteer.candidates(ent.text, extra=True))
 
     def _place_mentions(self, sent: Span) -> list[Span]:
         """The sentence's place names, worked out once per sentence (many events share one)."""
@@ -363,6 +379,20 @@ class PlaceTagger:
         return False
 
 
+# subordinate clauses that happen with the main clause's event, not before or after it
+SAME_TIME_MARKS = frozenset({"when", "as", "while"})
+
+
+def _same_occurrence(clause: Token) -> bool:
+    """An adverbial clause that tells the main event's circumstances: a participle with no subject
+    of its own ("Speaking in Caracas, ...") or a when/as/while clause."""
+    if any(c.dep_ in {"mark", "advmod"} and c.lower_ in SAME_TIME_MARKS and c.i < clause.i for c in clause.children):
+        return True  # the parser makes "when" a marker or an adverb
+    if any(c.dep_ == "mark" for c in clause.children):
+        return False  # "after", "before", "because": another occurrence
+    return clause.tag_ in {"VBG", "VBN"} and not any(c.dep_.startswith("nsubj") for c in clause.children)
+
+
 def _destination(root: Token, own: set[int]) -> bool:
     """The place phrase reaches the event's words through "to", "into", "towards": where the
     action was aimed, which counts after where it happened."""
@@ -377,10 +407,26 @@ def _destination(root: Token, own: set[int]) -> bool:
 
 
 def _acted_on(root: Token, own: set[int]) -> bool:
-    """The place is the object of the event's verb, or one of a list of them ("shelled Kyiv and Kharkiv")."""
+    """The place is the object of the event's verb, or one of a list of them ("shelled Kyiv and
+    Kharkiv"), or what the event's noun is aimed at ("missile strikes on Ukraine", "an attack against Homs")."""
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ in {"on", "against"}:
+        noun = root.head.head
+        return noun.i in own and noun.pos_ in {"NOUN", "PROPN"}
     return root.dep_ == "dobj" and root.head.i in own
+
+
+def _over(root: Token, own: set[int]) -> bool:
+    """The place hangs from the event's words or its object by "over": where it happened for a sea or a gulf,
+    what it was about for anything else ("a dispute over Crimea")."""
+    return root.dep_ == "pobj" and root.head.lower_ == "over" and root.head.head.i in own
+
+
+def _names_gathering(root: Token, anchor: Token) -> bool:
+    """The place names the gathering that is the event: "the Hague summit"."""
+    return root.dep_ in {"compound", "nmod", "amod"} and root.head.i == anchor.i \
+        and anchor.lemma_.lower() in GATHERINGS
 
 
 def _names_place(token: Token, ents: list[Span]) -> bool:

@@ -235,8 +235,11 @@ class Gazetteer:
 
         best = max(cands, key=score)
         # a tiny namesake abroad with no support from the text: better no place at all
+        # ... unless the words around say it is a place and the world has no other place so named
+        # ("in the town of Chasiv Yar" in a story that names only the attacker's country)
+        sole = len(cands) == 1 and cue is not None and cue.locative and not cue.article and not best.word
         if strict and best.feature == "city" and best.population < 50000 and not context.get(best.country or "") \
-                and not qualifier and not best.user:
+                and not qualifier and not best.user and not sole:
             return None
         if cue is not None and best.feature == "admin1" and best.lat is None and not admin_wanted:
             # a division with no point named like its city ("Jenin"): the city, which has one

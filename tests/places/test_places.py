@@ -153,3 +153,38 @@ def test_a_meeting_on_the_sidelines_of_a_gathering_is_where_the_gathering_is(cod
                       "States on the sidelines of the Antalya Diplomacy Forum, a source in the Foreign Ministry in Baku "
                       "told reporters.")
     assert (ev.event, ev.location.name, ev.location.country) == ("CONSULT", "Antalya", "TUR")
+
+
+def test_a_clause_of_the_same_occurrence_places_the_event(code_text):
+    # a participle with no subject of its own, or a when-clause, tells where the main event happened
+    evs = code_text("Speaking in Tegucigalpa, the Honduran president ordered the army to close the border.")
+    assert evs and all(e.location is not None and e.location.name == "Tegucigalpa" for e in evs)
+    evs = [e for e in code_text("Four people were killed when rebels shelled the town of Kindu on Friday.")
+           if e.event == "ASSAULT"]
+    assert evs and all(e.location is not None and e.location.name == "Kindu" for e in evs)
+
+
+def test_the_target_of_an_attack_noun_and_a_sea_flown_over_are_where_it_happened(code_text):
+    (ev,) = [e for e in code_text("Russia launched a wave of missile strikes on Moldova on Saturday.")
+             if e.event == "ASSAULT"]
+    assert ev.location.country == "MDA"
+    (ev,) = code_text("Turkish jets shot down two drones over the Aegean Sea on Monday.")
+    assert (ev.location.name, ev.location.country) == ("Aegean Sea", None)
+    (ev,) = code_text("The two leaders quarrelled over Crimea on Monday.") or [None]
+    assert ev is None or ev.location is None or ev.location.name != "Crimea"  # "over" is what, not where
+
+
+def test_a_gathering_named_after_its_city_is_there(code_text):
+    evs = [e for e in code_text("The Lisbon summit opened on Tuesday with a dinner for the leaders.")
+           if e.event == "CONSULT"]
+    assert evs and evs[0].location.name == "Lisbon"
+
+
+def test_a_sole_town_so_named_after_the_town_of_needs_no_country_named(code_text):
+    # the story names only the attacker's country; no other place in the world is called so
+    evs = [e for e in code_text("Three men were killed by Russian shelling of a house in the town of Chasiv Yar.")
+           if e.event == "ASSAULT"]
+    assert evs and evs[0].location.name == "Chasiv Yar"
+    # "the X mine": an article before the name is no such cue; a German village is not a mine in Papua
+    for ev in code_text("Workers stopped work on Tuesday at the Grasberg mine in the eastern province of Papua."):
+        assert ev.location is None or ev.location.country != "DEU"
