@@ -92,3 +92,16 @@ def test_a_name_with_a_direction_word_is_looked_up_whole_first():
     g = load_gazetteer()
     assert g.choose("South Sudan", Counter({"SDN": 2}), cue=IN).country == "SSD"
     assert g.choose("southern Lebanon", Counter(), cue=IN).country == "LBN"
+
+
+def test_a_qualified_name_is_the_place_in_that_region_from_every_layer():
+    # the actor stage (no cue) too: "Paris, Kentucky" is a town below the base layer's floor
+    g = load_gazetteer()
+    for name, region, country, admin1 in (("Paris", "Kentucky", "USA", "KY"), ("Berlin", "New Hampshire", "USA", "NH"),
+                                          ("Athens", "Georgia", "USA", "GA"), ("Tripoli", "Lebanon", "LBN", "09"),
+                                          ("Lebanon", "Tennessee", "USA", "TN")):
+        for e in (g.choose(name, Counter(), region), g.qualified(name, region)):
+            assert e is not None and (e.country, e.admin1) == (country, admin1), (name, region, e)
+    # words after a comma that name no region the place lies in ("Paris, London and Berlin")
+    assert g.qualified("Paris", "London") is None and g.qualified("Iran", "Iraq") is None
+    assert g.choose("Paris", Counter(), "London").country == "FRA"
