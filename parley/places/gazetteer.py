@@ -59,8 +59,9 @@ class GeoEntry:
 
     @property
     def town(self) -> bool:
-        """A place below the base layer's population floor (data/towns.tsv)."""
-        return self.feature == "city" and self.geonameid is None and self.population < TOWN_FLOOR
+        """A place below the base layer's population floor (data/towns.tsv); a user's own place
+        is never one, whatever its population (it is preferred, not a last resort)."""
+        return self.feature == "city" and self.geonameid is None and self.population < TOWN_FLOOR and not self.user
 
 
 @dataclass(frozen=True)
@@ -220,7 +221,7 @@ class Gazetteer:
             cands = narrowed or cands
         if cue is not None:
             # a town is the last resort: "Brazil" is the country, whatever the text says of Indiana
-            cands = [c for c in cands if not c.town or c.user] if any(not c.town for c in cands) else cands
+            cands = [c for c in cands if not c.town] if any(not c.town for c in cands) else cands
             # finding mentions (not strict), the text's countries are not known yet: the cue alone counts
             cands = [c for c in cands if not self._needs_cue(c, cue, bool(qualifier), admin_wanted,
                                                              context if strict else None)]

@@ -65,6 +65,15 @@ def test_a_users_place_comes_first_and_needs_no_context():
     assert load_gazetteer().choose("Camp Zeta", Counter(), cue=Cue()) is None  # the shipped one is untouched
 
 
+def test_a_users_place_is_never_a_town_whatever_its_population():
+    mine = GeoEntry(None, "Camp Zeta", "SDN", None, 13.1, 25.2, 200, "city", user=True)
+    assert not mine.town
+    assert GeoEntry(None, "Zeta", "SDN", None, 13.1, 25.2, 200, "city").town
+    # so a user's small place is not set aside for a city of its name, as towns are
+    g = load_gazetteer().with_places([("Kursk", mine)])
+    assert g.choose("Kursk", Counter(), cue=IN) == mine
+
+
 def test_towns_are_kept_as_columns():
     towns = load_gazetteer().towns
     assert len(towns.names) > 100_000 and len(towns.lat) == len(towns.names) == len(towns.word)
