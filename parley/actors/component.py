@@ -23,6 +23,7 @@ from ..coding.parties import conjunct, coordinated
 from ..model import Actor
 from ..places.component import Gazetteer, load_gazetteer
 from .fuzzy import FuzzyNames, corroborated
+from .entries import PLACE_KINDS
 from .kb import KnowledgeBase, Term, name_tokenizer, shipped_kb
 from .propn import proper_spans
 from .resolver import FUZZY, NameMatch, Resolver, find_names
@@ -45,8 +46,6 @@ THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_NOUNS = frozenset({"official", "side", "leader", "minister", "country", "nation", "government",
                          "party", "diplomat", "counterpart", "delegation", "state", "president", "ally"})
 LOOKBACK_SENTENCES = 3
-# Names that say which country a text is about.
-PLACE_KINDS = frozenset({"country", "capital", "adjective", "people", "place"})
 
 
 def _place_name(m: NameMatch) -> bool:

@@ -21,6 +21,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.entries import PLACE_KINDS
 from ..actors.propn import proper_spans
 from ..model import Event, Place
 from .gazetteer import ADMIN_NOUNS, AROUND, Cue, GeoEntry, Gazetteer, fold, load_gazetteer
@@ -86,7 +87,7 @@ def mention_countries(span: Span) -> Counter[str]:
                 found[a.country] += 1
     for m in _matches_over(doc, span.start, span.end):
         for t in m.terms:
-            if t.kind in {"country", "capital", "adjective", "people", "place"}:
+            if t.kind in PLACE_KINDS:
                 found[t.ref] += 1
     return found
 
@@ -150,13 +151,12 @@ def document_countries(doc: Doc) -> Counter[str]:
             for a in acts:
                 if a.country:
                     found[a.country] += 1
-    kb_kinds = {"country", "capital", "adjective", "people", "place"}
     for m in doc._.name_matches or ():
         if _state_named(doc, m):
             found["USA"] += 1  # "Georgia state troopers"
             continue
         for t in m.terms:
-            if t.kind in kb_kinds:
+            if t.kind in PLACE_KINDS:
                 found[t.ref] += 1
     return found
 

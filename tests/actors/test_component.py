@@ -23,3 +23,12 @@ def test_a_list_of_places_is_no_qualified_name(pipeline):
     assert [a.country for a in actors] == ["IRN", "IRQ", "SYR"]
     ((_, _, actors),) = list(pipeline.resolve([("0", "officials in Paris, London and Berlin", None)]))
     assert actors and actors[0].country == "FRA"
+
+
+def test_one_list_says_which_kinds_of_term_tell_where():
+    from parley.actors import component, entries, explain, resolver
+    from parley.places import component as places
+
+    assert component.PLACE_KINDS is explain.PLACE_KINDS is resolver.PLACE_KINDS is places.PLACE_KINDS \
+        is entries.PLACE_KINDS
+    assert set(entries.PLACE_KINDS) <= set(explain.KIND_RULES)  # --explain can say each
