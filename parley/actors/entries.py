@@ -11,10 +11,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-__all__ = ["INTERNATIONAL", "Term", "Tenure", "Person", "Country", "Organisation", "Agent", "PhraseIndex",
+__all__ = ["INTERNATIONAL", "PLACE_KINDS", "Term", "Tenure", "Person", "Country", "Organisation", "Agent", "PhraseIndex",
            "KnowledgeBase", "role_rank"]
 
 INTERNATIONAL = frozenset({"IGO", "NGO", "MNC", "IMG"})
+# The kinds of term that say where (a country by its name, capital, adjective or people, or a place
+# in it), in the order --explain looks for the one that gave an actor its country.
+PLACE_KINDS = ("capital", "country", "adjective", "people", "place")
 
 
 class Term(NamedTuple):

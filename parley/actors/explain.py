@@ -16,12 +16,11 @@ from spacy.tokens import Doc
 
 from ..model import Actor
 from . import phrase_actors
-from .entries import KnowledgeBase, Term
+from .entries import PLACE_KINDS, KnowledgeBase, Term
 from .resolver import NAME, NameMatch
 
 __all__ = ["Reason", "explain", "phrase_record"]
 
-PLACE_KINDS = ("capital", "country", "adjective", "people", "place")
 # what a term of each kind is, said in the words of --explain
 KIND_RULES = {"capital": "metonym (capital)", "country": "country name", "adjective": "country adjective",
               "people": "country's people", "place": "place name", "agent": "sector word",

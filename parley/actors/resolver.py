@@ -16,7 +16,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
-from .entries import INTERNATIONAL, KnowledgeBase, Person, Tenure, Term
+from .entries import INTERNATIONAL, PLACE_KINDS, KnowledgeBase, Person, Tenure, Term
 
 __all__ = ["NameMatch", "Resolver", "find_names", "NAME", "CAPITALS", "FUZZY", "SURNAME_DOC", "SURNAME_DATE"]
 
@@ -245,7 +245,7 @@ class Resolver:
         persons = [c for c in clues if c.term.kind == "person"]
         orgs = [c for c in clues if c.term.kind == "org"]
         ethnic = head.lemma_.lower() in ETHNIC_HEADS or any(t.lower_ == "ethnic" for t in span)
-        places = [c for c in clues if c.term.kind in {"country", "capital", "adjective", "people", "place"}
+        places = [c for c in clues if c.term.kind in PLACE_KINDS
                   and not (ethnic and c.term.kind in {"adjective", "people"})]
         agents = sorted((c for c in clues if c.term.kind == "agent"), key=lambda c: abs(head.i - c.token.i))
         agent = kb.agents[agents[0].term.ref] if agents else None

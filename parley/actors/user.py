@@ -1,9 +1,8 @@
 """Users' own actors (``--actors FILE``): CSV, TSV or YAML rows that extend or override the
-knowledge base. Format in docs/actors.md, section "Your own actors"."""
+knowledge base. Format in docs/actors.md, section "Your own actors"; CSV and TSV are read as
+every user table is (parley/tables.py)."""
 from __future__ import annotations
 
-import csv
-import io
 from collections import ChainMap
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -14,6 +13,7 @@ from typing import Any
 import yaml
 
 from ..errors import InputError
+from ..tables import Row, read_text, read_user_table
 from .entries import INTERNATIONAL, KnowledgeBase, Organisation, Person, PhraseIndex, Tenure, Term
 from .kb import Tokenize
 
@@ -24,40 +24,43 @@ COLUMNS = ("name", "aliases", "country", "sector", "org", "role", "start", "end"
 
 def read_user_actors(path: Path) -> list[dict[str, str]]:
     """Rows of a user's actor file, checked; a bad file is one clear InputError."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read actors file ({exc})") from exc
-    suffix = path.suffix.lower()
-    if suffix in {".yaml", ".yml"}:
-        try:
-            data = yaml.safe_load(text) or []
-        except yaml.YAMLError as exc:
-            raise InputError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from exc
-        if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-            raise InputError(f"{path}: expected a list of actors, each a mapping")
-        rows = [{k: "|".join(map(str, v)) if isinstance(v, list) else ("" if v is None else str(v))
-                 for k, v in r.items()} for r in data]
+    if path.suffix.lower() in {".yaml", ".yml"}:
+        rows = _yaml_rows(path)
     else:
-        delimiter = "\t" if suffix in {".tsv", ".tab"} else ","
-        lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-        rows = [{(k or "").strip(): (v or "").strip() for k, v in r.items()}
-                for r in csv.DictReader(io.StringIO("\n".join(lines)), delimiter=delimiter)]
-    for n, r in enumerate(rows, 1):
-        unknown = set(r) - set(COLUMNS)
-        if unknown:
-            raise InputError(f"{path}: row {n}: unknown column(s) {', '.join(sorted(unknown))}")
-        if not r.get("name"):
-            raise InputError(f"{path}: row {n}: no name")
-        for k in ("start", "end"):
-            if r.get(k):
-                try:
-                    date.fromisoformat(r[k])
-                except ValueError as exc:
-                    raise InputError(f"{path}: row {n}: {k} {r[k]!r} is not YYYY-MM-DD") from exc
-        if r.get("country") and len(r["country"]) != 3:
-            raise InputError(f"{path}: row {n}: country must be an ISO 3166-1 alpha-3 code")
-    return rows
+        rows = read_user_table(path, "actors", COLUMNS, ("name",))
+    for row in rows:
+        _check(row)
+    return [row.cells for row in rows]
+
+
+def _yaml_rows(path: Path) -> list[Row]:
+    """A YAML list of mappings as rows (lists joined by ``|``), each known by its item number."""
+    try:
+        data = yaml.safe_load(read_text(path, "actors")) or []
+    except yaml.YAMLError as exc:
+        raise InputError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from exc
+    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+        raise InputError(f"{path}: expected a list of actors, each a mapping")
+    return [Row(path, f"item {n}", {str(k).strip(): "|".join(map(str, v)) if isinstance(v, list)
+                                    else ("" if v is None else str(v).strip()) for k, v in r.items()})
+            for n, r in enumerate(data, 1)]
+
+
+def _check(row: Row) -> None:
+    """One row's problem as an InputError naming the row, if it has one."""
+    unknown = set(row.cells) - set(COLUMNS)
+    if unknown:
+        raise row.error(f"unknown column(s) {', '.join(sorted(unknown))}")
+    if not row.get("name"):
+        raise row.error("no name")
+    for k in ("start", "end"):
+        if row.get(k):
+            try:
+                date.fromisoformat(row.get(k))
+            except ValueError:
+                raise row.error(f"{k} {row.get(k)!r} is not YYYY-MM-DD") from None
+    if row.get("country") and len(row.get("country")) != 3:
+        raise row.error("country must be an ISO 3166-1 alpha-3 code")
 
 
 def with_user_actors(kb: KnowledgeBase, rows: Iterable[dict[str, Any]], tokenize: Tokenize) -> KnowledgeBase:

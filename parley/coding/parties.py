@@ -16,7 +16,8 @@ there is one entry point for each (and nothing else here is public):
   it is made); a mobilisation's own country is no recipient.
 - :class:`PartyTagger` (``parley_parties``), after the place stage has found where the event
   happened: unplaced parties take the place's country, force by no one named is an
-  "unidentified" attacker there, and a meeting's host is the party at home (CAMEO 042).
+  "unidentified" attacker there, and a meeting's host is the party at home (CAMEO 042). The
+  parties of force are lent nothing before (see FORCE).
 
 This module imports only the data model and the ontology, so the actor stage may call it.
 """
@@ -41,6 +42,17 @@ Parties = tuple[Actor, ...]
 UNRESOLVED = "unresolved"
 SIDE_LENDS = frozenset({"sector", "group"})
 PLACE_LENDS = frozenset({"sector", "group", "person"})
+# Force is often used abroad ("an Israeli strike in southern Lebanon killed three people", "Russian
+# drones hit Kharkiv, wounding five"): who uses it says nothing of where those it is used on are
+# from. Its parties are lent a country only after the place stage (PartyTagger): the place's, and
+# failing a place, an attacker the victims' ("gunmen killed five Nigerian soldiers"), the victims
+# the attacker's only when it is an authority that acts at home (DOMESTIC). Coercion (arrests,
+# bans, deportations, curfews) is an authority acting within its own jurisdiction, so its parties
+# are lent between sides as other events' are.
+FORCE = frozenset({"ASSAULT"})
+# Sectors whose force is used within their own state: police and courts ("Chinese police detained
+# more than 100 lawyers": Chinese lawyers).
+DOMESTIC = frozenset({"COP", "JUD"})
 
 
 def _unplaced(actor: Actor, kinds: frozenset[str]) -> bool:
@@ -83,11 +95,14 @@ def at_clause_place(side: Parties, place: Parties) -> Parties | None:
 def between_sides(category: str, actor: Parties, recipient: Parties, anchor: Token, heads: dict[int, Parties],
                   verbal: bool, explain: dict[str, str]) -> tuple[Parties, Parties]:
     """An event's parties once its category, actor and recipient are read off the clause (notes
-    go into ``explain``): lending from the other side, then from the sentence; a mobilisation
-    addresses no one at home; a protest or concession without recipient addresses home."""
-    actor, recipient = _from_other_side(actor, recipient)
+    go into ``explain``): lending from the other side, then from the sentence (never for force,
+    see FORCE); a mobilisation addresses no one at home; a protest or concession without
+    recipient addresses home."""
+    force = category in FORCE
+    if not force:
+        actor, recipient = _from_other_side(actor, recipient)
     if not any(a.code() for a in actor) and verbal:
-        lent = _sentence_country(anchor.sent, heads, actor, recipient)  # "ethnic Albanians ... Macedonia's border"
+        lent = _sentence_country(anchor.sent, heads, actor, recipient, force)  # "ethnic Albanians ... Macedonia's border"
         if lent and actor and not all(a.kind == UNRESOLVED for a in actor):
             actor = tuple(replace(a, country=lent) for a in actor)
             explain["actor"] = explain.get("actor", "") + f"; country {lent} from the sentence"
@@ -102,22 +117,27 @@ def between_sides(category: str, actor: Parties, recipient: Parties, anchor: Tok
 def _from_other_side(actor: Parties, recipient: Parties) -> tuple[Parties, Parties]:
     """Sector-only parties ("rebels", "police") take the country of the other side when that
     side has exactly one: domestic events are coded within their country, as PLOVER does."""
-    def lend(side: Parties, other: Parties) -> Parties:
-        countries = {a.country for a in other if a.country}
-        if len(countries) != 1:
-            return side
-        (country,) = countries
-        return tuple(replace(a, country=country) if _unplaced(a, SIDE_LENDS) else a for a in side)
-    return lend(actor, recipient), lend(recipient, actor)
+    return _lend(actor, recipient), _lend(recipient, actor)
 
 
-def _sentence_country(sent: Span, heads: dict[int, Parties], actor: Parties, recipient: Parties) -> str | None:
-    """The one country a sentence names, for a party it does not place ("ethnic Albanians")."""
+def _lend(side: Parties, other: Parties) -> Parties:
+    """``side`` with its unplaced parties given the one country of ``other``, if it has one."""
+    countries = {a.country for a in other if a.country}
+    if len(countries) != 1:
+        return side
+    (country,) = countries
+    return tuple(replace(a, country=country) if _unplaced(a, SIDE_LENDS) else a for a in side)
+
+
+def _sentence_country(sent: Span, heads: dict[int, Parties], actor: Parties, recipient: Parties,
+                      force: bool = False) -> str | None:
+    """The one country a sentence names, for a party it does not place ("ethnic Albanians"); for
+    force, other than its victims' ("gunmen killed three Israeli soldiers" are not Israeli)."""
     if not actor:
         return None
     countries = {a.country for acts in heads.values() for a in acts if sent.start <= _token_of(a, sent) < sent.end
                  and a.country}
-    countries -= {r.country for r in recipient if r.country} if len(countries) > 1 else set()
+    countries -= {r.country for r in recipient if r.country} if force or len(countries) > 1 else set()
     return next(iter(countries)) if len(countries) == 1 else None
 
 
@@ -172,7 +192,7 @@ def _local(ev: Event) -> Event:
     by no one named ("killed by a roadside bomb outside Basra") is an unidentified attacker there."""
     loc = ev.location
     if loc is None or not loc.country:
-        return ev
+        return _force_at_home(ev) if ev.event in FORCE else ev
     where = loc.country
     explain = dict(ev.explain)
 
@@ -188,6 +208,23 @@ def _local(ev: Event) -> Event:
         explain["actor"] = f"unidentified: no one is named; the country where it happened ({loc.name})"
     if (actor, recipient) == (ev.actor, ev.recipient):
         return ev
+    return replace(ev, actor=actor, recipient=recipient, explain=tuple(explain.items()))
+
+
+def _force_at_home(ev: Event) -> Event:
+    """Force with no place: attackers the text does not place take their victims' one country
+    (soldiers arresting a Bolivian opposition leader are Bolivian); victims take the attackers'
+    only from police or courts (people killed by Russian missiles are not Russian)."""
+    actor = _lend(ev.actor, ev.recipient)
+    at_home = ev.actor and all(a.sector in DOMESTIC for a in ev.actor)
+    recipient = _lend(ev.recipient, ev.actor) if at_home else ev.recipient
+    if (actor, recipient) == (ev.actor, ev.recipient):
+        return ev
+    explain = dict(ev.explain)
+    if actor != ev.actor:
+        explain["actor"] = (explain.get("actor") or "") + "; country of those it is used on"
+    if recipient != ev.recipient:
+        explain["recipient"] = (explain.get("recipient") or "") + "; country of the police or court acting"
     return replace(ev, actor=actor, recipient=recipient, explain=tuple(explain.items()))
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from ..errors import RecordError
 from ..model import Document
+from ..tables import sniff_delimiter  # one rule for documents' and users' tables
 from ..time.parse import pub_date_of
 from .options import (DATE_COLUMNS, ID_COLUMNS, PUBLISHER_COLUMNS, TEXT_COLUMNS, TITLE_COLUMNS, URL_COLUMNS,
                       ReadOptions)
@@ -22,20 +23,8 @@ __all__ = ["read_csv", "sniff_delimiter"]
 
 # Large enough for any text and still a C long on every platform (csv's limit is one).
 _FIELD_LIMIT = 2**31 - 1
-_DELIMITERS = (",", "\t", ";", "|")
 
 Item = Document | RecordError
-
-
-def sniff_delimiter(header_line: str) -> str:
-    """The delimiter the header row uses most; a comma when it has none (one column).
-
-    Only the header is looked at: header names rarely hold punctuation, while article texts
-    hold every delimiter there is, which is what misleads ``csv.Sniffer`` on news files.
-    """
-    counts = {d: header_line.count(d) for d in _DELIMITERS}
-    best = max(_DELIMITERS, key=lambda d: counts[d])
-    return best if counts[best] else ","
 
 
 def _column(header: dict[str, int], named: str | None, defaults: Sequence[str]) -> int | str | None:

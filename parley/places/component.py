@@ -21,6 +21,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.entries import PLACE_KINDS
 from ..actors.propn import proper_spans
 from ..model import Event, Place
 from .gazetteer import ADMIN_NOUNS, AROUND, Cue, GeoEntry, Gazetteer, fold, load_gazetteer
@@ -42,6 +43,11 @@ GATHERINGS = frozenset({"forum", "summit", "conference", "talks", "dialogue", "m
 DESTINATION_PREPS = frozenset({"to", "into", "onto", "toward", "towards"})
 # Events whose verb's object, when a place, is where they happened ("shelled Bakhmut").
 TARGETED = frozenset({"ASSAULT"})
+# The clauses an event's place is looked for in, upwards from its own: the one a participle,
+# infinitive, coordinated or complement clause hangs from, and the noun phrase an event noun is part of.
+CLIMB = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl", "dobj", "pobj"})
+# The clauses through which a place the verb acts on stays the target's ("hit Kharkiv, wounding five").
+TARGET_CLIMB = frozenset({"advcl", "conj"})
 # Prepositions a place phrase may sit under ("talks with commanders in Benghazi").
 CHAIN_PREPS = PLACE_PREPS | {"with", "before", "for", "against", "by", "among", "between", "to", "over", "during",
                              "after", "following"}
@@ -81,7 +87,7 @@ def mention_countries(span: Span) -> Counter[str]:
                 found[a.country] += 1
     for m in _matches_over(doc, span.start, span.end):
         for t in m.terms:
-            if t.kind in {"country", "capital", "adjective", "people", "place"}:
+            if t.kind in PLACE_KINDS:
                 found[t.ref] += 1
     return found
 
@@ -145,13 +151,12 @@ def document_countries(doc: Doc) -> Counter[str]:
             for a in acts:
                 if a.country:
                     found[a.country] += 1
-    kb_kinds = {"country", "capital", "adjective", "people", "place"}
     for m in doc._.name_matches or ():
         if _state_named(doc, m):
             found["USA"] += 1  # "Georgia state troopers"
             continue
         for t in m.terms:
-            if t.kind in kb_kinds:
+            if t.kind in PLACE_KINDS:
                 found[t.ref] += 1
     return found
 
@@ -208,14 +213,21 @@ class PlaceTagger:
     def place_for(self, anchor: Token, context: Counter[str],
                   parties: tuple[tuple[str, int, int], ...] = (), target: bool = False) -> Place | None:
         """The gazetteer place named in the clause of ``anchor`` (or, for a participle or
-        complement clause, of the clause it hangs from: "clashes broke out in Tripoli, killing
+        coordinated clause, of the clause it hangs from: "clashes broke out in Tripoli, killing
         three"), chosen in ``context`` less what the place name itself contributed. With
-        ``target`` (force used), a place the event's verb acts on is where it happened ("shelled Bakhmut")."""
-        t, seen = anchor, [anchor]
+        ``target`` (force used), a place the event's verb acts on is where it happened ("shelled
+        Bakhmut"), and so is one the verb it hangs from acts on ("hit Kharkiv, wounding five").
+        Above a complement clause ("announced in Caracas that talks would begin") the verb's own
+        place counts, not its subject's or object's: "the ministry in Kabul said its forces had
+        fired" says where the speaker is, not where the event happened. Last, a clause hanging from
+        these verbs that tells the same occurrence ("Speaking in Caracas, X ordered ...")."""
+        t, aimed, speaker, seen = anchor, target, False, [anchor]
         for _ in range(3):
-            place = self._place_in(t, context, parties, target and t is anchor)
-            if place is not None or t.dep_ not in {"advcl", "xcomp", "conj", "ccomp", "acl", "dobj", "pobj"}:
+            place = self._place_in(t, context, parties, aimed, args=not speaker)
+            if place is not None or t.dep_ not in CLIMB:
                 break
+            aimed = aimed and t.dep_ in TARGET_CLIMB
+            speaker = speaker or t.dep_ == "ccomp"
             t = t.head
             seen.append(t)
         if place is not None:
@@ -229,8 +241,8 @@ class PlaceTagger:
         return None
 
     def _place_in(self, anchor: Token, context: Counter[str], parties: tuple[tuple[str, int, int], ...],
-                  target: bool = False) -> Place | None:
-        for ent, qualifier in self._clause_places(anchor, target):
+                  target: bool = False, args: bool = True) -> Place | None:
+        for ent, qualifier in self._clause_places(anchor, target, args):
             own = mention_countries(ent)
             ctx = Counter({k: v - own.get(k, 0) for k, v in context.items() if v - own.get(k, 0) > 0})
             for country, start, end in parties:  # the event's parties vote twice, unless the place named them
@@ -253,10 +265,11 @@ class PlaceTagger:
                          feature=entry.feature, start=said.start_char, end=said.end_char)
         return None
 
-    def _clause_places(self, anchor: Token, target: bool = False) -> list[tuple[Span, Span | None]]:
+    def _clause_places(self, anchor: Token, target: bool = False, args: bool = True) -> list[tuple[Span, Span | None]]:
         """Place entities attached by a place preposition to the event's words, where it happened
         ("at a rally in Caracas") before where it was aimed ("troops to the border with Guyana"),
-        and with ``target`` the place the verb acts on ("shelled Chasiv Yar")."""
+        and with ``target`` the place the verb acts on ("shelled Chasiv Yar"); with ``args``, also
+        places of the verb's subject and object ("police in Paris")."""
         sent = anchor.sent
         own = {anchor.i}
         if anchor.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"} and anchor.head.pos_ in {"VERB", "AUX"}:
@@ -270,16 +283,18 @@ class PlaceTagger:
         own.update(c.i for v in list(own) for c in sent.doc[v].children if c.dep_ == "xcomp")
         verbs = [t for t in (anchor, anchor.head) if t.i in own]
         # "Police in Paris arrested ...": the subject's or object's place is the event's, after the verb's own
-        args = {c.i for v in verbs for c in v.children if c.dep_ in {"dobj", "attr", "nsubjpass", "nsubj"}}
+        nouns = {c.i for v in verbs for c in v.children if c.dep_ in {"dobj", "attr", "nsubjpass", "nsubj"}} \
+            if args else set()
         ents = self._place_mentions(sent)
         found = []
         for i, ent in enumerate(ents):
-            rank = 0 if self._attached(ent.root, own) else (1 if self._attached(ent.root, args, nouns=True) else None)
+            rank = 0 if self._attached(ent.root, own, speaker=not args) else (
+                1 if self._attached(ent.root, nouns, nouns=True) else None)
             if rank == 0 and _destination(ent.root, own):
                 rank = 0.25
             if rank is None and target and _acted_on(ent.root, own):
                 rank = 1
-            if rank is None and _over(ent.root, own | args) and self._water(ent):
+            if rank is None and _over(ent.root, own | nouns) and self._water(ent):
                 rank = 0  # "shot down drones over the Black Sea"
             if rank is None and _names_gathering(ent.root, anchor):
                 rank = 0  # "the Hague summit", "the Vilnius talks"
@@ -346,11 +361,13 @@ class PlaceTagger:
         return span
 
     @staticmethod
-    def _attached(root: Token, own: set[int], nouns: bool = False) -> bool:
+    def _attached(root: Token, own: set[int], nouns: bool = False, speaker: bool = False) -> bool:
         """The place hangs from the event's words through a chain of place phrases: "in Hyderabad",
         "at a restaurant in Hyderabad", "at the port of Cartagena", "troops stationed in Kuwait",
         "shacks in Harare's townships". With ``nouns`` (the event's subject or object), only through
-        "in", "at" and their kind: "police in Paris" places the event, "a delegation from Moscow" not."""
+        "in", "at" and their kind: "police in Paris" places the event, "a delegation from Moscow" not.
+        With ``speaker`` (a verb that reports the event), not through its subject: "the ministry in
+        Kabul said" places the speaker."""
         t, steps, direct, last = root, 0, False, ""
         while steps < 14 and t.head.i != t.i:
             steps += 1
@@ -364,7 +381,7 @@ class PlaceTagger:
                     or (last == "of" and t.head.head.lemma_.lower() in PLACE_NOUNS)  # "on the outskirts of X"
                 t = t.head.head  # the preposition's head: a verb of the event or a noun on the way
             elif t.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "npadvmod"} and t.head.i in own and direct:
-                return not nouns
+                return not nouns and not (speaker and t.dep_ == "nsubj")
             elif t.dep_ == "prep" and t.lower_ in DIRECT_PREPS and last == "of":
                 direct, t = True, t.head  # a two-word preposition: "outside of Basra"
             else:

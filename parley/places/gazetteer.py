@@ -59,8 +59,9 @@ class GeoEntry:
 
     @property
     def town(self) -> bool:
-        """A place below the base layer's population floor (data/towns.tsv)."""
-        return self.feature == "city" and self.geonameid is None and self.population < TOWN_FLOOR
+        """A place below the base layer's population floor (data/towns.tsv); a user's own place
+        is never one, whatever its population (it is preferred, not a last resort)."""
+        return self.feature == "city" and self.geonameid is None and self.population < TOWN_FLOOR and not self.user
 
 
 @dataclass(frozen=True)
@@ -213,12 +214,14 @@ class Gazetteer:
         else:  # "the Red Sea" is the sea, not Sudan's Red Sea state (which "Red Sea state" names)
             cands = [c for c in cands if c.feature == "water"] or cands
         if qualifier:
-            q = qualifier.lower().strip(" .,").replace(".", "")
+            q = _region(qualifier)
             narrowed = [c for c in cands if self._qualifies(c, q)]
+            if not narrowed and cue is None:  # "Paris, Kentucky": a town below the base layer's floor
+                narrowed = [c for c in self._with_extra(_key(name), []) if self._qualifies(c, q)]
             cands = narrowed or cands
         if cue is not None:
             # a town is the last resort: "Brazil" is the country, whatever the text says of Indiana
-            cands = [c for c in cands if not c.town or c.user] if any(not c.town for c in cands) else cands
+            cands = [c for c in cands if not c.town] if any(not c.town for c in cands) else cands
             # finding mentions (not strict), the text's countries are not known yet: the cue alone counts
             cands = [c for c in cands if not self._needs_cue(c, cue, bool(qualifier), admin_wanted,
                                                              context if strict else None)]
@@ -259,6 +262,13 @@ class Gazetteer:
         named = context is None or bool(context.get(e.country or ""))
         return not (cue.locative and named) if e.town else not (cue.locative or named)
 
+    def qualified(self, name: str, qualifier: str, context: Counter[str] | None = None) -> GeoEntry | None:
+        """The place ``name`` in the region or country ``qualifier`` names ("Paris, Kentucky",
+        "Tripoli, Lebanon"), from every layer; None when no place so named lies there (then the
+        words after the comma are something else: "Paris, London and Berlin")."""
+        entry = self.choose(name, context or Counter(), qualifier, strict=False)
+        return entry if entry is not None and self._qualifies(entry, _region(qualifier)) else None
+
     def _qualifies(self, e: GeoEntry, q: str) -> bool:
         """"Paris, Texas": the qualifier is the place's first-level division or its country."""
         if e.admin1 and (q == e.admin1.lower() or q == (self.admin_names.get((e.country or "", e.admin1)) or "").lower()):
@@ -275,6 +285,11 @@ class Gazetteer:
             return True
         same_codes = region.admin1 and e.admin1 and "-" not in region.admin1  # ISO codes are not GeoNames'
         return e.feature != "admin1" and (region.admin1 == e.admin1 if same_codes else True)
+
+
+def _region(qualifier: str) -> str:
+    """A qualifier as the region names are compared: "Ky." and "ky" alike."""
+    return qualifier.lower().strip(" .,").replace(".", "")
 
 
 def _add(index: dict[str, list[GeoEntry]], name: str, e: GeoEntry) -> None:

@@ -54,7 +54,9 @@ class TimeTagger:
         if not anchors:
             return doc
         values = _values(doc, base)
-        dated = [self._date(ev, anchor, base, values) for ev, anchor in zip(doc._.events, anchors, strict=True)]
+        phrases = _by_sentence(doc, values)
+        dated = [self._date(ev, anchor, base, values, phrases.get(anchor.sent.start, []))
+                 for ev, anchor in zip(doc._.events, anchors, strict=True)]
         out = [self._bounded(ev, anchor, [e for e, _ in dated]) for (ev, _), anchor in zip(dated, anchors, strict=True)]
         doc._.events = self._carried(out, [rule for _, rule in dated], anchors)
         return doc
@@ -112,11 +114,11 @@ class TimeTagger:
                                   f"before: '{phrase}', before the event of {other.date}")
         return ev
 
-    def _date(self, ev: Event, anchor: Token, base: date | None,
-              values: dict[tuple[int, int], Value]) -> tuple[Event, str]:
-        """The event dated from its own sentence, or by the publication date; and the rule."""
-        sent, doc = anchor.sent, anchor.doc
-        found = attach(anchor, [doc[a:b] for a, b in values if sent.start <= a < sent.end])
+    def _date(self, ev: Event, anchor: Token, base: date | None, values: dict[tuple[int, int], Value],
+              phrases: list[Span]) -> tuple[Event, str]:
+        """The event dated from its own sentence (``phrases``: its date phrases), or by the
+        publication date; and the rule."""
+        found = attach(anchor, phrases)
         if found is not None:
             day, precision, how = values[(found.span.start, found.span.end)]
             if found.shift and precision == "day":
@@ -181,6 +183,15 @@ def _ahead(t: Token) -> bool:
         return True
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     return to and verb.dep_ == "xcomp" and (verb.head.lemma_ in AHEAD_HEADS or verb.head.lemma_ == "be")
+
+
+def _by_sentence(doc: Doc, values: dict[tuple[int, int], Value]) -> dict[int, list[Span]]:
+    """The resolved date phrases of each sentence (keyed by its first token), in reading order:
+    indexed once per document, where each event would otherwise scan them all."""
+    out: dict[int, list[Span]] = {}
+    for a, b in values:
+        out.setdefault(doc[a].sent.start, []).append(doc[a:b])
+    return out
 
 
 def _values(doc: Doc, base: date | None) -> dict[tuple[int, int], Value]:

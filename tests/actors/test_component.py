@@ -4,3 +4,31 @@
 def test_countries_coordinated_inside_a_quantity_phrase_are_all_parties(pipeline):
     ((_, _, actors),) = list(pipeline.resolve([("0", "Thousands of Indian and Pakistani troops", None)]))
     assert [a.country for a in actors] == ["IND", "PAK"]
+
+
+def test_a_qualified_place_name_gives_the_country_of_the_place_in_that_region(code_text):
+    for text, country in (("Police arrested 20 protesters in Paris, Kentucky on Friday.", "USA"),
+                          ("Students protested outside city hall in Athens, Georgia on Monday.", "USA"),
+                          ("Gunmen attacked a market in Tripoli, Lebanon, killing four people.", "LBN"),
+                          ("Police detained two men in Lebanon, Tennessee on Sunday.", "USA")):
+        evs = code_text(text)
+        assert evs, text
+        for ev in evs:
+            assert set(ev.codes("actor") + ev.codes("recipient")) == {country}, (text, ev)
+            assert ev.location is not None and ev.location.country == country, (text, ev.location)
+
+
+def test_a_list_of_places_is_no_qualified_name(pipeline):
+    ((_, _, actors),) = list(pipeline.resolve([("0", "Iran, Iraq and Syria", None)]))
+    assert [a.country for a in actors] == ["IRN", "IRQ", "SYR"]
+    ((_, _, actors),) = list(pipeline.resolve([("0", "officials in Paris, London and Berlin", None)]))
+    assert actors and actors[0].country == "FRA"
+
+
+def test_one_list_says_which_kinds_of_term_tell_where():
+    from parley.actors import component, entries, explain, resolver
+    from parley.places import component as places
+
+    assert component.PLACE_KINDS is explain.PLACE_KINDS is resolver.PLACE_KINDS is places.PLACE_KINDS \
+        is entries.PLACE_KINDS
+    assert set(entries.PLACE_KINDS) <= set(explain.KIND_RULES)  # --explain can say each

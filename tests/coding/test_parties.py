@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -78,7 +79,50 @@ def test_a_sector_only_party_takes_the_other_sides_one_country(code_text):
     # the other side's country, before the sentence's (which, less the recipient's, is Chile)
     (ev,) = code_text("Soldiers arrested a Bolivian opposition leader near the Chilean border on Friday.")
     assert ev.codes("actor") == ["BOL"]
-    assert dict(ev.explain)["actor"] == "subject"
+    assert "from the sentence" not in dict(ev.explain)["actor"]
+
+
+def test_force_without_a_place_lends_attackers_the_victims_country_never_the_reverse():
+    troops = Actor("troops", 0, 6, sector="MIL", kind="sector")
+    villagers = Actor("villagers", 20, 29, sector="CVL", kind="sector")
+    chinese = Actor("Chinese troops", 0, 14, country="CHN", sector="MIL", kind="sector")
+    kenyans = Actor("Kenyan villagers", 20, 36, country="KEN", sector="CVL", kind="sector")
+    (ev,) = after_places(event("ASSAULT", (troops,), (kenyans,), place=None))
+    assert ev.codes("actor") == ["KEN"]
+    (ev,) = after_places(event("ASSAULT", (chinese,), (villagers,), place=None))
+    assert ev.recipient == (villagers,)
+    (ev,) = after_places(event("ASSAULT", (chinese,), (villagers,)))  # a place: its country
+    assert ev.codes("recipient") == ["KEN"]
+    police = Actor("Chinese police", 0, 14, country="CHN", sector="COP", kind="sector")
+    (ev,) = after_places(event("ASSAULT", (police,), (villagers,), place=None))  # police act at home
+    assert ev.codes("recipient") == ["CHN"]
+
+
+@pytest.mark.parametrize("text, victims", [
+    ("An Israeli strike on a village in southern Lebanon killed three people on Tuesday.", "LBN"),
+    ("Russian drones hit Kharkiv, wounding five civilians.", "UKR"),
+    ("Pakistani troops fired mortars at a village in Afghanistan, wounding four people.", "AFG"),
+    ("Russian artillery shelled Kherson, killing two residents.", "UKR"),
+])
+def test_victims_of_force_abroad_are_from_where_it_happened(code_text, text, victims):
+    ev = next(e for e in code_text(text) if e.event == "ASSAULT")
+    assert ev.codes("recipient") == [victims]
+    assert ev.location is not None and ev.location.country == victims
+
+
+@pytest.mark.parametrize("text", [
+    "Russian missiles killed seven people overnight.",
+    "Israeli soldiers shot two men on Monday.",
+    "Chinese troops wounded several villagers, officials said.",
+])
+def test_victims_of_force_with_no_place_are_not_lent_the_attackers_country(code_text, text):
+    (ev,) = code_text(text)
+    assert ev.event == "ASSAULT" and ev.codes("actor") and ev.codes("recipient") == []
+
+
+def test_unnamed_attackers_are_from_where_it_happened_not_their_victims_country(code_text):
+    (ev,) = code_text("Gunmen killed three Israeli soldiers near Jenin.")
+    assert (ev.codes("actor"), ev.codes("recipient")) == (["PSE"], ["ISR"])
 
 
 def test_a_visit_through_the_pipeline(code_text):

@@ -65,6 +65,15 @@ def test_a_users_place_comes_first_and_needs_no_context():
     assert load_gazetteer().choose("Camp Zeta", Counter(), cue=Cue()) is None  # the shipped one is untouched
 
 
+def test_a_users_place_is_never_a_town_whatever_its_population():
+    mine = GeoEntry(None, "Camp Zeta", "SDN", None, 13.1, 25.2, 200, "city", user=True)
+    assert not mine.town
+    assert GeoEntry(None, "Zeta", "SDN", None, 13.1, 25.2, 200, "city").town
+    # so a user's small place is not set aside for a city of its name, as towns are
+    g = load_gazetteer().with_places([("Kursk", mine)])
+    assert g.choose("Kursk", Counter(), cue=IN) == mine
+
+
 def test_towns_are_kept_as_columns():
     towns = load_gazetteer().towns
     assert len(towns.names) > 100_000 and len(towns.lat) == len(towns.names) == len(towns.word)
@@ -92,3 +101,16 @@ def test_a_name_with_a_direction_word_is_looked_up_whole_first():
     g = load_gazetteer()
     assert g.choose("South Sudan", Counter({"SDN": 2}), cue=IN).country == "SSD"
     assert g.choose("southern Lebanon", Counter(), cue=IN).country == "LBN"
+
+
+def test_a_qualified_name_is_the_place_in_that_region_from_every_layer():
+    # the actor stage (no cue) too: "Paris, Kentucky" is a town below the base layer's floor
+    g = load_gazetteer()
+    for name, region, country, admin1 in (("Paris", "Kentucky", "USA", "KY"), ("Berlin", "New Hampshire", "USA", "NH"),
+                                          ("Athens", "Georgia", "USA", "GA"), ("Tripoli", "Lebanon", "LBN", "09"),
+                                          ("Lebanon", "Tennessee", "USA", "TN")):
+        for e in (g.choose(name, Counter(), region), g.qualified(name, region)):
+            assert e is not None and (e.country, e.admin1) == (country, admin1), (name, region, e)
+    # words after a comma that name no region the place lies in ("Paris, London and Berlin")
+    assert g.qualified("Paris", "London") is None and g.qualified("Iran", "Iraq") is None
+    assert g.choose("Paris", Counter(), "London").country == "FRA"

@@ -139,6 +139,24 @@ def test_a_place_under_attack_is_where_the_attack_happened(code_text):
     assert ev.location is None
 
 
+def test_a_place_under_attack_places_the_harm_done_in_the_same_attack(code_text):
+    # "wounding five" hangs from "hit Kharkiv": the place the attack acted on is where it happened
+    for text, place in (("Russian drones hit Kharkiv, wounding five civilians.", "Kharkiv"),
+                        ("Syrian jets bombed Idlib on Sunday, killing eight people.", "Idlib")):
+        evs = [e for e in code_text(text) if e.event == "ASSAULT"]
+        assert evs and all(e.location is not None and e.location.name == place for e in evs), text
+
+
+def test_where_a_speaker_sits_does_not_place_what_it_reports(code_text):
+    for text in ("The defence ministry in Kabul said its forces had shelled military posts across the border.",
+                 "Officials in Tallinn said the last Russian troops had left the country."):
+        for ev in code_text(text):
+            assert ev.location is None or ev.location.name not in {"Kabul", "Tallinn"}, (text, ev.location)
+    # the reporting verb's own place still counts ("announced in Caracas")
+    evs = code_text("The Colombian government announced in Havana that it would begin peace talks with the ELN.")
+    assert evs and any(e.location is not None and e.location.name == "Havana" for e in evs)
+
+
 def test_a_common_word_needs_a_cue_to_be_a_town(code_text):
     # "Hope" is a town in Arkansas and a name: only "in Hope" in an American story makes it the place
     for ev in code_text("Police arrested Hope Smith in London on Monday."):

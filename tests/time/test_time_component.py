@@ -92,3 +92,22 @@ def test_a_weekday_in_a_clause_about_what_is_to_come_is_the_coming_one(code_text
 def test_a_weekday_and_its_date_are_one_phrase(code_text):
     (ev,) = code_text("Ukraine and Poland held talks in Warsaw on Monday, March 3, on grain exports.", pub="2025-03-12")
     assert (ev.date, ev.date_text) == (date(2025, 3, 3), "Monday, March 3")
+
+
+def test_the_date_phrases_are_indexed_once_per_document_not_scanned_per_event(code_text, monkeypatch):
+    import parley.time.component as component
+
+    scans = []
+
+    class Counted(dict):
+        def __iter__(self):
+            scans.append(1)
+            return super().__iter__()
+
+    real = component._values
+    monkeypatch.setattr(component, "_values", lambda doc, base: Counted(real(doc, base)))
+    evs = code_text("Iran and Iraq signed a trade deal on Monday. Turkey condemned Syria on Tuesday. "
+                    "Egypt accused Libya on Wednesday, and Sudan threatened Chad.")
+    assert len(evs) >= 3
+    assert [e.date.isoformat() for e in evs[:3]] == ["2025-07-28", "2025-07-29", "2025-07-30"]
+    assert len(scans) == 1
