@@ -83,8 +83,8 @@ class ActorTagger:
         self._spans = doc._.proper_spans = proper_spans(doc)  # once per document: the places stage uses them too
         raw = find_names(self.kb, doc)
         kept = self._outside_names(doc, raw)
-        found = self._surnames.add(doc, kept, when)
-        found = self._with_places(doc, self._with_fuzzy(doc, found))
+        found, ambiguous = self._surnames.add(doc, kept, when, self._spans)
+        found = self._with_places(doc, self._with_fuzzy(doc, found), ambiguous)
         matches = self._by_token(found)
         heads: dict[int, tuple[Actor, ...]] = {}
         self._generic: dict[int, tuple[Actor, ...]] = {}
@@ -199,12 +199,12 @@ class ActorTagger:
                         roles.add(self.kb.agents[t.ref].role)
         return countries, roles
 
-    def _with_places(self, doc: Doc, found: list[NameMatch]) -> list[NameMatch]:
+    def _with_places(self, doc: Doc, found: list[NameMatch], surnames: frozenset[int] = frozenset()) -> list[NameMatch]:
         """Place names the knowledge base does not know ("Lagos", "Gao") from the gazetteer, so
-        that "police in Lagos" gets its country."""
+        that "police in Lagos" gets its country; not a known surname used as a name (``surnames``)."""
         if self._gazetteer is None:
             return found
-        covered = {i for m in found for i in range(m.start, m.end)}
+        covered = {i for m in found for i in range(m.start, m.end)} | surnames
         out = list(found)
         # the countries the text names decide between namesakes ("Andalusian police ... in Cordoba")
         context = Counter(t.ref for m in found for t in m.terms if t.kind in PLACE_KINDS)

@@ -28,7 +28,7 @@ __all__ = ["INTERNATIONAL", "Term", "Tenure", "Person", "Country", "Organisation
            "PhraseIndex", "role_rank", "Tokenize", "build_kb", "load_kb", "name_tokenizer", "shipped_kb", "data_table",
            "plurals", "read_table", "source_hash"]
 
-BUILD_VERSION = "kb-builder-6"  # bump when the builder changes what it makes of the same tables
+BUILD_VERSION = "kb-builder-7"  # bump when the builder changes what it makes of the same tables
 OFFICES = "people_offices.tsv"  # every UN member's office holders: full names, no bare surnames of their own
 
 
@@ -165,14 +165,15 @@ class _Builder:
             family_first = any(t.country in self.family_first for t in tenures)
             for n in sorted(names):
                 self.name(n, Term("person", pid))
-                if curated and (surnames or known):
-                    self.surnames(pid, self.tokenize(n), family_first)
+                if curated:
+                    index = self.kb.surnames if surnames or known else self.kb.namesakes
+                    self.surnames(pid, self.tokenize(n), family_first, index)
 
-    def surnames(self, pid: str, toks: list[str], family_first: bool) -> None:
+    def surnames(self, pid: str, toks: list[str], family_first: bool, index: dict[str, list[str]]) -> None:
         """Index a name's surname: its last word, and its first where names put the family first."""
         words = toks[-1:] + (toks[:1] if family_first and len(toks) > 1 and toks[0].isalpha() else [])
         for w in words:
-            ids = self.kb.surnames.setdefault(w, [])
+            ids = index.setdefault(w, [])
             if pid not in ids:
                 ids.append(pid)
 
@@ -233,7 +234,8 @@ def build_kb(tokenize: Tokenize) -> KnowledgeBase:
         b.family_first = {r["country"] for r in data_table("name_order.tsv") if r["order"] == "family-first"}
         curated = [f for f in _data_files("people") if "petrarch" not in f]
         # the news lists first: the office holders' file pools into their people and names its own
-        # people in full only, since many small states' holders' surnames are ordinary words ("Friday")
+        # people in full only, since many small states' holders' surnames are ordinary words ("Friday");
+        # their surnames are namesakes, which make a bare surname ambiguous but never name them
         for f in sorted(curated, key=lambda f: f == OFFICES):
             b.people(data_table(f), curated=True, surnames=f != OFFICES)
         if "people_petrarch.tsv" in _data_files("people"):

@@ -18,11 +18,13 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor
 from .entries import INTERNATIONAL, KnowledgeBase, Person, Tenure, Term
 
-__all__ = ["NameMatch", "Resolver", "find_names", "NAME", "CAPITALS", "FUZZY", "SURNAME_DOC", "SURNAME_DATE"]
+__all__ = ["NameMatch", "Resolver", "find_names", "NAME", "CAPITALS", "FUZZY", "SURNAME_DOC", "SURNAME_DATE",
+           "SURNAME_COUNTRY"]
 
 # How a name was found (NameMatch.rule).
 NAME, CAPITALS, FUZZY = "name", "name in capitals", "near spelling"
 SURNAME_DOC, SURNAME_DATE = "surname via document", "surname via date"
+SURNAME_COUNTRY = "surname that only people of one country bear"
 
 # Dependencies that keep a token inside its head's noun phrase.
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct",

@@ -50,3 +50,9 @@ def test_agent_terms_match_in_any_case_with_plurals(kb):
     assert kb.terms.get(["Foreign", "Minister"])
     assert kb.agents["soldier"].sector == "MIL"
     assert kb.terms.get(["soldiers"]) == [Term("agent", "soldier")]
+
+
+def test_office_holders_are_namesakes_of_a_surname_not_its_bearers(kb):
+    assert "godwin-friday" in kb.namesakes["Friday"] and "Friday" not in kb.surnames
+    assert "samia-suluhu-hassan" in kb.namesakes["Hassan"]
+    assert "donald-trump" not in kb.namesakes.get("Trump", [])  # a news-list person is a bearer
