@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..coding.parties import conjunct, coordinated
 from ..model import Actor
 from ..places.component import Gazetteer, load_gazetteer
+from ..time.phrases import MONTHS, WEEKDAYS
 from .fuzzy import FuzzyNames, corroborated
 from .kb import KnowledgeBase, Term, name_tokenizer, shipped_kb
 from .propn import CONNECTORS, proper_spans
@@ -172,7 +173,7 @@ class ActorTagger:
         knowledge base does not know ("Apple Daily" is a newspaper, not Apple; "Amit Malviya" a
         person): the longer name is another entity. Not when the words after it are generic, a legal
         form or a part of the organisation ("Apple Inc", "BBC World Service", "IAEA Board of
-        Governors"), nor when a known word follows ("Apple CEO Tim Cook")."""
+        Governors"), nor when a known word or a date follows ("Apple CEO Tim Cook", "Hamas Monday")."""
         covered = {i for m in found for i in range(m.start, m.end)}
         end_of = {i: e.end for e in self._spans if len(e) > 1 for i in range(e.start, e.end)}
         out = []
@@ -181,8 +182,8 @@ class ActorTagger:
             if end > m.end and all(t.kind == "org" for t in m.terms):
                 tail = []
                 for w in doc[m.end:end]:
-                    if w.i in covered:
-                        break
+                    if w.i in covered or w.lower_ in WEEKDAYS or w.lower_ in MONTHS:
+                        break  # "Hamas Monday evening": a date, not more of the name
                     tail.append(w.lower_)
                 if tail and not ORG_TAILS.intersection(tail) and tail[0] not in CONNECTORS:
                     continue

@@ -138,6 +138,7 @@ def test_a_name_two_organisations_share_is_the_one_of_the_documents_country(pipe
     ("BBC World Service", "BBC"),          # a part of the organisation
     ("Hamas Political Bureau", "HAMAS"),
     ("CIA Director John Ratcliffe", "CIA"),  # a post in it
+    ("criticised by Hamas Monday evening", "HAMAS"),  # a date follows
 ])
 def test_an_organisation_name_that_only_begins_a_longer_name_is_not_that_organisation(pipeline, phrase, org):
     a = _one(pipeline, phrase, None)
