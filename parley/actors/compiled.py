@@ -12,6 +12,7 @@ the hash matches, so a stale file costs time, never correctness. Lines:
     N  token token ...  kind:ref|kind:ref              a case-sensitive name
     T  token token ...  agent:term                     a lower-case agent term
     S  surname  id|id                                  curated persons by last name
+    R  surname  id|id                                  namesakes by last name (never chosen by it)
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from .entries import Agent, Country, KnowledgeBase, Organisation, Person, Phrase
 
 __all__ = ["FORMAT_VERSION", "dump", "load", "LazyPeople"]
 
-FORMAT_VERSION = "2"
+FORMAT_VERSION = "3"
 
 
 def _esc(value: str | None) -> str:
@@ -80,6 +81,7 @@ def dump(kb: KnowledgeBase, source_hash: str) -> str:
     for key, terms in kb.terms.items():
         lines.append("T\t" + " ".join(key) + "\t" + "|".join(f"{t.kind}:{t.ref}" for t in terms))
     lines += [f"S\t{s}\t{'|'.join(ids)}" for s, ids in kb.surnames.items()]
+    lines += [f"R\t{s}\t{'|'.join(ids)}" for s, ids in kb.namesakes.items()]
     return "\n".join(lines) + "\n"
 
 
@@ -114,6 +116,8 @@ def load(text: str) -> KnowledgeBase:
             raw_people[f[1]] = (f[2], f[3] == "1", f[4])
         elif tag == "S":
             kb.surnames[f[1]] = f[2].split("|")
+        elif tag == "R":
+            kb.namesakes[f[1]] = f[2].split("|")
         elif tag == "C":
             kb.countries[f[1]] = Country(f[1], f[2])
         elif tag == "O":

@@ -22,11 +22,12 @@ from spacy.tokens import Doc, Span, Token
 from ..coding.parties import conjunct, coordinated
 from ..model import Actor
 from ..places.component import Gazetteer, load_gazetteer
+from ..time.phrases import MONTHS, WEEKDAYS
 from .fuzzy import FuzzyNames, corroborated
 from .entries import PLACE_KINDS
 from .kb import KnowledgeBase, Term, name_tokenizer, shipped_kb
-from .propn import proper_spans
-from .resolver import FUZZY, NameMatch, Resolver, find_names
+from .propn import CONNECTORS, proper_spans
+from .resolver import FUZZY, MEMBER_HEADS, NameMatch, Resolver, find_names
 from .surnames import PHRASE_TOKENS, Surnames
 from .user import load_user_actors
 
@@ -46,6 +47,18 @@ THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_NOUNS = frozenset({"official", "side", "leader", "minister", "country", "nation", "government",
                          "party", "diplomat", "counterpart", "delegation", "state", "president", "ally"})
 LOOKBACK_SENTENCES = 3
+# Words that continue an organisation's name into its legal form, one of its parts or a post in it
+# ("Apple Inc", "BBC World Service", "CIA Director John Ratcliffe"): the longer name is still the organisation.
+ORG_TAILS = MEMBER_HEADS | frozenset({
+    "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "company", "ltd", "ltd.", "limited", "llc", "plc",
+    "ag", "sa", "s.a.", "nv", "se", "gmbh", "group", "holdings", "holding", "international", "global", "worldwide",
+    "board", "council", "committee", "commission", "secretariat", "assembly", "bureau", "office", "department",
+    "ministry", "service", "services", "command", "headquarters", "division", "directorate", "wing", "branch",
+    "mission", "delegation", "force", "forces", "army", "police", "party", "movement", "leadership", "executive",
+    "parliament", "cabinet", "court", "tribunal", "agency", "authority", "unit", "units", "brigade", "brigades",
+    "battalion", "fighters", "militia", "militants", "members", "summit", "chapter", "affiliate", "faction",
+    "commander", "minister", "ceo", "chief", "general", "secretary-general", "administrator", "governor",
+})
 
 
 def _place_name(m: NameMatch) -> bool:
@@ -87,8 +100,8 @@ class ActorTagger:
         self._spans = doc._.proper_spans = proper_spans(doc)  # once per document: the places stage uses them too
         raw = find_names(self.kb, doc)
         kept = self._outside_names(doc, raw)
-        found = self._surnames.add(doc, kept, when)
-        found = self._with_places(doc, self._with_fuzzy(doc, found))
+        found, ambiguous = self._surnames.add(doc, kept, when, self._spans)
+        found = self._shared_acronyms(self._with_places(doc, self._with_fuzzy(doc, found), ambiguous))
         matches = self._by_token(found)
         heads: dict[int, tuple[Actor, ...]] = {}
         self._generic: dict[int, tuple[Actor, ...]] = {}
@@ -149,13 +162,37 @@ class ActorTagger:
         return {i: m for m in found for i in range(m.start, m.end)}
 
     def _outside_names(self, doc: Doc, found: list[NameMatch]) -> list[NameMatch]:
-        """Drop region names inside a longer organisation or person name ("the Norte del Valle cartel")."""
+        """Drop region names inside a longer organisation or person name ("the Norte del Valle cartel"),
+        and organisation names that only begin a longer one (:meth:`_begins_longer_name`)."""
         # inside the name, not at its start: "Ontario Provincial Police" says where, "Norte del Valle" does not
         spans = self._spans
         inside = {i for e in spans for i in range(e.start + 1, e.end)}
         ents = {(e.start, e.end) for e in spans}
-        return [m for m in found if not (all(t.kind == "place" for t in m.terms) and m.start in inside
+        kept = [m for m in found if not (all(t.kind == "place" for t in m.terms) and m.start in inside
                                          and (m.start, m.end) not in ents)]
+        return self._begins_longer_name(doc, kept)
+
+    def _begins_longer_name(self, doc: Doc, found: list[NameMatch]) -> list[NameMatch]:
+        """Drop an organisation's name that is only the beginning of a longer proper name the
+        knowledge base does not know ("Apple Daily" is a newspaper, not Apple; "Amit Malviya" a
+        person): the longer name is another entity. Not when the words after it are generic, a legal
+        form or a part of the organisation ("Apple Inc", "BBC World Service", "IAEA Board of
+        Governors"), nor when a known word or a date follows ("Apple CEO Tim Cook", "Hamas Monday")."""
+        covered = {i for m in found for i in range(m.start, m.end)}
+        end_of = {i: e.end for e in self._spans if len(e) > 1 for i in range(e.start, e.end)}
+        out = []
+        for m in found:
+            end = end_of.get(m.start, 0)
+            if end > m.end and all(t.kind == "org" for t in m.terms):
+                tail = []
+                for w in doc[m.end:end]:
+                    if w.i in covered or w.lower_ in WEEKDAYS or w.lower_ in MONTHS:
+                        break  # "Hamas Monday evening": a date, not more of the name
+                    tail.append(w.lower_)
+                if tail and not ORG_TAILS.intersection(tail) and tail[0] not in CONNECTORS:
+                    continue
+            out.append(m)
+        return out
 
     def _with_fuzzy(self, doc: Doc, found: list[NameMatch]) -> list[NameMatch]:
         """Named entities the knowledge base does not know exactly, matched to a near spelling."""
@@ -203,12 +240,12 @@ class ActorTagger:
                         roles.add(self.kb.agents[t.ref].role)
         return countries, roles
 
-    def _with_places(self, doc: Doc, found: list[NameMatch]) -> list[NameMatch]:
+    def _with_places(self, doc: Doc, found: list[NameMatch], surnames: frozenset[int] = frozenset()) -> list[NameMatch]:
         """Place names the knowledge base does not know ("Lagos", "Gao") from the gazetteer, so
-        that "police in Lagos" gets its country."""
+        that "police in Lagos" gets its country; not a known surname used as a name (``surnames``)."""
         if self._gazetteer is None:
             return found
-        covered = {i for m in found for i in range(m.start, m.end)}
+        covered = {i for m in found for i in range(m.start, m.end)} | surnames
         out = list(found)
         # the countries the text names decide between namesakes ("Andalusian police ... in Cordoba")
         context = Counter(t.ref for m in found for t in m.terms if t.kind in PLACE_KINDS)
@@ -239,6 +276,22 @@ class ActorTagger:
                 if any(t.ref != entry.country for t in x.terms):
                     swap[id(x)] = replace(x, terms=(Term("place", entry.country),))
         return [swap.get(id(m), m) for m in found] if swap else found
+
+    def _shared_acronyms(self, found: list[NameMatch]) -> list[NameMatch]:
+        """A name several organisations share ("PTI": a Pakistani party, an Indian news agency)
+        means first the one of the country the document names most; a phrase naming a country
+        still chooses for itself (Resolver._of_country)."""
+        orgs = self.kb.organisations
+        shared = [i for i, m in enumerate(found) if sum(t.kind == "org" for t in m.terms) > 1]
+        if not shared:
+            return found
+        context = Counter(t.ref for m in found for t in m.terms if t.kind in PLACE_KINDS)
+        out = list(found)
+        for i in shared:
+            m = found[i]
+            out[i] = replace(m, terms=tuple(sorted(m.terms, key=lambda t: -context[orgs[t.ref].country]
+                                                   if t.kind == "org" and orgs[t.ref].country else 0)))
+        return out
 
     @staticmethod
     def _is_head(tok: Token, matches: dict[int, NameMatch]) -> bool:

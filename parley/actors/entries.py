@@ -12,7 +12,7 @@ from datetime import date
 from typing import NamedTuple
 
 __all__ = ["INTERNATIONAL", "PLACE_KINDS", "Term", "Tenure", "Person", "Country", "Organisation", "Agent", "PhraseIndex",
-           "KnowledgeBase", "role_rank"]
+           "KnowledgeBase", "role_rank", "is_head"]
 
 INTERNATIONAL = frozenset({"IGO", "NGO", "MNC", "IMG"})
 # The kinds of term that say where (a country by its name, capital, adjective or people, or a place
@@ -43,6 +43,15 @@ class Tenure:
 
 SENIOR_ROLES = ("President", "King", "Queen", "Emperor", "Supreme Leader", "Emir", "Prime Minister", "Chancellor",
                 "Premier", "Vice President", "Minister of Foreign Affairs", "Minister of Defence", "Secretary-General")
+
+
+# The offices of a head of state or of government (the first of SENIOR_ROLES, up to the vice president).
+HEAD_ROLES = frozenset(SENIOR_ROLES[:SENIOR_ROLES.index("Vice President")])
+
+
+def is_head(role: str | None) -> bool:
+    """Whether ``role`` is a head of state's or of government's."""
+    return role in HEAD_ROLES
 
 
 def role_rank(role: str | None) -> int:
@@ -175,6 +184,8 @@ class KnowledgeBase:
     terms: PhraseIndex = field(default_factory=lambda: PhraseIndex(lower=True))
     # canonical person names by their last token, for "Rubio" after "Marco Rubio"
     surnames: dict[str, list[str]] = field(default_factory=dict)
+    # other office holders by surname: never chosen by a bare surname, they only make it ambiguous
+    namesakes: dict[str, list[str]] = field(default_factory=dict)
 
     def lookup(self, words: Sequence[str]) -> list[Term]:
         return self.names.get(words) or self.terms.get(words)

@@ -4,7 +4,9 @@ Only names a reader would recognise are tried: a proper-noun stretch the knowled
 not know exactly. Candidates share the first letter and have about the same length, and the
 similarity must be high: no answer is better than a wrong one ("Iran" is not "Iraq", a cat
 named "Frank" is not "France"). A person's name a letter or two off needs more: the text must
-corroborate who it is (:func:`corroborated`), for two people a letter apart are often two people.
+corroborate who it is (:func:`corroborated`), for two people a letter apart are often two people, and
+its first given name must be a spelling of the person's (:func:`given_names_agree`): a surname
+alike is no reason to take "Ana Rodrigues" for "Ada Rodriguez".
 """
 from __future__ import annotations
 
@@ -15,11 +17,12 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from .entries import KnowledgeBase, Term
 
-__all__ = ["FuzzyNames", "MIN_LENGTH", "THRESHOLD", "corroborated"]
+__all__ = ["FuzzyNames", "MIN_LENGTH", "THRESHOLD", "corroborated", "given_names_agree"]
 
 MIN_LENGTH = 5  # shorter names differ by one letter too often (Iran/Iraq, Mali/Bali)
 THRESHOLD = 90.0  # Indel ratio, for letters dropped or added ("Phillipines")
 SWAP_SIMILARITY = 0.87  # Damerau-Levenshtein, for letters swapped
+GIVEN_SIMILARITY = 70.0  # Indel ratio of two first given names that may be one name's spellings
 FUZZY_KINDS = frozenset({"country", "capital", "adjective", "people", "org", "person"})
 
 
@@ -68,7 +71,22 @@ class FuzzyNames:
             return None
         _, score, i = best
         key = cands[i][1]
-        return key, self._kb.names.get(key), score
+        terms = self._kb.names.get(key)
+        if any(t.kind == "person" for t in terms) and not given_names_agree(text.split(), key):
+            terms = [t for t in terms if t.kind != "person"]
+        return (key, terms, score) if terms else None
+
+
+def given_names_agree(words: Sequence[str], name: Sequence[str]) -> bool:
+    """Whether a full name's first given name is a spelling of a known person's (``name``):
+    "Mohamed"/"Mohamad" and "Sergey"/"Sergei" are, "Ana"/"Ada" and "Samia"/"Salim" are two people
+    whose surnames happen to be alike. An initial agrees with its letter; a single word says nothing."""
+    if len(words) < 2 or len(name) < 2:
+        return True
+    a, b = words[0].rstrip(".").lower(), name[0].rstrip(".").lower()
+    if len(a) == 1 or len(b) == 1:
+        return a[:1] == b[:1]
+    return fuzz.ratio(a, b) >= GIVEN_SIMILARITY
 
 
 def corroborated(kb: KnowledgeBase, terms: Sequence[Term], countries: Collection[str],

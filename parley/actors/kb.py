@@ -28,7 +28,7 @@ __all__ = ["INTERNATIONAL", "Term", "Tenure", "Person", "Country", "Organisation
            "PhraseIndex", "role_rank", "Tokenize", "build_kb", "load_kb", "name_tokenizer", "shipped_kb", "data_table",
            "plurals", "read_table", "source_hash"]
 
-BUILD_VERSION = "kb-builder-6"  # bump when the builder changes what it makes of the same tables
+BUILD_VERSION = "kb-builder-8"  # bump when the builder changes what it makes of the same tables
 OFFICES = "people_offices.tsv"  # every UN member's office holders: full names, no bare surnames of their own
 
 
@@ -70,6 +70,7 @@ class _Builder:
         self.kb = KnowledgeBase()
         self.tokenize = tokenize
         self.family_first: set[str] = set()  # countries whose names put the family name first
+        self.person_words: set[str] = set()  # every word of a person's name, as written ("Amit", "Shah")
 
     def name(self, text: str, term: Term) -> None:
         toks = self.tokenize(text)
@@ -109,9 +110,16 @@ class _Builder:
             self.kb.organisations[oid] = Organisation(
                 oid, r["name"], r.get("sector") or None, r.get("country") or None, r.get("parent") or None)
             for n in [r["name"], *_split(r.get("names"))]:
-                if not override and self.kb.names.get(self.tokenize(n)):
+                toks = self.tokenize(n)
+                if not override and (self.kb.names.get(toks) or self._person_word(toks)):
                     continue
                 self.name(n, Term("org", oid))
+
+    def _person_word(self, toks: list[str]) -> bool:
+        """A one-word name from the old dictionaries that is a word of a person's name in ordinary
+        capitals ("Amit", which PETRARCH2 made of the acronym AMIT): in running text it is the
+        person's ("Amit Shah"); the acronym still matches in capitals."""
+        return len(toks) == 1 and not toks[0].isupper() and toks[0] in self.person_words
 
     def agents(self, rows: Iterable[dict[str, str]]) -> None:
         for r in rows:
@@ -165,14 +173,16 @@ class _Builder:
             family_first = any(t.country in self.family_first for t in tenures)
             for n in sorted(names):
                 self.name(n, Term("person", pid))
-                if curated and (surnames or known):
-                    self.surnames(pid, self.tokenize(n), family_first)
+                self.person_words.update(self.tokenize(n))
+                if curated:
+                    index = self.kb.surnames if surnames or known else self.kb.namesakes
+                    self.surnames(pid, self.tokenize(n), family_first, index)
 
-    def surnames(self, pid: str, toks: list[str], family_first: bool) -> None:
+    def surnames(self, pid: str, toks: list[str], family_first: bool, index: dict[str, list[str]]) -> None:
         """Index a name's surname: its last word, and its first where names put the family first."""
         words = toks[-1:] + (toks[:1] if family_first and len(toks) > 1 and toks[0].isalpha() else [])
         for w in words:
-            ids = self.kb.surnames.setdefault(w, [])
+            ids = index.setdefault(w, [])
             if pid not in ids:
                 ids.append(pid)
 
@@ -233,7 +243,8 @@ def build_kb(tokenize: Tokenize) -> KnowledgeBase:
         b.family_first = {r["country"] for r in data_table("name_order.tsv") if r["order"] == "family-first"}
         curated = [f for f in _data_files("people") if "petrarch" not in f]
         # the news lists first: the office holders' file pools into their people and names its own
-        # people in full only, since many small states' holders' surnames are ordinary words ("Friday")
+        # people in full only, since many small states' holders' surnames are ordinary words ("Friday");
+        # their surnames are namesakes, which make a bare surname ambiguous but never name them
         for f in sorted(curated, key=lambda f: f == OFFICES):
             b.people(data_table(f), curated=True, surnames=f != OFFICES)
         if "people_petrarch.tsv" in _data_files("people"):

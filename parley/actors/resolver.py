@@ -18,11 +18,13 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor
 from .entries import INTERNATIONAL, PLACE_KINDS, KnowledgeBase, Person, Tenure, Term
 
-__all__ = ["NameMatch", "Resolver", "find_names", "NAME", "CAPITALS", "FUZZY", "SURNAME_DOC", "SURNAME_DATE"]
+__all__ = ["NameMatch", "Resolver", "find_names", "NAME", "CAPITALS", "FUZZY", "SURNAME_DOC", "SURNAME_DATE",
+           "SURNAME_COUNTRY"]
 
 # How a name was found (NameMatch.rule).
 NAME, CAPITALS, FUZZY = "name", "name in capitals", "near spelling"
 SURNAME_DOC, SURNAME_DATE = "surname via document", "surname via date"
+SURNAME_COUNTRY = "surname that only people of one country bear"
 
 # Dependencies that keep a token inside its head's noun phrase.
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct",
@@ -85,30 +87,48 @@ def find_names(kb: KnowledgeBase, doc: Doc) -> list[NameMatch]:
     """All knowledge-base names and terms in ``doc``; proper names win over overlapping terms."""
     strings = doc.vocab.strings
     words = [strings[o] for o in doc.to_array(ORTH).tolist()]  # no Token objects: this runs on every word
-    names = [NameMatch(s, e, tuple(ts)) for s, e, ts in kb.names.find(words)]
+    names = _in_capitals(kb, words, [NameMatch(s, e, tuple(ts)) for s, e, ts in kb.names.find(words)])
     taken = set()
     for m in names:
         taken.update(range(m.start, m.end))
-    names += _in_capitals(kb, words, taken)
     terms = [NameMatch(s, e, tuple(ts)) for s, e, ts in kb.terms.find(words)
              if not taken.intersection(range(s, e))]
     return sorted(names + terms, key=lambda m: m.start)
 
 
-def _in_capitals(kb: KnowledgeBase, words: list[str], taken: set[int]) -> list[NameMatch]:
-    """Names written in capitals ("TEHRAN", "THE KREMLIN"), which the case-sensitive index misses:
-    looked up as the capitalised words they spell, where no name was found as written."""
-    upper = [i for i, w in enumerate(words) if len(w) > 1 and w.isupper() and i not in taken]
+def _in_capitals(kb: KnowledgeBase, words: list[str], names: list[NameMatch]) -> list[NameMatch]:
+    """``names`` with the names written in capitals ("TEHRAN", "THE KREMLIN", "AMIT SHAH"), which
+    the case-sensitive index misses or takes for an acronym: looked up as the capitalised words they
+    spell, where no name was found as written, or where the words in capitals read together as one
+    longer name (Amit Shah, not the organisation AMIT)."""
+    upper = [i for i, w in enumerate(words) if len(w) > 1 and w.isupper()]
     if not upper:
-        return []  # most documents: their capitals are acronyms the index knows ("US", "NATO")
-    title = list(words)
-    for i in upper:
-        title[i] = words[i].capitalize()
-    out = []
-    for s, e, ts in kb.names.find(title):
-        if title[s:e] != words[s:e] and not taken.intersection(range(s, e)):
-            out.append(NameMatch(s, e, tuple(ts), CAPITALS))
-            taken.update(range(s, e))
+        return names
+    taken = {i for m in names for i in range(m.start, m.end)}
+    out = list(names)
+    free = [i for i in upper if i not in taken]
+    if free:  # most documents have none: their capitals are acronyms the index knows ("US", "NATO")
+        title = list(words)
+        for i in free:
+            title[i] = words[i].capitalize()
+        for s, e, ts in kb.names.find(title):
+            if title[s:e] != words[s:e] and not taken.intersection(range(s, e)):
+                out.append(NameMatch(s, e, tuple(ts), CAPITALS))
+                taken.update(range(s, e))
+    runs: list[list[int]] = []
+    for i in upper:  # runs of two or more words in capitals, each read on its own
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in (r for r in runs if len(r) > 1 and taken.intersection(r)):
+        first = run[0]
+        for s, e, ts in kb.names.find([words[i].capitalize() for i in run]):
+            s, e = s + first, e + first
+            inside = [m for m in out if s <= m.start and m.end <= e]
+            if e - s > 1 and all(m.end - m.start < e - s for m in inside) \
+                    and not any(m.start < e and s < m.end and m not in inside for m in out):
+                out = [m for m in out if m not in inside] + [NameMatch(s, e, tuple(ts), CAPITALS)]
     return out
 
 
@@ -236,6 +256,20 @@ class Resolver:
                 return found
         return None
 
+    def _of_country(self, orgs: list[_Clue], places: list[_Clue], doc: Doc) -> list[_Clue]:
+        """The organisations a phrase can mean, given the country it names for them ("Pakistan's
+        PTI", "Indian PTI"): those of that country first; none when every one belongs to another
+        country (the phrase then speaks of an organisation of its own country that the knowledge
+        base does not know by that name). A country word hyphened to another ("Iranian-backed") says
+        who backs, not whose; an international organisation has no country to contradict."""
+        own = next((c.term.ref for c in places if c.match.end < len(doc) and doc[c.match.end].text != "-"
+                    and orgs and c.match.end <= orgs[0].match.start), None) if orgs else None
+        if own is None:
+            return orgs
+        kb = self.kb
+        ours = [c for c in orgs if kb.organisations[c.term.ref].country in {own, None}]
+        return sorted(ours, key=lambda c: kb.organisations[c.term.ref].country != own)
+
     def _combine(self, head: Token, span: Span, clues: list[_Clue], when: date | None,
                  former: bool) -> Actor | None:
         if not clues:
@@ -266,6 +300,7 @@ class Resolver:
                 return Actor(**base, country=tenure.country or place_country, sector=sector,
                              org=tenure.org if sector == tenure.sector else None,
                              name=person.name, role=role, kind="person")
+        orgs = self._of_country(orgs, places, head.doc)
         if orgs:
             org = kb.organisations[orgs[0].term.ref]
             country = org.country or (place_country if org.sector not in INTERNATIONAL else None)

@@ -13,6 +13,7 @@ def test_compiled_form_answers_like_the_built_one(tmp_path, monkeypatch, kb):
     pid = built.lookup(["Marco", "Rubio"])[0].ref
     assert loaded.people[pid] == built.people[pid]
     assert loaded.surnames == built.surnames
+    assert loaded.namesakes == built.namesakes and built.namesakes
     assert len(loaded.people) == len(built.people)
 
 

@@ -46,3 +46,25 @@ def test_a_near_spelling_needs_the_text_to_name_the_country_or_office(pipeline):
         assert [a.name for a in found] == ["Mamadou Keletigui Soumaré"], text
     # with nothing to vouch for it, the person stays unresolved rather than guessed
     assert not [a for a in heads(pipeline, tagger, "Mamadou Keletigui Soumare arrived.") if a.name]
+
+
+def test_a_near_spelling_whose_first_given_name_is_another_is_someone_else(pipeline):
+    """The surname and country agree, the whole name is a letter off, but "Ana" is not "Ada"."""
+    people = [{"name": "Ada Rodrigues Batista", "country": "BRA", "sector": "GOV", "role": "Minister of Defence",
+               "start": "2024-03-01"}]
+    tagger = ActorTagger(with_user_actors(shipped_kb(), people, name_tokenizer()))
+    other = heads(pipeline, tagger, "Brazilian Defence Minister Ana Rodrigues Batista arrived on Monday.")
+    assert not [a for a in other if a.name], other
+    same = heads(pipeline, tagger, "Brazilian Defence Minister Ada Rodriguez Batista arrived on Monday.")
+    assert [a.name for a in same if a.name] == ["Ada Rodrigues Batista"]
+
+
+def test_given_names_agree():
+    from parley.actors.fuzzy import given_names_agree
+
+    assert given_names_agree(["Mohamed", "Hasan"], ["Mohamad", "Hasan"])
+    assert given_names_agree(["Sergey", "Lavrov"], ["Sergei", "Lavrov"])
+    assert given_names_agree(["M.", "Hasan"], ["Mohamad", "Hasan"])
+    assert given_names_agree(["Hasan"], ["Mohamad", "Hasan"])
+    assert not given_names_agree(["Ana", "Batista"], ["Ada", "Batista"])
+    assert not given_names_agree(["Samia", "Hassan"], ["Salim", "Hassan"])

@@ -50,3 +50,18 @@ def test_agent_terms_match_in_any_case_with_plurals(kb):
     assert kb.terms.get(["Foreign", "Minister"])
     assert kb.agents["soldier"].sector == "MIL"
     assert kb.terms.get(["soldiers"]) == [Term("agent", "soldier")]
+
+
+def test_a_one_word_name_of_an_old_dictionarys_organisation_that_is_a_persons_word_is_the_persons(kb):
+    """PETRARCH2's AMIT was also indexed as "Amit" (Amit Shah's given name) and Hezbollah as
+    "Nasrallah": in ordinary capitals they are people's names; the acronym still matches in capitals."""
+    for word in ("Amit", "Nasrallah"):
+        assert not [t for t in kb.names.get([word]) if t.kind == "org"], word
+    assert [t.ref for t in kb.names.get(["AMIT"])] == ["AMIT"]
+    assert "org" in {t.kind for t in kb.names.get(["Hezbollah"])}
+
+
+def test_office_holders_are_namesakes_of_a_surname_not_its_bearers(kb):
+    assert "godwin-friday" in kb.namesakes["Friday"] and "Friday" not in kb.surnames
+    assert "samia-suluhu-hassan" in kb.namesakes["Hassan"]
+    assert "donald-trump" not in kb.namesakes.get("Trump", [])  # a news-list person is a bearer

@@ -93,3 +93,66 @@ def test_a_capital_acting_is_its_government_and_a_place_it_names_is_not_a_party(
     assert [(a.country, a.sector) for a in ev.actor] == [("IRN", "GOV")]
     events = pipeline.code(Document("t", "Police arrested protesters in Tehran on Monday.", date(2025, 6, 1)))
     assert events and all(a.text != "Tehran" for e in events for a in (*e.actor, *e.recipient))
+
+
+def _one(pipeline, phrase, when="2025-06-01"):
+    from datetime import date
+
+    from parley.actors import phrase_actor
+    from parley.model import Document
+
+    return phrase_actor(pipeline.parse(Document("t", phrase, date.fromisoformat(when) if when else None)))
+
+
+@pytest.mark.parametrize("phrase, country, sector, org", [
+    ("Pakistan's PTI", "PAK", "PTY", "PTIPAK"),       # the party, not the Press Trust of India
+    ("Pakistani PTI leaders", "PAK", "PTY", "PTIPAK"),
+    ("Indian PTI", "IND", "MED", "PTI"),               # the news agency
+    ("Australia's ADF", "AUS", None, None),            # not Congo's Allied Democratic Forces: the country alone
+    ("Canada's RSF", "CAN", None, None),               # not Sudan's Rapid Support Forces
+    ("Lebanon's Hezbollah", "LBN", "REB", "HEZBOLLAH"),  # the organisation's own country
+    ("Iranian-backed Houthi rebels", "YEM", "REB", "HOUTHIS"),  # who backs it, not whose it is
+    ("Malian JNIM fighters", None, "IMG", "JNIM"),     # an international group has no country to contradict
+])
+def test_an_organisation_of_another_country_than_the_phrase_names_does_not_win(pipeline, phrase, country,
+                                                                                 sector, org):
+    a = _one(pipeline, phrase, None)
+    assert (a.country, a.sector, a.org) == (country, sector, org)
+
+
+def test_a_name_two_organisations_share_is_the_one_of_the_documents_country(pipeline):
+    pak = actors_in(pipeline, "Police in Lahore detained dozens of PTI workers on Sunday.")
+    assert [a.org for a in pak["workers"]] == ["PTIPAK"]
+    ind = actors_in(pipeline, "Officials in New Delhi told PTI that the talks would resume.")
+    assert [a.org for a in ind["PTI"]] == ["PTI"]
+
+
+@pytest.mark.parametrize("phrase, org", [
+    ("Apple Daily", None),                 # a Hong Kong newspaper: the longer name is another entity
+    ("Hong Kong's Apple Daily", None),
+    ("Reuters Institute", None),
+    ("Amit Malviya", None),                # a person whose given name spells an acronym
+    ("Apple Inc", "APPLE"),                # a legal form
+    ("Apple's", "APPLE"),
+    ("Apple CEO Tim Cook", "APPLE"),       # a known word follows
+    ("BBC World Service", "BBC"),          # a part of the organisation
+    ("Hamas Political Bureau", "HAMAS"),
+    ("CIA Director John Ratcliffe", "CIA"),  # a post in it
+    ("criticised by Hamas Monday evening", "HAMAS"),  # a date follows
+])
+def test_an_organisation_name_that_only_begins_a_longer_name_is_not_that_organisation(pipeline, phrase, org):
+    a = _one(pipeline, phrase, None)
+    assert (a.org if a else None) == org
+    if phrase.startswith("Hong Kong"):
+        assert a.country == "HKG"
+
+
+@pytest.mark.parametrize("phrase, kind, who", [
+    ("Amit", None, None),                          # ordinary capitals: a given name, not the acronym AMIT
+    ("AMIT", "organisation", "AMIT"),              # the acronym, in capitals
+    ("AMIT SHAH", "person", "Amit Shah"),          # a name in capitals read as one name, not AMIT + SHAH
+    ("Amit Shah", "person", "Amit Shah"),
+])
+def test_an_acronym_matches_in_capitals_only(pipeline, phrase, kind, who):
+    a = _one(pipeline, phrase)
+    assert ((a.kind, a.org or a.name) if a else (None, None)) == (kind, who)
