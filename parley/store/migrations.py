@@ -8,7 +8,7 @@ from __future__ import annotations
 
 __all__ = ["SCHEMA_VERSION", "STEPS"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # version reached → statements that reach it from the version before
 STEPS: dict[int, tuple[str, ...]] = {
@@ -19,6 +19,9 @@ STEPS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS real_event_id VARCHAR",
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS d_lo DATE",
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS d_hi DATE"),
+    # actors keep every sector (an armed group that governs: REB, GOV); the rebuild fills the column
+    # from the stored records, whose actors with one sector get it alone
+    4: ("ALTER TABLE actors ADD COLUMN IF NOT EXISTS sectors VARCHAR[]",),
 }
 # versions after which the stored events must be indexed again (Store.rebuild)
-REBUILD_AFTER = frozenset({3})
+REBUILD_AFTER = frozenset({3, 4})

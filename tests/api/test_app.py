@@ -222,6 +222,9 @@ def test_new_filters_answer_in_the_api(panel_client):
     assert docs(factuality="Reported") == {"p2"}
     assert docs(min_reports=2, publisher="Reuters") == {"p1"}
     assert docs(recipient_sector="gov", place_country="USA") == {"p3", "p4"}
+    assert docs(sector="LEG") == {"p1", "p2"}  # the accused's second sector
+    lawmaker = panel_client.get("/v1/events", params={"sector": "LEG"}).json()["items"][0]["recipient"][0]
+    assert (lawmaker["sector"], lawmaker["sectors"]) == ("OPP", ["OPP", "LEG"])
     assert docs(min_confidence=0.85) == {"p1"}
     r = panel_client.get("/v1/dyads", params={"actor_sector": "GOVT"})
     assert r.status_code == 422 and "did you mean GOV" in r.json()["error"]
