@@ -56,7 +56,8 @@ def explain(doc: Doc, actor: Actor, kb: KnowledgeBase) -> list[Reason]:
         if actor.sector and not actor.org:
             out += _sector(doc, inside, actor, kb)
     org = kb.organisations.get(actor.org or "")
-    primary_said = any(r.field in {"name", "sector"} for r in out) or (org is not None and org.sector == actor.sector)
+    primary_said = (any(r.field in {"name", "sector"} for r in out)
+                    or (org is not None and org.sector == actor.sector))
     out += _other_sectors(doc, inside, actor, kb, out, actor.sectors[1:] if primary_said else actor.sectors)
     if not out:
         out.append(Reason("actor", actor.text, "coreference", "an earlier mention in the document"))
@@ -165,7 +166,8 @@ def _other_sectors(doc: Doc, inside: list[NameMatch], actor: Actor, kb: Knowledg
     return out
 
 
-def _offices(inside: list[NameMatch], actor: Actor, kb: KnowledgeBase, when: date | None) -> dict[str, tuple[str, str]]:
+def _offices(inside: list[NameMatch], actor: Actor, kb: KnowledgeBase,
+             when: date | None) -> dict[str, tuple[str, str]]:
     """Sector -> (rule, entry) for a named person's sectors: the office itself, the organisation
     whose office it is, another office held the same day (as the resolver pools them)."""
     person = next((kb.people[t.ref] for m in inside for t in m.terms
