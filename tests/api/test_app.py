@@ -74,7 +74,9 @@ def test_dyads_network_and_actors(client):
     assert {"source": "IRN", "target": "ISR", "events": 1, "goldstein": -2.0} in net["edges"]
     assert {n["id"] for n in net["nodes"]} >= {"IRN", "ISR", "KEN", "TZA"}
     rubio = client.get("/v1/actors", params={"q": "Marco Rubio", "date": "2024-05-01"}).json()
-    assert rubio["items"][0]["sector"] == "LEG"
+    assert rubio["items"][0]["sector"] == "LEG" and rubio["items"][0]["sectors"] == ["LEG"]
+    hamas = client.get("/v1/actors", params={"q": "Hamas"}).json()["items"][0]
+    assert (hamas["sector"], hamas["sectors"]) == ("REB", ["REB", "PTY", "GOV"])
     assert client.get("/v1/actors", params={"q": "a cat named Frank"}).json()["items"] == []
 
 
