@@ -96,7 +96,7 @@ def test_a_version_1_file_is_upgraded_and_its_events_indexed(tmp_path):
 
 def test_a_version_3_file_gets_the_sectors_column_and_keeps_its_rows(tmp_path):
     """A store written before actors kept several sectors (schema 3: actors without ``sectors``) is
-    upgraded in place: its rows stay, and the column is filled from the stored records."""
+    upgraded in place: its rows and real events stay, and the column is filled from the stored records."""
     path = tmp_path / "v3.duckdb"
     hamas = Event(event_id=event_id("d1", 0, 0, "ASSAULT"), doc_id="d1", sentence=0, event="ASSAULT", cameo="190",
                   goldstein=-10.0, quad_class=4,
@@ -110,6 +110,7 @@ def test_a_version_3_file_gets_the_sectors_column_and_keeps_its_rows(tmp_path):
     con.execute("ALTER TABLE actors DROP COLUMN sectors")
     con.execute("CREATE INDEX actors_doc ON actors (doc_id)")
     con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.execute("UPDATE events SET real_event_id = 'kept-' || event_id")  # an upgrade does not link again
     con.close()
     with Store(path) as store:
         assert store.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
@@ -119,3 +120,4 @@ def test_a_version_3_file_gets_the_sectors_column_and_keeps_its_rows(tmp_path):
             ("d2", "actor", ["GOV"]), ("d2", "recipient", ["GOV"])]
         assert {r[0] for r in store.select(sector="PTY").fetchall()} == {hamas.event_id}
         assert store.events("d1") == [hamas]
+        assert store.con.execute("SELECT count(*) FROM events WHERE real_event_id LIKE 'kept-%'").fetchone()[0] == 2
