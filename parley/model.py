@@ -35,7 +35,12 @@ class Document:
 
 @dataclass(frozen=True)
 class Actor:
-    """A resolved actor mention: who it is (country, sector, org, person) and where it was said."""
+    """A resolved actor mention: who it is (country, sector, org, person) and where it was said.
+
+    ``sector`` is the primary sector; ``sectors`` all of them, primary first ("Hamas": REB, PTY, GOV),
+    empty when there is none. ``sector`` decides: ``sectors`` is kept only when it starts with it, so a
+    stage that sets another primary (``replace(a, sector="ELI")``) never keeps sectors it did not give.
+    """
 
     text: str
     start: int
@@ -48,6 +53,16 @@ class Actor:
     kind: str | None = None  # state, person, organisation, group, sector
     cow: int | None = None  # the country's Correlates of War and Gleditsch-Ward numbers on the event's date
     gw: int | None = None
+    sectors: tuple[str, ...] = ()  # every sector, primary (``sector``) first; the record emits it when there are several
+
+    def __post_init__(self) -> None:
+        kept = tuple(dict.fromkeys(self.sectors))
+        if self.sector is None:
+            kept = ()
+        elif kept[:1] != (self.sector,):
+            kept = (self.sector,)
+        if kept != self.sectors:
+            object.__setattr__(self, "sectors", kept)
 
     def code(self) -> str | None:
         """The code the referee and dyad series use: the country, else the international kind."""
@@ -61,12 +76,16 @@ class Actor:
             v = getattr(self, k)
             if v is not None:
                 out[k] = v
+            if k == "sector" and len(self.sectors) > 1:  # one sector is ``sector`` alone, as before
+                out["sectors"] = list(self.sectors)
         out["start"], out["end"] = self.start, self.end
         return out
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Actor":
-        return cls(**{k: d.get(k) for k in cls.__dataclass_fields__ if k in d})
+        values = {k: d.get(k) for k in cls.__dataclass_fields__ if k in d}
+        values["sectors"] = tuple(values.get("sectors") or ())
+        return cls(**values)
 
 
 @dataclass(frozen=True)

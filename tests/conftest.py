@@ -122,15 +122,19 @@ def panel_events():
 
     from parley.model import Actor, Document, Event, Place, event_id
 
-    def report(doc: str, category: str, cameo: str, goldstein: float, quad: int, actor: tuple[str, str],
-               recipient: tuple[str, str], day: date, place: str, **rest) -> Event:
+    def party(text: str, start: int, country: str, *sectors: str) -> Actor:  # (country, primary, other sectors)
+        return Actor(text, start, start + 1, country, sectors[0], sectors=sectors)
+
+    def report(doc: str, category: str, cameo: str, goldstein: float, quad: int, actor: tuple[str, ...],
+               recipient: tuple[str, ...], day: date, place: str, **rest) -> Event:
         return Event(event_id=event_id(doc, 0, 0, category), doc_id=doc, sentence=0, event=category, cameo=cameo,
-                     goldstein=goldstein, quad_class=quad, actor=(Actor("a", 0, 1, *actor),),
-                     recipient=(Actor("r", 2, 3, *recipient),), date=day, date_precision="day",
+                     goldstein=goldstein, quad_class=quad, actor=(party("a", 0, *actor),),
+                     recipient=(party("r", 2, *recipient),), date=day, date_precision="day",
                      location=Place(place, place, place), **rest)
 
+    # the accused is an opposition lawmaker: OPP, and LEG as a second sector (filters find either)
     accuse = dict(category="ACCUSE", cameo="112", goldstein=-2.0, quad=3, actor=("KOR", "GOV"),
-                  recipient=("KOR", "OPP"), day=date(2024, 3, 1), place="KOR")
+                  recipient=("KOR", "OPP", "LEG"), day=date(2024, 3, 1), place="KOR")
     return [
         # one accusation reported twice (one real event, two sources)
         (Document("p1", "x", date(2024, 3, 2), publisher="Reuters"), [report("p1", **accuse, confidence=0.9)]),

@@ -288,3 +288,13 @@ def test_resolve_explain_says_which_entry_and_rule_decided(tmp_path):
     ((why,),) = jsonl(r.stdout)[0]["explain"]
     assert why["entry"].startswith("person marco-rubio") and why["text"] == "Rubio"
     assert "explain" not in jsonl(run_parley("resolve", "Rubio").stdout)[0]
+
+
+def test_resolve_prints_every_sector_and_explain_says_where_each_came_from():
+    r = run_parley("resolve", "Likud lawmaker", "--date", "2025-06-01", "--explain")
+    assert r.returncode == 0, r.stderr
+    (out,) = jsonl(r.stdout)
+    assert (out["sector"], out["sectors"]) == ("LEG", ["LEG", "PTY"])
+    said = {x["rule"].split(":")[0]: x for x in out["explain"][0] if x["field"] == "sector"}
+    assert said["LEG"]["text"] == "lawmaker" and "agents.tsv" in said["LEG"]["entry"]
+    assert said["PTY"]["text"] == "Likud" and "LIKUD" in said["PTY"]["entry"]

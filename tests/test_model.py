@@ -55,3 +55,26 @@ def test_actor_code_prefers_country_then_international_kind():
     assert Actor("x", 0, 1, country="FRA", sector="GOV").code() == "FRA"
     assert Actor("x", 0, 1, sector="IGO", org="UN").code() == "IGO"
     assert Actor("x", 0, 1, sector="REB").code() is None
+
+
+def test_actor_sectors_keep_the_primary_first_and_only_what_was_given():
+    from dataclasses import replace
+
+    hamas = Actor("Hamas", 0, 5, "PSE", "REB", sectors=("REB", "PTY", "GOV", "PTY"))
+    assert hamas.sectors == ("REB", "PTY", "GOV")  # repeats dropped, order kept
+    assert Actor("Iran", 0, 4, "IRN", "GOV").sectors == ("GOV",)  # one sector: itself, as old callers build it
+    assert Actor("people", 0, 6, "IRN").sectors == ()
+    # a stage that sets another primary keeps none of the sectors it did not give
+    assert replace(hamas, sector="ELI").sectors == ("ELI",)
+    assert replace(hamas, sector=None).sectors == ()
+    assert Actor("x", 0, 1, None, "GOV", sectors=("REB", "GOV")).sectors == ("GOV",)
+
+
+def test_actor_sectors_in_the_record_only_when_several():
+    hamas = Actor("Hamas", 0, 5, "PSE", "REB", sectors=("REB", "PTY", "GOV"))
+    d = hamas.to_dict()
+    assert d["sector"] == "REB" and d["sectors"] == ["REB", "PTY", "GOV"]
+    assert list(d).index("sectors") == list(d).index("sector") + 1
+    assert Actor.from_dict(json.loads(json.dumps(d))) == hamas
+    iran = Actor("Iran", 0, 4, "IRN", "GOV")
+    assert "sectors" not in iran.to_dict() and Actor.from_dict(iran.to_dict()).sectors == ("GOV",)

@@ -21,7 +21,8 @@ SQL_HOME: dict[str, tuple[str, ...]] = {
     "event_id": ("events.event_id",), "doc_id": ("events.doc_id",), "sentence": ("events.sentence",),
     "event": ("events.event",), "mode": ("events.mode",), "context": ("events.record",),
     "cameo": ("events.cameo",), "goldstein": ("events.goldstein",), "quad_class": ("events.quad_class",),
-    "actor": ("events.actor_codes", "actors.side"), "recipient": ("events.recipient_codes", "actors.side"),
+    "actor": ("events.actor_codes", "actors.side", "actors.sectors"),
+    "recipient": ("events.recipient_codes", "actors.side", "actors.sectors"),
     "reciprocal": ("events.reciprocal",), "date": ("events.date",), "date_text": ("events.record",),
     "date_precision": ("events.date_precision",),
     "location": ("events.location_name", "events.location_country", "events.lat", "events.lon"),
@@ -39,7 +40,8 @@ def full_event() -> Event:
     return Event(
         event_id=event_id("s1", 1, 4, "ACCUSE"), doc_id="s1", sentence=1, event="ACCUSE", mode="allege",
         context=("legal",), cameo="112", goldstein=-2.0, quad_class=3,
-        actor=(Actor("Iran", 0, 4, "IRN", "GOV", org="x", name="Iran", role="r", kind="state", cow=630, gw=630),),
+        actor=(Actor("Iran", 0, 4, "IRN", "GOV", org="x", name="Iran", role="r", kind="state", cow=630, gw=630,
+                     sectors=("GOV", "PTY")),),
         recipient=(Actor("Israel", 14, 20, "ISR", "GOV", cow=666, gw=666),), reciprocal=True, date=date(2025, 1, 2),
         date_text="January 2", date_precision="day",
         location=Place("Tehran", "Tehran", "IRN", 35.7, 51.4, 112931, "Tehran", "city", 30, 36, cow=630, gw=630),
@@ -160,3 +162,21 @@ def test_the_coder_is_one_constant(tmp_path):
             "quad_class": 3}
     assert Event(**bare, sentence=0, actor=()).coder == CODER
     assert Event.from_dict(bare).coder == CODER
+
+
+def test_every_sector_of_an_actor_reaches_every_output(store, tmp_path):
+    """An actor's several sectors: in the SQL actors table, the CSV, Parquet and the API; one sector
+    stays ``sector`` alone in the record (no ``sectors`` key), as before."""
+    assert store.con.execute("SELECT side, sector, sectors FROM actors ORDER BY side").fetchall() == [
+        ("actor", "GOV", ["GOV", "PTY"]), ("recipient", "GOV", ["GOV"])]
+    rec = next(store.records())
+    assert rec["actor"][0]["sectors"] == ["GOV", "PTY"] and "sectors" not in rec["recipient"][0]
+    store.export("csv", tmp_path / "s.csv")
+    with open(tmp_path / "s.csv", encoding="utf-8", newline="") as fh:
+        (row,) = csv.DictReader(fh)
+    assert (row["actor_sectors"], row["recipient_sectors"]) == ("GOV|PTY", "GOV")
+    store.export("parquet", tmp_path / "pq")
+    (pq,) = ds.dataset(tmp_path / "pq" / "events", format="parquet", partitioning="hive").to_table().to_pylist()
+    assert pq["actor"][0]["sectors"] == ["GOV", "PTY"] and pq["actor"][0]["sector"] == "GOV"
+    out = api.EventOut.model_validate(rec).model_dump(exclude_unset=True)
+    assert out["actor"][0]["sectors"] == ["GOV", "PTY"] and "sectors" not in out["recipient"][0]

@@ -48,8 +48,8 @@ def corpus_of_2000(path: Path) -> None:
 def key(rec: dict) -> tuple:
     """What must be equal between the two runs, field by field."""
     loc = rec.get("location") or {}
-    side = lambda s: tuple((a["text"], a.get("country"), a.get("sector"), a.get("org"), a.get("name"),  # noqa: E731
-                            a["start"], a["end"]) for a in rec.get(s) or [])
+    side = lambda s: tuple((a["text"], a.get("country"), a.get("sector"), tuple(a.get("sectors") or ()),  # noqa: E731
+                            a.get("org"), a.get("name"), a["start"], a["end"]) for a in rec.get(s) or [])
     date = rec.get("date")
     return (rec["event_id"], rec["doc_id"], rec["sentence"], rec["event"], rec.get("mode"), tuple(rec["context"] or ()),
             rec["cameo"], rec["goldstein"], rec["quad_class"], side("actor"), side("recipient"), rec["reciprocal"],

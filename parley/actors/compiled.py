@@ -6,9 +6,11 @@ the hash matches, so a stale file costs time, never correctness. Lines:
 
     #parley-kb <version> <sha256 of the source tables>
     C  code  name                                      a country
-    O  id  name  sector  country  parent               an organisation
-    A  term  sector  role                              an agent term or title
-    P  id  name  curated  country,sector,role,start,end,org;...   a person (parsed on first use)
+    O  id  name  sectors  country  parent              an organisation
+    A  term  sectors  role                             an agent term or title
+    P  id  name  curated  country,sectors,role,start,end,org;...  a person (parsed on first use)
+
+(``sectors``: the primary first, then the others, ``|``-separated, as the tables write them.)
     N  token token ...  kind:ref|kind:ref              a case-sensitive name
     T  token token ...  agent:term                     a lower-case agent term
     S  surname  id|id                                  curated persons by last name
@@ -19,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from datetime import date
 
-from .entries import Agent, Country, KnowledgeBase, Organisation, Person, PhraseIndex, Tenure, Term
+from .entries import Agent, Country, KnowledgeBase, Organisation, Person, PhraseIndex, Tenure, Term, parse_sectors
 
 __all__ = ["FORMAT_VERSION", "dump", "load", "LazyPeople"]
 
@@ -32,14 +34,16 @@ def _esc(value: str | None) -> str:
 
 def _tenure(t: Tenure) -> str:
     return ",".join(_esc(x).replace(",", " ").replace(";", " ") for x in (
-        t.country, t.sector, t.role, t.start.isoformat() if t.start else "", t.end.isoformat() if t.end else "",
+        t.country, t.sector_cell(), t.role, t.start.isoformat() if t.start else "", t.end.isoformat() if t.end else "",
         t.org))
 
 
 def _parse_tenure(text: str) -> Tenure:
-    country, sector, role, start, end, org = text.split(",")
-    return Tenure(country or None, sector or None, role or None,
-                  date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None, org or None)
+    country, sectors, role, start, end, org = text.split(",")
+    sector, also = parse_sectors(sectors)
+    return Tenure(country or None, sector, role or None,
+                  date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None, org or None,
+                  also)
 
 
 class LazyPeople(Mapping[str, Person]):
@@ -70,9 +74,9 @@ class LazyPeople(Mapping[str, Person]):
 def dump(kb: KnowledgeBase, source_hash: str) -> str:
     lines = [f"#parley-kb {FORMAT_VERSION} {source_hash}"]
     lines += [f"C\t{c.code}\t{_esc(c.name)}" for c in kb.countries.values()]
-    lines += [f"O\t{o.id}\t{_esc(o.name)}\t{o.sector or ''}\t{o.country or ''}\t{o.parent or ''}"
+    lines += [f"O\t{o.id}\t{_esc(o.name)}\t{o.sector_cell()}\t{o.country or ''}\t{o.parent or ''}"
               for o in kb.organisations.values()]
-    lines += [f"A\t{a.term}\t{a.sector or ''}\t{_esc(a.role)}" for a in kb.agents.values()]
+    lines += [f"A\t{a.term}\t{a.sector_cell()}\t{_esc(a.role)}" for a in kb.agents.values()]
     for pid in kb.people:
         p = kb.people[pid]
         lines.append(f"P\t{pid}\t{_esc(p.name)}\t{int(p.curated)}\t" + ";".join(_tenure(t) for t in p.tenures))
@@ -121,9 +125,11 @@ def load(text: str) -> KnowledgeBase:
         elif tag == "C":
             kb.countries[f[1]] = Country(f[1], f[2])
         elif tag == "O":
-            kb.organisations[f[1]] = Organisation(f[1], f[2], f[3] or None, f[4] or None, f[5] or None)
+            sector, also = parse_sectors(f[3])
+            kb.organisations[f[1]] = Organisation(f[1], f[2], sector, f[4] or None, f[5] or None, also)
         elif tag == "A":
-            kb.agents[f[1]] = Agent(f[1], f[2] or None, f[3] or None)
+            sector, also = parse_sectors(f[2])
+            kb.agents[f[1]] = Agent(f[1], sector, f[3] or None, also)
     kb.names = PhraseIndex.from_items(False, names)
     kb.terms = PhraseIndex.from_items(True, terms)
     kb.people = LazyPeople(raw_people)  # type: ignore[assignment]

@@ -11,13 +11,36 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-__all__ = ["INTERNATIONAL", "PLACE_KINDS", "Term", "Tenure", "Person", "Country", "Organisation", "Agent", "PhraseIndex",
+__all__ = ["INTERNATIONAL", "PLACE_KINDS", "Term", "SectorsMixin", "parse_sectors",
+           "Tenure", "Person", "Country", "Organisation", "Agent", "PhraseIndex",
            "KnowledgeBase", "role_rank", "is_head"]
 
 INTERNATIONAL = frozenset({"IGO", "NGO", "MNC", "IMG"})
 # The kinds of term that say where (a country by its name, capital, adjective or people, or a place
 # in it), in the order --explain looks for the one that gave an actor its country.
 PLACE_KINDS = ("capital", "country", "adjective", "people", "place")
+
+
+def parse_sectors(value: str | None) -> tuple[str | None, tuple[str, ...]]:
+    """A table's sector cell ("REB|PTY|GOV") as the primary sector (the first) and the others."""
+    codes = tuple(dict.fromkeys(s.strip().upper() for s in (value or "").split("|") if s.strip()))
+    return (codes[0], codes[1:]) if codes else (None, ())
+
+
+class SectorsMixin:
+    """``sectors`` of an entry with a primary ``sector`` and secondary ones (``also``)."""
+
+    sector: str | None
+    also: tuple[str, ...]
+
+    @property
+    def sectors(self) -> tuple[str, ...]:
+        """Every sector, the primary first; empty when the entry has none."""
+        return (self.sector, *self.also) if self.sector else ()
+
+    def sector_cell(self) -> str:
+        """The sectors as a table writes them: ``REB|PTY|GOV``."""
+        return "|".join(self.sectors)
 
 
 class Term(NamedTuple):
@@ -29,13 +52,14 @@ class Term(NamedTuple):
 
 
 @dataclass(frozen=True)
-class Tenure:
+class Tenure(SectorsMixin):
     country: str | None
-    sector: str | None
+    sector: str | None  # the office's primary sector
     role: str | None
     start: date | None
     end: date | None
     org: str | None = None  # the organisation the office belongs to (an IGO leader's IGO)
+    also: tuple[str, ...] = ()  # the office's other sectors (a minister who leads the ruling party: PTY)
 
     def holds(self, when: date) -> bool:
         return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
@@ -92,19 +116,21 @@ class Country:
 
 
 @dataclass(frozen=True)
-class Organisation:
+class Organisation(SectorsMixin):
     id: str
     name: str
-    sector: str | None
+    sector: str | None  # the primary sector
     country: str | None
     parent: str | None = None
+    also: tuple[str, ...] = ()  # other sectors: an armed group that governs (REB, then GOV)
 
 
 @dataclass(frozen=True)
-class Agent:
+class Agent(SectorsMixin):
     term: str
-    sector: str | None
+    sector: str | None  # the primary sector
     role: str | None
+    also: tuple[str, ...] = ()  # other sectors: "opposition lawmaker" is LEG, and OPP
 
 
 class PhraseIndex:

@@ -55,6 +55,10 @@ def explain(doc: Doc, actor: Actor, kb: KnowledgeBase) -> list[Reason]:
             out += _country(doc, inside, actor, kb)
         if actor.sector and not actor.org:
             out += _sector(doc, inside, actor, kb)
+    org = kb.organisations.get(actor.org or "")
+    primary_said = (any(r.field in {"name", "sector"} for r in out)
+                    or (org is not None and org.sector == actor.sector))
+    out += _other_sectors(doc, inside, actor, kb, out, actor.sectors[1:] if primary_said else actor.sectors)
     if not out:
         out.append(Reason("actor", actor.text, "coreference", "an earlier mention in the document"))
     return out
@@ -67,6 +71,7 @@ def phrase_record(doc: Doc, kb: KnowledgeBase | None = None) -> dict[str, Any]:
     actor = found[0] if found else None
     out: dict[str, Any] = {k: getattr(actor, k) if actor is not None else None
                            for k in ("country", "sector", "org", "name", "role", "kind")}
+    out["sectors"] = list(actor.sectors) if actor is not None else []  # every sector, the primary first
     if actor is not None:
         out["mention"] = actor.text
     if len(found) > 1:
@@ -93,6 +98,8 @@ def _person(doc: Doc, inside: list[NameMatch], actor: Actor, kb: KnowledgeBase, 
             tenure, held = person.at(when, actor.role)
             span = f"{tenure.start or '…'} to {tenure.end or 'now'}"
             office = f"{tenure.role or tenure.sector}, {tenure.country or tenure.sector}, {span}"
+            if len(tenure.sectors) > 1:
+                office += f", sectors {tenure.sector_cell()}"
             entry = f"person {person.id} ({person.name}): {office}" + ("" if held else " (not held then)")
             return [Reason("name", _words(doc, m), rule, entry)]
     return [Reason("name", actor.text, "coreference", f"{actor.name}, named earlier in the document")]
@@ -134,13 +141,62 @@ def _sector(doc: Doc, inside: list[NameMatch], actor: Actor, kb: KnowledgeBase) 
     return []
 
 
+def _other_sectors(doc: Doc, inside: list[NameMatch], actor: Actor, kb: KnowledgeBase,
+                   given: list[Reason], sectors: tuple[str, ...]) -> list[Reason]:
+    """Where each of ``sectors`` (those the reasons before did not explain) came from: the person's
+    offices, else the first part of the phrase (an agent term, an organisation) whose entry holds it
+    ("Likud lawmaker": LEG from "lawmaker", PTY from Likud)."""
+    out = []
+    offices = _offices(inside, actor, kb, doc._.pub_date) if given and given[0].field == "name" else {}
+    for sector in sectors:
+        if given and given[0].field == "name":
+            rule, entry = offices.get(sector, ("one of the office's sectors", given[0].entry))
+            out.append(Reason("sector", given[0].text, f"{sector}: {rule}", entry))
+            continue
+        for kind in ("agent", "org"):
+            entries = kb.organisations if kind == "org" else kb.agents
+            found = _first(doc, inside, "sector", kind, lambda t: sector in entries[t.ref].sectors, kb)
+            if found:
+                r = found[0]
+                out.append(Reason("sector", r.text, f"{sector}: {r.rule}", r.entry))
+                break
+        else:
+            out.append(Reason("sector", actor.text, f"{sector}: coreference or a lending place",
+                              "an earlier mention or a place the phrase names"))
+    return out
+
+
+def _offices(inside: list[NameMatch], actor: Actor, kb: KnowledgeBase,
+             when: date | None) -> dict[str, tuple[str, str]]:
+    """Sector -> (rule, entry) for a named person's sectors: the office itself, the organisation
+    whose office it is, another office held the same day (as the resolver pools them)."""
+    person = next((kb.people[t.ref] for m in inside for t in m.terms
+                   if t.kind == "person" and kb.people[t.ref].name == actor.name), None)
+    if person is None:
+        return {}
+    tenure, _ = person.at(when, actor.role)
+    held = [t for t in person.tenures if t != tenure and (t.end is None if when is None else t.holds(when))]
+    out: dict[str, tuple[str, str]] = {}
+    for t in (tenure, *held):
+        span = f"{t.start or '…'} to {t.end or 'now'}"
+        rule = "the office's sectors" if t == tenure else "another office held then"
+        for s in t.sectors:
+            out.setdefault(s, (rule, f"person {person.id}: {t.role or t.sector}, {t.sector_cell()}, {span}"))
+        org = kb.organisations.get(t.org or "")
+        if org is not None and org.sector == t.sector:
+            for s in org.also:
+                out.setdefault(s, ("the sectors of the office's organisation",
+                                   f"organisation {org.id} ({org.name}): {org.sector_cell()}"))
+    return out
+
+
 def _entry(t: Term, m: NameMatch, kb: KnowledgeBase) -> str:
     if t.kind == "org":
         o = kb.organisations[t.ref]
-        return f"organisation {o.id} ({o.name}): {o.sector or '-'}, {o.country or 'international'}"
+        return f"organisation {o.id} ({o.name}): {o.sector_cell() or '-'}, {o.country or 'international'}"
     if t.kind == "agent":
         a = kb.agents[t.ref]
-        return f"agents.tsv: {a.term!r} {a.sector or '-'}" + (f", {a.role}" if a.role else "")
+        return f"agents.tsv: {a.term!r} {a.sector_cell() or '-'}" + (f", {a.role}" if a.role else "")
     country = kb.countries.get(t.ref)
     where = "regions.tsv or the gazetteer: a place" if t.kind == "place" else f"countries.tsv: {t.kind}"
     return f"{where} of {t.ref}" + (f" ({country.name})" if country else "")

@@ -21,14 +21,14 @@ import spacy
 from ..errors import ModelError
 from . import compiled
 from .entries import (INTERNATIONAL, Agent, Country, KnowledgeBase, Organisation, Person, PhraseIndex, Tenure, Term,
-                      role_rank)
+                      parse_sectors, role_rank)
 
 # The entry types are re-exported: other stages import KnowledgeBase and Term from here.
 __all__ = ["INTERNATIONAL", "Term", "Tenure", "Person", "Country", "Organisation", "Agent", "KnowledgeBase",
            "PhraseIndex", "role_rank", "Tokenize", "build_kb", "load_kb", "name_tokenizer", "shipped_kb", "data_table",
            "plurals", "read_table", "source_hash"]
 
-BUILD_VERSION = "kb-builder-8"  # bump when the builder changes what it makes of the same tables
+BUILD_VERSION = "kb-builder-9"  # bump when the builder changes what it makes of the same tables
 OFFICES = "people_offices.tsv"  # every UN member's office holders: full names, no bare surnames of their own
 
 
@@ -107,8 +107,9 @@ class _Builder:
             oid = r["id"]
             if oid in self.kb.organisations and not override:
                 continue
+            sector, also = parse_sectors(r.get("sector"))
             self.kb.organisations[oid] = Organisation(
-                oid, r["name"], r.get("sector") or None, r.get("country") or None, r.get("parent") or None)
+                oid, r["name"], sector, r.get("country") or None, r.get("parent") or None, also)
             for n in [r["name"], *_split(r.get("names"))]:
                 toks = self.tokenize(n)
                 if not override and (self.kb.names.get(toks) or self._person_word(toks)):
@@ -124,7 +125,7 @@ class _Builder:
     def agents(self, rows: Iterable[dict[str, str]]) -> None:
         for r in rows:
             term = r["term"].lower()
-            self.kb.agents[term] = Agent(term, r.get("sector") or None, r.get("role") or None)
+            self.kb.agents[term] = Agent(term, *_sector_and_role(r))
             forms = [term, *(_split(r.get("plural")) or plurals(term))]
             for f in forms:
                 self.kb.terms.add(self.tokenize(f), Term("agent", term))
@@ -203,9 +204,17 @@ class _Builder:
                 self.name(n, Term("seat", r["sector"]))
 
 
+def _sector_and_role(r: dict[str, str]) -> tuple[str | None, str | None, tuple[str, ...]]:
+    sector, also = parse_sectors(r.get("sector"))
+    return sector, r.get("role") or None, also
+
+
 def _history_of(rows: list[dict[str, str]]) -> tuple[Tenure, ...]:
-    return tuple(Tenure(r.get("country") or None, r.get("sector") or None, r.get("role") or None,
-                        _date(r.get("start")), _date(r.get("end")), r.get("org") or None) for r in rows)
+    def tenure(r: dict[str, str]) -> Tenure:
+        sector, also = parse_sectors(r.get("sector"))
+        return Tenure(r.get("country") or None, sector, r.get("role") or None, _date(r.get("start")),
+                      _date(r.get("end")), r.get("org") or None, also)
+    return tuple(tenure(r) for r in rows)
 
 
 def _data_dir():  # noqa: ANN202 - an importlib Traversable

@@ -154,6 +154,20 @@ def _served(person: Person, tenure: Tenure, country: str) -> bool:
     return tenure.country == country
 
 
+def _office_sectors(kb: KnowledgeBase, person: Person, tenure: Tenure, when: date | None) -> tuple[str, ...]:
+    """Every sector of a person in office: the office's (the primary first), its organisation's others
+    (a Hamas leader's PTY and GOV), then those of the other offices held on the same day (a president
+    who leads the ruling party: PTY). A former holder's ELI keeps none of them (Actor drops them)."""
+    held = [t for t in person.tenures if t != tenure and (t.end is None if when is None else t.holds(when))]
+    out: list[str] = []
+    for t in (tenure, *held):
+        out += t.sectors
+        org = kb.organisations.get(t.org or "")
+        if org is not None and org.sector == t.sector:
+            out += org.also
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class _Clue:
     match: NameMatch
@@ -242,10 +256,12 @@ class Resolver:
                         return None  # "an agreement in Arusha" is no actor; "people in Arusha" are
                     sector = lent.sector if lent.sector in INTERNATIONAL else None
                     return Actor(text=span.text, start=span.start_char, end=span.end_char, country=lent.country,
-                                 sector=sector, org=lent.org, kind="group")
+                                 sector=sector, org=lent.org, kind="group", sectors=lent.sectors)
+                own = actor.sector is not None
                 return Actor(text=actor.text, start=actor.start, end=actor.end, country=lent.country,
-                             sector=actor.sector if actor.sector else lent.sector, org=actor.org or lent.org,
-                             name=actor.name, role=actor.role, kind=actor.kind)
+                             sector=actor.sector if own else lent.sector, org=actor.org or lent.org,
+                             name=actor.name, role=actor.role, kind=actor.kind,
+                             sectors=actor.sectors if own else lent.sectors)
         return actor
 
     def _lent(self, head: Token, lenders: Sequence[Token], matches: dict[int, NameMatch],
@@ -298,17 +314,21 @@ class Resolver:
                     "ELI" if (former or not held) else tenure.sector)
                 role = None if (former or not held) else (tenure.role or (title.role if title else None))
                 return Actor(**base, country=tenure.country or place_country, sector=sector,
-                             org=tenure.org if sector == tenure.sector else None,
-                             name=person.name, role=role, kind="person")
+                             org=tenure.org if sector == tenure.sector else None, name=person.name, role=role,
+                             kind="person", sectors=_office_sectors(kb, person, tenure, when))
         orgs = self._of_country(orgs, places, head.doc)
         if orgs:
             org = kb.organisations[orgs[0].term.ref]
             country = org.country or (place_country if org.sector not in INTERNATIONAL else None)
-            sector = org.sector
+            sector, sectors = org.sector, org.sectors
             if agent and org.sector not in INTERNATIONAL and agent.sector:
-                sector = agent.sector if abs(head.i - agents[0].token.i) < abs(head.i - orgs[0].token.i) else sector
+                # "Labour MP": the nearer word's sector is primary, and both parts' sectors are kept
+                nearer = abs(head.i - agents[0].token.i) < abs(head.i - orgs[0].token.i)
+                sector = agent.sector if nearer else sector
+                parts = (*agent.sectors, *org.sectors) if nearer else (*org.sectors, *agent.sectors)
+                sectors = (sector, *parts) if sector else ()
             return Actor(**base, country=country, sector=sector, org=org.id, name=org.name,
-                         role=title.role if title else None, kind="organisation")
+                         role=title.role if title else None, kind="organisation", sectors=sectors)
         if place is None and agent is None:
             if ethnic and any(c.term.kind in {"adjective", "people"} for c in clues):
                 return Actor(**base, kind="group")  # "ethnic Albanians": who, but no state
@@ -327,9 +347,11 @@ class Resolver:
         if place is None and not titled_person and not (agents and agents[0].match.start <= head.i < agents[0].match.end):
             return None  # "military aid": an agent word modifying a thing is not an actor
         sector = agent.sector if agent else None
+        # every agent word's sectors, the nearest's first ("government troops": MIL, then GOV)
+        sectors = tuple(s for c in agents for s in kb.agents[c.term.ref].sectors)
         if former and sector in {"GOV", "MIL", "LEG", "JUD", "COP"}:
-            sector = "ELI"
+            sector, sectors = "ELI", ("ELI",)  # a former office holder holds none of the office's sectors
         role = None if former else (title.role if title else None)
         kind = "person" if (head.pos_ == "PROPN" and title is not None) or (title and head.lemma_.lower() == title.term.split()[-1]
                                                            and head.tag_ in {"NN", "NNP"}) else "sector"
-        return Actor(**base, country=place_country, sector=sector, role=role, kind=kind)
+        return Actor(**base, country=place_country, sector=sector, role=role, kind=kind, sectors=sectors)

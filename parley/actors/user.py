@@ -14,7 +14,7 @@ import yaml
 
 from ..errors import InputError
 from ..tables import Row, read_text, read_user_table
-from .entries import INTERNATIONAL, KnowledgeBase, Organisation, Person, PhraseIndex, Tenure, Term
+from .entries import INTERNATIONAL, KnowledgeBase, Organisation, Person, PhraseIndex, Tenure, Term, parse_sectors
 from .kb import Tokenize
 
 __all__ = ["read_user_actors", "with_user_actors"]
@@ -72,18 +72,18 @@ def with_user_actors(kb: KnowledgeBase, rows: Iterable[dict[str, Any]], tokenize
     surnames = {k: list(v) for k, v in kb.surnames.items()}
     for n, r in enumerate(rows, 1):
         kind = (r.get("kind") or ("person" if r.get("role") or r.get("start") else "organisation")).lower()
-        sector = (r.get("sector") or "").upper() or None
+        sector, also = parse_sectors(r.get("sector"))  # "REB|GOV" (a list in YAML): the first is primary
         country = (r.get("country") or "").upper() or None
         if kind == "person":
             ref = f"user-{n}"
             tenure = Tenure(country, sector, r.get("role") or None,
                             date.fromisoformat(r["start"]) if r.get("start") else None,
-                            date.fromisoformat(r["end"]) if r.get("end") else None, r.get("org") or None)
+                            date.fromisoformat(r["end"]) if r.get("end") else None, r.get("org") or None, also)
             user_people[ref] = Person(ref, r["name"], (tenure,), curated=True)
             term = Term("person", ref)
         else:
             ref = r.get("org") or f"USER-{n}"
-            orgs[ref] = Organisation(ref, r["name"], sector, None if sector in INTERNATIONAL else country)
+            orgs[ref] = Organisation(ref, r["name"], sector, None if sector in INTERNATIONAL else country, also=also)
             term = Term("org", ref)
         for alias in [r["name"], *[a.strip() for a in (r.get("aliases") or "").split("|") if a.strip()]]:
             toks = tokenize(alias)

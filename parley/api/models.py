@@ -33,7 +33,9 @@ class ActorOut(BaseModel):
     country: Optional[str] = None
     cow: Optional[int] = Field(None, description="Correlates of War state number on the event's date.")
     gw: Optional[int] = Field(None, description="Gleditsch-Ward state number on the event's date.")
-    sector: Optional[str] = None
+    sector: Optional[str] = Field(None, description="The primary sector (PLOVER agent code).")
+    sectors: Optional[list[str]] = Field(None, description="Every sector, the primary first; present only when "
+                                                             "there are several (Hamas: REB, PTY, GOV).")
     org: Optional[str] = None
     role: Optional[str] = None
     kind: Optional[str] = None
@@ -196,6 +198,7 @@ class ResolvedActor(BaseModel):
     text: str
     country: Optional[str] = None
     sector: Optional[str] = None
+    sectors: list[str] = Field(default_factory=list, description="Every sector, the primary first.")
     org: Optional[str] = None
     name: Optional[str] = None
     role: Optional[str] = None

@@ -6,8 +6,9 @@ row. The conventions are the annotators' (docs/actors.md, section "Accuracy"):
 
 - ``|`` separates conjuncts of a coordination ("Putin and Xi"): each field is compared conjunct by
   conjunct, in order, with the actors found. ``;`` separates several sectors of one actor, the first
-  the primary: ``sector`` scores the primary, ``sector_any`` gives credit when any sector found is
-  any of the row's.
+  the primary: ``sector`` scores parley's primary sector against the row's first, ``sector_any``
+  gives credit when any of the actor's sectors (``Actor.sectors``, primary and others) is any of
+  the row's.
 - Every field is compared on every row, an empty cell meaning "none" (an ambiguous surname must not
   get a name); ``filled`` counts only the rows whose cell is filled (the old test's role figure).
 - ``name`` is a person's (an organisation's name is not compared with it): accents, case and
@@ -159,7 +160,7 @@ def _conjunct_ok(name: str, want: str, actor: Actor | None, conv: Conventions, c
     if name == "country":
         return want == ((actor.country if actor else None) or "")
     if name in ("sector", "sector_any"):
-        have = _sectors(actor.sector if actor else None, conv.rename)
+        have = [code for s in (actor.sectors if actor else ()) for code in _sectors(s, conv.rename)]
         wanted = [s for s in want.split(";") if s]
         if name == "sector":
             return (have[:1] or [""]) == (wanted[:1] or [""])
@@ -225,7 +226,8 @@ def score_phrases(rows: Sequence[dict[str, str]], resolved: dict[str, Sequence[A
             a = actors[0] if actors else None
             misses.append({"phrase": row["phrase"], "date": row["date"], "wrong": [f for f in FIELDS if not ok[f]],
                            "want": {f: row[f] for f in ("country", "sector", "org", "name", "role")},
-                           "got": {f: getattr(a, f) if a else None for f in ("country", "sector", "org", "name", "role")}})
+                           "got": {f: getattr(a, f) if a else None for f in ("country", "sector", "org", "name", "role")}
+                           | {"sectors": list(a.sectors) if a else []}})
     n = len(rows)
     return {
         "rows": n, "sector_names": "PLOVER (parley's MED/HLH renamed JRN/MED)" if conv.rename else "as written",

@@ -307,7 +307,7 @@ def _interval(e: Event) -> tuple[date, date] | None:
 
 def _actor_rows(e: Event) -> list[tuple[Any, ...]]:
     return [(e.event_id, e.doc_id, side, i, a.text, a.start, a.end, a.code(), a.country, a.sector, a.org, a.name,
-             a.role, a.kind)
+             a.role, a.kind, list(a.sectors))
             for side in ("actor", "recipient") for i, a in enumerate(getattr(e, side))]
 
 

@@ -23,7 +23,8 @@ _SCALARS = {str: pa.string(), int: pa.int32(), float: pa.float64(), bool: pa.boo
 # the record's parts, with their fields in the order of their ``to_dict``
 PART_STRUCTS: dict[type, pa.StructType] = {
     Actor: pa.struct([("text", pa.string()), ("name", pa.string()), ("country", pa.string()),
-                      ("cow", pa.int32()), ("gw", pa.int32()), ("sector", pa.string()), ("org", pa.string()), ("role", pa.string()),
+                      ("cow", pa.int32()), ("gw", pa.int32()), ("sector", pa.string()),
+                      ("sectors", pa.list_(pa.string())), ("org", pa.string()), ("role", pa.string()),
                       ("kind", pa.string()), ("start", pa.int32()), ("end", pa.int32())]),
     Place: pa.struct([("text", pa.string()), ("name", pa.string()), ("country", pa.string()),
                       ("cow", pa.int32()), ("gw", pa.int32()), ("admin1", pa.string()), ("lat", pa.float64()), ("lon", pa.float64()),

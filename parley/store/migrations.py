@@ -8,7 +8,7 @@ from __future__ import annotations
 
 __all__ = ["SCHEMA_VERSION", "STEPS"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # version reached → statements that reach it from the version before
 STEPS: dict[int, tuple[str, ...]] = {
@@ -19,6 +19,14 @@ STEPS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS real_event_id VARCHAR",
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS d_lo DATE",
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS d_hi DATE"),
+    # actors keep every sector (an armed group that governs: REB, GOV), filled in from each actor's
+    # object in the stored record (its ``sectors``, else its one ``sector``), so that an upgrade
+    # leaves the real events as they were
+    4: ("ALTER TABLE actors ADD COLUMN IF NOT EXISTS sectors VARCHAR[]",
+        "UPDATE actors SET sectors = coalesce("
+        "CAST(json_extract(e.record, '$.' || actors.side || '[' || actors.position || '].sectors') AS VARCHAR[]), "
+        "CASE WHEN actors.sector IS NULL THEN []::VARCHAR[] ELSE [actors.sector] END) "
+        "FROM events e WHERE e.event_id = actors.event_id"),
 }
 # versions after which the stored events must be indexed again (Store.rebuild)
 REBUILD_AFTER = frozenset({3})

@@ -87,8 +87,10 @@ def _parties(f: Filters, clauses: list[str], params: list[Any]) -> None:
         params.extend([codes, codes])
     for side, sectors in ((None, f.sector), ("actor", f.actor_sector), ("recipient", f.recipient_sector)):
         if sectors:
-            clauses.append(_on_side(side, "upper(a.sector) IN (SELECT unnest(?::VARCHAR[]))"))
-            params.append([s.upper() for s in sectors])
+            # any of the actor's sectors, not only the primary: --sector GOV finds Hamas (REB, PTY, GOV)
+            clauses.append(_on_side(side, "(upper(a.sector) IN (SELECT unnest(?::VARCHAR[])) "
+                                          "OR list_has_any(a.sectors, ?::VARCHAR[]))"))
+            params.extend([[s.upper() for s in sectors]] * 2)
 
 
 EVENT_COLUMNS = ("e.event_id, e.doc_id, e.sentence, e.event, e.mode, e.cameo, e.goldstein, e.quad_class, "

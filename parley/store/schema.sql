@@ -67,7 +67,8 @@ CREATE TABLE IF NOT EXISTS actors (
     org VARCHAR,
     name VARCHAR,
     role VARCHAR,
-    kind VARCHAR
+    kind VARCHAR,
+    sectors VARCHAR[]       -- every sector, the primary (sector) first; empty when none
 );
 -- who says so, per event
 CREATE TABLE IF NOT EXISTS attributions (

@@ -27,3 +27,13 @@ def test_cache_is_written_then_used_and_a_stale_one_ignored(tmp_path, monkeypatc
     cached.write_text("#parley-kb 1 " + "0" * 32 + "\n", encoding="utf-8")  # wrong hash: rebuilt
     third = load_kb(name_tokenizer())
     assert third.lookup(["Kremlin"]) == first.lookup(["Kremlin"])
+
+
+def test_the_compiled_form_keeps_every_sector():
+    built = build_kb(name_tokenizer())
+    loaded = compiled.load(compiled.dump(built, "x" * 32))
+    assert loaded.organisations["HAMAS"] == built.organisations["HAMAS"]
+    assert loaded.organisations["HAMAS"].sectors == ("REB", "PTY", "GOV")
+    assert loaded.agents["opposition lawmaker"] == built.agents["opposition lawmaker"]
+    pid = built.lookup(["Xi", "Jinping"])[0].ref
+    assert loaded.people[pid] == built.people[pid]

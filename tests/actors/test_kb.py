@@ -65,3 +65,47 @@ def test_office_holders_are_namesakes_of_a_surname_not_its_bearers(kb):
     assert "godwin-friday" in kb.namesakes["Friday"] and "Friday" not in kb.surnames
     assert "samia-suluhu-hassan" in kb.namesakes["Hassan"]
     assert "donald-trump" not in kb.namesakes.get("Trump", [])  # a news-list person is a bearer
+
+
+def test_a_sector_cell_holds_several_sectors_the_first_primary(kb):
+    """organisations, agents and people tables write several sectors as ``REB|PTY|GOV``."""
+    from parley.actors.entries import parse_sectors
+
+    assert parse_sectors(" reb | PTY|GOV|PTY ") == ("REB", ("PTY", "GOV"))
+    assert parse_sectors("") == (None, ())
+    hamas = kb.organisations["HAMAS"]
+    assert (hamas.sector, hamas.sectors) == ("REB", ("REB", "PTY", "GOV"))
+    assert kb.organisations["GAZPROM"].sectors == ("BUS", "GOV")  # a state-owned firm
+    assert kb.organisations["UN"].sectors == ("IGO",)
+    assert kb.agents["opposition lawmaker"].sectors == ("LEG", "OPP")
+    assert kb.agents["defence minister"].sectors == ("GOV", "MIL")  # the source's DEFENSE_MINISTER, GOVMIL
+
+
+def test_every_sector_in_the_tables_is_a_plover_code(kb):
+    from parley.ontology import SECTORS
+
+    codes = {s for o in kb.organisations.values() for s in o.sectors}
+    codes |= {s for a in kb.agents.values() for s in a.sectors}
+    codes |= {s for pid in kb.people for t in kb.people[pid].tenures for s in t.sectors}
+    assert codes <= SECTORS, codes - SECTORS
+
+
+def test_build_agents_keeps_the_source_codes_other_parts_after_the_primary():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "build_agents.py"
+    spec = importlib.util.spec_from_file_location("build_agents", path)
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    assert build.sectors_of("CVLOPP") == "OPP|CVL"  # the primary by the old rule, then the rest in order
+    assert build.sectors_of("GOVJRN") == "GOV|MED"  # PLOVER's JRN is parley's MED
+    assert build.sectors_of("UNKOPP") == "OPP"
+    converted = {"protester": ("", "OPP|CVL"), "defense minister": ("", "GOV|MIL")}
+    rows = {r[0]: r[2] for r in build.merge(converted, [
+        {"term": "protester", "sector": "CVL"},                 # one sector: the primary, the source's others kept
+        {"term": "defence minister", "sector": "GOV"},          # a British spelling of a source term
+        {"term": "opposition lawmaker", "sector": "LEG|OPP"},   # several: exactly these
+    ])}
+    assert rows == {"protester": "CVL|OPP", "defense minister": "GOV|MIL", "defence minister": "GOV|MIL",
+                    "opposition lawmaker": "LEG|OPP"}

@@ -156,3 +156,28 @@ def test_an_organisation_name_that_only_begins_a_longer_name_is_not_that_organis
 def test_an_acronym_matches_in_capitals_only(pipeline, phrase, kind, who):
     a = _one(pipeline, phrase)
     assert ((a.kind, a.org or a.name) if a else (None, None)) == (kind, who)
+
+
+@pytest.mark.parametrize("text, head, pub, sectors", [
+    # an organisation's sectors (organisations.tsv): an armed group that is a party and governs
+    ("Hamas rejected the proposal.", "Hamas", "2025-08-01", ("REB", "PTY", "GOV")),
+    ("Gazprom cut supplies.", "Gazprom", "2025-08-01", ("BUS", "GOV")),
+    # an agent term's (agents.tsv)
+    ("An opposition lawmaker criticised the budget.", "lawmaker", "2025-08-01", ("LEG", "OPP")),
+    # a title and a party: the nearer word's sector first, the other part's kept
+    ("A Likud lawmaker criticised the budget.", "lawmaker", "2025-08-01", ("LEG", "PTY")),
+    # a person's office, its organisation's sectors, another office held that day
+    ("Xi Jinping met the delegation.", "Jinping", "2025-08-01", ("GOV", "PTY")),
+    ("Hamas leader Khalil al-Hayya arrived in Cairo.", "Hayya", "2025-08-01", ("REB", "PTY", "GOV")),
+    # a former office holder is ELI, and nothing of the office
+    ("Former Prime Minister Imran Khan was arrested.", "Khan", "2024-01-10", ("ELI",)),
+])
+def test_an_actor_keeps_all_its_sectors(pipeline, text, head, pub, sectors):
+    (actor,) = actors_in(pipeline, text, pub)[head]
+    assert actor.sectors == sectors and actor.sector == sectors[0]
+
+
+def test_the_primary_sector_is_what_it_was_before_sectors(pipeline):
+    """The first sector of a multi-sector entry is the code it had alone: PSE REB for Hamas."""
+    (hamas,) = actors_in(pipeline, "Hamas rejected the proposal.")["Hamas"]
+    assert (hamas.country, hamas.sector, hamas.code()) == ("PSE", "REB", "PSE")

@@ -65,3 +65,9 @@ def _resolve_with(tmp_path, actors_csv: str, texts: list[str]) -> list[dict]:
     r = run_parley("resolve", "--input", str(_phrases(tmp_path, texts)), "--date", "2026-03-01", "--actors", str(f))
     assert r.returncode == 0, r.stderr
     return jsonl(r.stdout)
+
+
+def test_a_users_actor_may_have_several_sectors(tmp_path):
+    (group,) = _resolve_with(tmp_path, "name,country,sector\nRidgeback Brigade,SDN,REB|GOV\n",
+                             ["the Ridgeback Brigade"])
+    assert (group["sector"], group["sectors"]) == ("REB", ["REB", "GOV"])

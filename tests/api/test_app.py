@@ -74,7 +74,9 @@ def test_dyads_network_and_actors(client):
     assert {"source": "IRN", "target": "ISR", "events": 1, "goldstein": -2.0} in net["edges"]
     assert {n["id"] for n in net["nodes"]} >= {"IRN", "ISR", "KEN", "TZA"}
     rubio = client.get("/v1/actors", params={"q": "Marco Rubio", "date": "2024-05-01"}).json()
-    assert rubio["items"][0]["sector"] == "LEG"
+    assert rubio["items"][0]["sector"] == "LEG" and rubio["items"][0]["sectors"] == ["LEG"]
+    hamas = client.get("/v1/actors", params={"q": "Hamas"}).json()["items"][0]
+    assert (hamas["sector"], hamas["sectors"]) == ("REB", ["REB", "PTY", "GOV"])
     assert client.get("/v1/actors", params={"q": "a cat named Frank"}).json()["items"] == []
 
 
@@ -222,6 +224,9 @@ def test_new_filters_answer_in_the_api(panel_client):
     assert docs(factuality="Reported") == {"p2"}
     assert docs(min_reports=2, publisher="Reuters") == {"p1"}
     assert docs(recipient_sector="gov", place_country="USA") == {"p3", "p4"}
+    assert docs(sector="LEG") == {"p1", "p2"}  # the accused's second sector
+    lawmaker = panel_client.get("/v1/events", params={"sector": "LEG"}).json()["items"][0]["recipient"][0]
+    assert (lawmaker["sector"], lawmaker["sectors"]) == ("OPP", ["OPP", "LEG"])
     assert docs(min_confidence=0.85) == {"p1"}
     r = panel_client.get("/v1/dyads", params={"actor_sector": "GOVT"})
     assert r.status_code == 422 and "did you mean GOV" in r.json()["error"]

@@ -153,3 +153,12 @@ def test_header_is_optional(gdelt_db, tmp_path):
 ])
 def test_place_geo(loc, expected):
     assert place_geo(loc) == expected
+
+
+def test_an_actor_with_several_sectors_is_its_primary_in_gdelt():
+    """GDELT's Type1 and the actor code take the primary sector only: Hamas (REB, PTY, GOV) is PSEREB."""
+    from parley.model import Actor
+    from parley.store.gdelt import gdelt_actor
+
+    row = gdelt_actor(Actor("Hamas", 0, 5, "PSE", "REB", sectors=("REB", "PTY", "GOV")).to_dict())
+    assert row[0].startswith("PSEREB") and row[7] == "REB" and row[8:] == [None, None]

@@ -150,6 +150,9 @@ def test_cli_query_errors_are_one_line(tmp_path, args, code, message):
     ({"actor_sector": "MIL"}, {"p3"}),
     ({"recipient_sector": "GOV"}, {"p3", "p4"}),
     ({"sector": "OPP"}, {"p1", "p2"}),
+    ({"sector": "LEG"}, {"p1", "p2"}),  # a second sector is found as the primary is
+    ({"recipient_sector": "leg"}, {"p1", "p2"}),
+    ({"actor_sector": "LEG"}, set()),
     ({"place_country": "USA"}, {"p3", "p4"}),
     ({"country": "kor"}, {"p1", "p2", "p4"}),
 ])

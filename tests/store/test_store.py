@@ -92,3 +92,32 @@ def test_a_version_1_file_is_upgraded_and_its_events_indexed(tmp_path):
         assert store.con.execute("SELECT n_sources FROM real_events").fetchone()[0] == 2
         store.write([(Document("d3", "Iran accused Israel.", date(2025, 1, 2)), [ev("d3", 0)])])  # writes still work
         assert store.con.execute("SELECT n_reports FROM real_events").fetchone()[0] == 3
+
+
+def test_a_version_3_file_gets_the_sectors_column_and_keeps_its_rows(tmp_path):
+    """A store written before actors kept several sectors (schema 3: actors without ``sectors``) is
+    upgraded in place: its rows and real events stay, and the column is filled from the stored records."""
+    path = tmp_path / "v3.duckdb"
+    hamas = Event(event_id=event_id("d1", 0, 0, "ASSAULT"), doc_id="d1", sentence=0, event="ASSAULT", cameo="190",
+                  goldstein=-10.0, quad_class=4,
+                  actor=(Actor("Hamas", 0, 5, "PSE", "REB", sectors=("REB", "PTY", "GOV")),),
+                  recipient=(Actor("Israel", 15, 21, "ISR", "GOV"),), date=date(2025, 1, 2), date_precision="day")
+    with Store(path) as store:
+        store.write([(Document("d1", "Hamas attacked Israel.", date(2025, 1, 2)), [hamas]),
+                     (Document("d2", "x"), [ev("d2", 0)])])
+    con = duckdb.connect(str(path))
+    con.execute("DROP INDEX actors_doc")  # an index stands in the way of dropping a column
+    con.execute("ALTER TABLE actors DROP COLUMN sectors")
+    con.execute("CREATE INDEX actors_doc ON actors (doc_id)")
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.execute("UPDATE events SET real_event_id = 'kept-' || event_id")  # an upgrade does not link again
+    con.close()
+    with Store(path) as store:
+        assert store.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        assert (store.count("documents"), store.count("events"), store.count("actors")) == (2, 2, 4)
+        assert store.con.execute("SELECT doc_id, side, sectors FROM actors ORDER BY doc_id, side").fetchall() == [
+            ("d1", "actor", ["REB", "PTY", "GOV"]), ("d1", "recipient", ["GOV"]),
+            ("d2", "actor", ["GOV"]), ("d2", "recipient", ["GOV"])]
+        assert {r[0] for r in store.select(sector="PTY").fetchall()} == {hamas.event_id}
+        assert store.events("d1") == [hamas]
+        assert store.con.execute("SELECT count(*) FROM events WHERE real_event_id LIKE 'kept-%'").fetchone()[0] == 2
