@@ -82,7 +82,9 @@ def by_actor(lexicon: Lexicon, reading: Reading, hit: Hit, actor: tuple[Actor, .
               if t.category and t.category != category and t.pattern == hit.trigger.pattern]
     if not others:
         return reading
-    if actor:  # states, forces and armed groups strike; nurses, teachers and workers protest
+    # states, forces and armed groups strike; nurses, teachers and workers protest; an actor of no
+    # known sector ("Israeli jets") settles nothing: then the classifier's likelier reading
+    if actor and all(a.sector or a.kind == "state" for a in actor):
         civil = all(a.sector not in ARMED and a.kind != "state" for a in actor)
         for alt in others:
             if (alt.category == "PROTEST") == civil and (category == "PROTEST") != civil:

@@ -289,9 +289,16 @@ def _direct(objs: list[Token]) -> list[Token]:
     return [o for o in objs if o.dep_ == "dobj" or (o.dep_ == "compound" and o.head.dep_ == "dobj")]
 
 
+# prepositions of aim that the parser often hangs from the object: "fired missiles at a ship"
+AIM_PREPS = frozenset({"at", "against"})
+
+
 def _particles(verb: Token) -> set[str]:
-    """The verb's particles and prepositions, but not one that only dates it ("agreed on Monday")."""
-    return {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "dative", "agent"} and not _dating(c)}
+    """The verb's particles and prepositions, but not one that only dates it ("agreed on Monday"),
+    and a preposition of aim on its direct object ("launched missiles and drones at Ukraine")."""
+    found = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "dative", "agent"} and not _dating(c)}
+    objs = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    return found | {p.lower_ for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ in AIM_PREPS}
 
 
 def _dating(prep: Token) -> bool:

@@ -78,3 +78,26 @@ def test_a_reason_given_with_over_is_not_what_an_intention_governs(code_text):
     # "offer" states an intention: conflict intended is THREATEN, but "over an attack" is the reason
     events = code_text("The ambassador offered his sympathy to the families over the bombing of the consulate.")
     assert "THREATEN" not in [e.event for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels fired three rockets at the governor's residence on Sunday.",
+    "Iran launched dozens of missiles and drones at military bases overnight.",  # "at" on the object
+])
+def test_weapons_fired_or_launched_at_a_target_are_an_assault(code_text, text):
+    assert [e.event for e in code_text(text)] == ["ASSAULT"]
+
+
+def test_taking_a_town_or_control_is_a_seizure_of_territory(code_text):
+    for text in ("Islamist fighters took the town of Kidal after a week of fighting.",
+                 "Government forces took control of the airport on Friday."):
+        assert [(e.event, e.cameo) for e in code_text(text)] == [("COERCE", "192")], text
+    assert code_text("The minister took questions from reporters on Friday.") == []
+
+
+def test_an_actor_of_no_known_sector_leaves_strike_to_the_classifier(code_text):
+    # "jets" is no sector parley knows: not a civilian who strikes in protest
+    (ev,) = code_text("Israeli jets struck targets near Damascus on Tuesday.")
+    assert ev.event == "ASSAULT"
+    (ev,) = code_text("Thousands of Kenyan teachers went on strike on Monday.")
+    assert ev.event == "PROTEST"
