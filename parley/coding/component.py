@@ -73,6 +73,11 @@ def make_coder(nlp: Language, name: str) -> "Coder":
     return Coder()
 
 
+# verbs of being or coming somewhere: their subject is there for the event "for" names ("was in
+# Tehran for talks", "arrived in Moscow for talks"), unlike "remained on alert for riots"
+PRESENCE_LEMMAS = frozenset({"be", "arrive", "travel", "come", "go", "fly", "head", "gather", "meet", "convene",
+                             "assemble", "land", "leave", "return", "visit"})
+
 class Coder:
     """spaCy component: candidate events for each sentence of a document."""
 
@@ -197,6 +202,11 @@ class Coder:
             if not actor and hit.light is None and noun.i in (anchor.doc._.own_heads or ()):
                 actor = heads.get(noun.i, ())  # "North Korea's statements", "Israeli airstrikes"
             explain["actor"] = "owner of the event noun"
+            verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+            if not actor and verb is not None and verb.lemma_.lower() in PRESENCE_LEMMAS:
+                # "Lavrov was in Tehran for talks", "arrived in Cairo for talks": who came for it
+                actor, how = subject_of(verb, heads)
+                explain["actor"] = f"{how} of '{verb.text}', there for the event"
         return actor
 
     def _speaker(self, hit: Hit, verbal: bool, heads: Heads) -> Found:

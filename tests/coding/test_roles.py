@@ -84,3 +84,11 @@ def test_the_speaker_named_rather_than_its_pronoun(pipeline):
     (ev,) = [e for e in code(pipeline, "Lebanon says it will not accept any more refugees from Syria.")
              if e.event == "REJECT"]
     assert ev.actor[0].text == "Lebanon" and ev.actor[0].code() == "LBN"
+
+
+def test_who_came_for_an_event_noun_is_its_actor(code_text):
+    # an event noun after "for" on a verb of being or coming: its subject is there for the event
+    (ev,) = code_text("The Kenyan foreign minister was in Addis Ababa on Monday for talks with Ethiopian officials.")
+    assert (ev.event, ev.codes("actor"), ev.codes("recipient")) == ("CONSULT", ["KEN"], ["ETH"])
+    # ... not after a verb that only waits for it
+    assert all(e.event != "PROTEST" for e in code_text("Indian troops remained on alert in Delhi for riots."))
