@@ -18,7 +18,6 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Attribution, Event, Mention
 from ..ontology import Ontology, load_ontology
 from . import parties, recode
-from .parties import UNRESOLVED
 from .attribution import attributions_in, reporting_ancestor, sentence_sources, unique_sources
 from .classifier import Classifier, TextModel, load_classifier
 from .factuality import modality, recode as recode_unrealised
@@ -151,8 +150,9 @@ class Coder:
         reading = recode.by_complement(reading, trig, complement, explain)
         reading = recode.by_actor(self.lexicon, reading, hit, actor, proba, explain)
         actor, recipient, reciprocal = _reciprocity(hit, reading[0], actor, recipient, reciprocal)
-        if not actor and (not identified(recipient) or reading[0] not in {"ASSAULT", "COERCE"}):
-            return None  # only force is reported without who used it ("three soldiers were killed")
+        if not actor and reading[0] not in {"ASSAULT", "COERCE"}:
+            return None  # only force is reported without who used it ("three soldiers were killed");
+        # force with no party named at all waits for its place (parley_parties), else it is dropped
         # factuality: PLOVER's rules for what did not (yet) happen
         reporter = reporting_ancestor(hit.anchor, self.triggers.is_report)
         m = modality(_governing_verb(hit.anchor) if hit.nominal else hit.anchor, hit.noun,
@@ -371,11 +371,6 @@ def _prep_object(verb: Token, word: str, heads: Heads) -> Parties:
             if obj is not None:
                 return actors_of(obj, heads)
     return ()
-
-
-def identified(parties: Parties) -> Parties:
-    """The parties the actor stage identified (not the unidentified phrases the parse found)."""
-    return tuple(a for a in parties if a.kind != UNRESOLVED)
 
 
 def _not_self(recipient: Parties, actor: Parties) -> Parties:

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Event
+from .parties import identified
 
 __all__ = ["Merger", "merge_events"]
 
@@ -94,13 +95,15 @@ def make_merge(nlp: Language, name: str, include_unrealised: bool) -> "Merger":
 
 
 class Merger:
-    """spaCy component: merges ``Doc._.events`` and drops unrealised events unless kept."""
+    """spaCy component: merges ``Doc._.events`` and drops unrealised events unless kept, and force
+    that names no party at all and has no place (the place stage lends an unnamed attacker its country)."""
 
     def __init__(self, include_unrealised: bool = False):
         self.include_unrealised = include_unrealised
 
     def __call__(self, doc: Doc) -> Doc:
-        kept = [k for k, e in enumerate(doc._.events) if self.include_unrealised or e.factuality not in UNREALISED]
+        kept = [k for k, e in enumerate(doc._.events) if (self.include_unrealised or e.factuality not in UNREALISED)
+                and (e.actor or identified(e.recipient))]  # force by no one named, at no known place, on no one known
         anchors = [doc._.event_anchors[k] for k in kept]  # aligned with the events (parley_coder)
         nominal = [doc._.nominal_events[k] for k in kept]
         merged, bases = merge_events([doc._.events[k] for k in kept], nominal,

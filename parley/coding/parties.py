@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Event
 from ..ontology import load_ontology
 
-__all__ = ["coordinated", "conjunct", "at_clause_place", "between_sides", "PartyTagger"]
+__all__ = ["coordinated", "conjunct", "at_clause_place", "between_sides", "identified", "PartyTagger"]
 
 Parties = tuple[Actor, ...]
 # parties the other side lends its country to; a place lends it also to a person known only by role
@@ -174,6 +174,11 @@ def _country_in(anchor: Token, heads: dict[int, Parties]) -> Actor | None:
 @Language.factory("parley_parties", assigns=["doc._.events"], requires=["doc._.events"])
 def make_parties(nlp: Language, name: str) -> "PartyTagger":
     return PartyTagger()
+
+
+def identified(parties: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The parties the actor stage identified (not the named phrases it could not resolve)."""
+    return tuple(a for a in parties if a.kind != UNRESOLVED)
 
 
 class PartyTagger:

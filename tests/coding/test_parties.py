@@ -132,3 +132,9 @@ def test_a_visit_through_the_pipeline(code_text):
 
 def replace_country(place: Place, country: str) -> Place:
     return replace(place, country=country)
+
+
+def test_force_by_no_one_named_on_no_one_known_is_an_event_only_where_a_place_is_named(code_text):
+    evs = code_text("A suicide attack on a police patrol in Bannu district killed one officer on Monday.")
+    assert [e.event for e in evs] == ["ASSAULT"] and evs[0].codes("actor") == ["PAK"]
+    assert code_text("Jorvan Tesk was beaten on Monday.") == []  # by no one, on someone unknown, nowhere
