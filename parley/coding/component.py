@@ -60,6 +60,8 @@ HELP_LEMMAS = frozenset({"help", "assist", "support", "aid", "rescue", "protect"
                          "supply", "equip", "train", "strengthen", "bolster"})
 # Categories whose direct object is usually what is given or moved, not who receives it.
 THEME_CATEGORIES = frozenset({"AID", "AGREE", "MOBILIZE", "COOPERATE", "SUPPORT", "RETREAT", "SANCTION"})
+# ... but who is released is the one it is done to ("freed a blogger"), not what is given
+PATIENT_MODES = frozenset({"release"})
 PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "itself",
                       "themselves", "himself", "herself"})
 
@@ -294,7 +296,8 @@ def _clause_recipient(hit: Hit, heads: Heads, taken: frozenset[tuple[int, int]])
     told = anchor.pos_ in {"VERB", "AUX"} and child_dep(anchor, "xcomp") is not None and (
         child_dep(anchor, "dobj") is not None)  # "ordered X to", not "threatened to"
     return recipient_of(anchor, hit.noun, heads, trig.particle, exclude=taken, extra_roots=roots,
-                        theme=(trig.category in THEME_CATEGORIES and not trig.has("actorobj")) or (
+                        theme=(trig.category in THEME_CATEGORIES and not trig.has("actorobj")
+                               and trig.mode not in PATIENT_MODES) or (
                             (trig.has("intent") or trig.has("gov")) and not told))
 
 

@@ -92,3 +92,12 @@ def test_who_came_for_an_event_noun_is_its_actor(code_text):
     assert (ev.event, ev.codes("actor"), ev.codes("recipient")) == ("CONSULT", ["KEN"], ["ETH"])
     # ... not after a verb that only waits for it
     assert all(e.event != "PROTEST" for e in code_text("Indian troops remained on alert in Delhi for riots."))
+
+
+@pytest.mark.parametrize("text, who", [
+    ("The junta freed a prominent blogger on Tuesday.", "blogger"),
+    ("The government released 30 political prisoners on Monday.", "prisoners"),
+])
+def test_who_is_released_is_the_recipient_not_what_is_given(code_text, text, who):
+    (ev,) = code_text(text)
+    assert ev.event == "RETREAT" and any(who in r.text for r in ev.recipient)
