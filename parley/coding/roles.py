@@ -193,6 +193,8 @@ def recipient_of(anchor: Token, noun: Token | None, heads: Heads, particle: str 
         subj = _child(anchor, {"nsubjpass"})
         if subj is not None and (found := _keep(owner_or_self(subj, heads), exclude)):
             return found, "passive subject"
+        if subj is not None and not theme and (found := _keep(unresolved(subj), exclude)):
+            return found, "passive subject (not identified)"  # "Gul Rahman was tortured": not "in Afghanistan"
     if particle:
         word = particle.split()[-1]
         for host in (anchor, noun):

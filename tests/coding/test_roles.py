@@ -101,3 +101,9 @@ def test_who_came_for_an_event_noun_is_its_actor(code_text):
 def test_who_is_released_is_the_recipient_not_what_is_given(code_text, text, who):
     (ev,) = code_text(text)
     assert ev.event == "RETREAT" and any(who in r.text for r in ev.recipient)
+
+
+def test_a_named_passive_subject_nobody_knows_is_the_recipient(code_text):
+    # not the place, not a party named later in the clause
+    (ev,) = code_text("Halvor Brink, a local activist, was tortured in a police station in Minsk.")
+    assert [r.text for r in ev.recipient] == ["Halvor Brink"]
