@@ -45,7 +45,9 @@ def actors_of(tok: Token | None, heads: Heads) -> tuple[Actor, ...]:
     out: list[Actor] = list(heads.get(tok.i, ()))
     for c in tok.conjuncts:
         if c.i > tok.i or tok.dep_ == "conj":
-            for a in heads.get(c.i, ()):
+            # a named phrase listed with a known party is a party too ("sanctions on Mike Pompeo,
+            # Alex Azar and Steve Bannon"), even when the actor stage does not know it
+            for a in heads.get(c.i, ()) or (unresolved(c) if out else ()):
                 if a not in out:
                     out.append(a)
     return tuple(out)

@@ -107,3 +107,9 @@ def test_a_named_passive_subject_nobody_knows_is_the_recipient(code_text):
     # not the place, not a party named later in the clause
     (ev,) = code_text("Halvor Brink, a local activist, was tortured in a police station in Minsk.")
     assert [r.text for r in ev.recipient] == ["Halvor Brink"]
+
+
+def test_a_named_phrase_listed_with_a_known_party_is_a_party_too(code_text):
+    (ev,) = code_text("Russia imposed sanctions on Antony Blinken and Dorvan Kessel on Monday.")
+    assert [r.text for r in ev.recipient] == ["Antony Blinken", "Dorvan Kessel"]
+    assert ev.codes("recipient") == ["USA"]  # the stranger has no code
