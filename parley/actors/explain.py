@@ -102,6 +102,12 @@ def _person(doc: Doc, inside: list[NameMatch], actor: Actor, kb: KnowledgeBase, 
                 office += f", sectors {tenure.sector_cell()}"
             entry = f"person {person.id} ({person.name}): {office}" + ("" if held else " (not held then)")
             return [Reason("name", _words(doc, m), rule, entry)]
+    if actor.role and actor.country and when is not None:  # "the French president": who held it that day
+        held = next((p for p in kb.people.values() if p.name == actor.name and any(
+            t.country == actor.country and t.role == actor.role and t.holds(when) for t in p.tenures)), None)
+        if held is not None:
+            return [Reason("name", actor.text, "office holder on the date",
+                           f"person {held.id} ({held.name}): {actor.role}, {actor.country}, on {when}")]
     return [Reason("name", actor.text, "coreference", f"{actor.name}, named earlier in the document")]
 
 

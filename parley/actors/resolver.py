@@ -145,6 +145,21 @@ def _negated_by_prefix(doc: Doc, start: int) -> bool:
     return start >= 1 and doc[start - 1].lower_ in {"anti-", "pro-"}
 
 
+def holders_by_office(kb: KnowledgeBase) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(country, role) -> the people who ever held that office, from every person's tenures."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for pid, person in kb.people.items():
+        for t in person.tenures:
+            if t.country and t.role and pid not in out.get((t.country, t.role), ()):
+                out.setdefault((t.country, t.role), []).append(pid)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _definite(head: Token) -> bool:
+    """"the French president", "Iran's foreign minister": one office holder, not "a minister"."""
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) for c in head.children)
+
+
 def _served(person: Person, tenure: Tenure, country: str) -> bool:
     """Whether ``person`` can be the one a phrase naming ``country`` speaks of: a curated person
     who served that country at any time, one from the old dictionaries who served it then
@@ -180,6 +195,7 @@ class Resolver:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
+        self.holders = holders_by_office(kb)  # built once: "the French president" on a date
 
     # -- the phrase -------------------------------------------------------------------------
 
@@ -352,6 +368,20 @@ class Resolver:
         if former and sector in {"GOV", "MIL", "LEG", "JUD", "COP"}:
             sector, sectors = "ELI", ("ELI",)  # a former office holder holds none of the office's sectors
         role = None if former else (title.role if title else None)
-        kind = "person" if (head.pos_ == "PROPN" and title is not None) or (title and head.lemma_.lower() == title.term.split()[-1]
+        kind = "person" if (head.pos_ == "PROPN" and title is not None) or (title and head.lemma_.lower() in title.term.split()
                                                            and head.tag_ in {"NN", "NNP"}) else "sector"
+        if kind == "person" and role and place_country and when and head.tag_ == "NN" and _definite(head):
+            held = self.holder(place_country, role, when)  # "the French president", "Iran's foreign minister"
+            if held is not None:
+                person, tenure = held
+                return Actor(**base, country=place_country, sector=tenure.sector, org=tenure.org, name=person.name,
+                             role=role, kind="person", sectors=_office_sectors(kb, person, tenure, when))
         return Actor(**base, country=place_country, sector=sector, role=role, kind=kind, sectors=sectors)
+
+    def holder(self, country: str, role: str, when: date) -> tuple[Person, Tenure] | None:
+        """The one person who held ``role`` in ``country`` on ``when``; None when the knowledge
+        base has none or several (an acting and a sworn-in holder on the same day)."""
+        found = [(person, t) for pid in self.holders.get((country, role), ())
+                 for person in (self.kb.people[pid],) for t in person.tenures
+                 if t.country == country and t.role == role and t.holds(when)]
+        return found[0] if len({p.id for p, _ in found}) == 1 else None

@@ -181,3 +181,31 @@ def test_the_primary_sector_is_what_it_was_before_sectors(pipeline):
     """The first sector of a multi-sector entry is the code it had alone: PSE REB for Hamas."""
     (hamas,) = actors_in(pipeline, "Hamas rejected the proposal.")["Hamas"]
     assert (hamas.country, hamas.sector, hamas.code()) == ("PSE", "REB", "PSE")
+
+
+@pytest.mark.parametrize("phrase, when, name", [
+    ("the German chancellor", "2024-02-01", "Olaf Scholz"),     # the holder on the date
+    ("the German chancellor", "2025-06-01", "Friedrich Merz"),
+    ("Iran's foreign minister", "2024-02-01", "Hossein Amir-Abdollahian"),
+    ("the US secretary of state", "2025-04-01", "Marco Rubio"),
+    ("a French minister", "2024-02-01", None),                  # not one office holder
+    ("French ministers", "2024-02-01", None),
+])
+def test_a_definite_title_of_a_country_is_its_holder_on_the_date(pipeline, phrase, when, name):
+    a = _one(pipeline, phrase, when)
+    assert (a.name if a.kind == "person" else None) == name
+    if name:
+        assert a.role and a.country
+
+
+def test_explain_says_an_office_holder_was_found_by_the_date(pipeline):
+    from datetime import date
+
+    from parley.actors.explain import explain
+    from parley.model import Document
+
+    doc = pipeline.parse(Document("t", "the German chancellor", date(2024, 2, 1)))
+    actor = next(a for acts in doc._.actor_heads.values() for a in acts)
+    reasons = explain(doc, actor, pipeline.nlp.get_pipe("parley_actors").kb)
+    assert [(r.field, r.rule) for r in reasons][0] == ("name", "office holder on the date")
+    assert "Olaf Scholz" in reasons[0].entry
