@@ -7,11 +7,18 @@ Tuesday attack", "talks on Monday", "a summit starting Thursday"), the verb of i
 "said on Monday that it had ..."), or, failing those, any other date of the sentence that
 dates neither another thing nor the background ("Putin, who arrived on Wednesday, signed ...").
 
+A date of the clause's subject dates the clause, after the clause's own dates (``subject``):
+"Sunday's attack hit three villages", "a rocket fired on Saturday struck the town", "the strike
+on Thursday destroyed the cafe" tell one occurrence, and its day.
+
 Not the event's: a date under "after", "since", "before", "amid"... on its way to the event
 ("after the earthquake last month", "after talks collapsed on Monday"), and a date that
 modifies another noun ("denounced Friday's meeting": the meeting's day, not the denunciation's).
 An event inside "N days after ..." is N days before the clause it depends on ("the strikes
-came two days after militants killed seven soldiers").
+came two days after militants killed seven soldiers"), and the other way round a clause "N days
+after" a dated thing is N days after its date ("the raid came 15 days after the May 2 attack").
+"Since" with a day of its own on a verb ("had been killed since Sunday") dates the start of what
+the verb tells, which is the day of a multi-day event.
 """
 from __future__ import annotations
 
@@ -22,7 +29,7 @@ from spacy.tokens import Span, Token
 
 __all__ = ["Attached", "attach", "ancestors", "LEVELS", "in_background", "governing_verb", "shift"]
 
-LEVELS = ("event", "clause", "governing clause", "sentence")
+LEVELS = ("event", "clause", "subject", "governing clause", "sentence")
 # prepositions and subordinators that put what they govern before or around the event, not at it
 BACKGROUND = frozenset({"after", "following", "before", "amid", "despite", "since", "until", "prior"})
 SHIFTS = {"after": -1, "following": -1, "before": 1}  # "N days after X": the event in X is N days earlier
@@ -30,6 +37,7 @@ UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10}
 MODIFIER_OF_NOUN = frozenset({"poss", "compound", "nmod", "amod"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # a verb's dependents that are clauses of their own: their dates are not the verb's
 CLAUSES = frozenset({"advcl", "ccomp", "conj", "xcomp", "parataxis", "csubj", "relcl"})
 
@@ -64,7 +72,16 @@ def _opener(t: Token) -> Token | None:
         return t.head
     if t.dep_ == "prep" and t.lower_ in BACKGROUND:
         return t
-    return next((c for c in t.children if c.dep_ == "mark" and c.lower_ in BACKGROUND), None)
+    for c in t.children:
+        if c.dep_ == "mark" and c.lower_ in BACKGROUND:
+            return c
+        # "a day after the militia seized the base": the parser may hang "a day after" on the clause's
+        # verb, before its subject, with "after" a preposition that governs nothing of the clause
+        if c.dep_ == "npadvmod" and c.lower_ in UNITS and c.i < t.i:
+            prep = next((x for x in c.children if x.dep_ == "prep" and x.lower_ in SHIFTS), None)
+            if prep is not None:
+                return prep
+    return None
 
 
 def in_background(path: Sequence[Token]) -> bool:
@@ -76,10 +93,12 @@ def shift(path: Sequence[Token]) -> int:
     """Days from the clause above ``path`` (tokens going up from the event) to the event:
     "came two days after militants killed ..." is -2 for the killing."""
     days = 0
+    seen: set[int] = set()
     for t in path:
         opener = _opener(t)
-        if opener is None or opener.lower_ not in SHIFTS:
-            continue
+        if opener is None or opener.lower_ not in SHIFTS or opener.i in seen:
+            continue  # an opener is met twice, from its object and from itself
+        seen.add(opener.i)
         for c in [*opener.children, *t.children]:
             if c.dep_ == "npadvmod" and c.lower_ in UNITS:
                 n = next((NUMBERS.get(x.lower_, int(x.text) if x.text.isdigit() else 0)
@@ -97,15 +116,41 @@ def _noun_owner(root: Token) -> Token | None:
 
 
 def _path(root: Token, stop: set[int]) -> list[Token]:
-    """``root`` up to the first token in ``stop`` or verb (included), or to the sentence root."""
+    """``root`` up to the first token in ``stop`` or verb (included), or to the sentence root;
+    through the participle of a subject ("a rocket fired on Saturday struck"), which tells the
+    subject, not a clause of its own."""
     path = [root]
     t = root
     while t.head.i != t.i and len(path) < 60:
         t = t.head
         path.append(t)
-        if t.i in stop or t.pos_ in {"VERB", "AUX"}:
+        if t.i in stop or (t.pos_ in {"VERB", "AUX"} and not _subject_participle(t)):
             break
     return path
+
+
+def _subject_participle(t: Token) -> bool:
+    return t.dep_ == "acl" and t.tag_ in {"VBN", "VBG"} and t.head.dep_ in SUBJECTS
+
+
+def _via_subject(path: Sequence[Token], anchor: Token, verb: Token) -> bool:
+    """Whether ``path`` reaches the event through the subject of its clause ("Sunday's attack hit")."""
+    return any(t.dep_ in SUBJECTS and t.i != anchor.i and t.head.i in {anchor.i, verb.i} for t in path[1:])
+
+
+def _counted(owner: Token) -> bool:
+    """"15 days after the April 22 attack": a dated noun that a clause is counted from."""
+    return owner.dep_ == "pobj" and owner.head.lower_ in SHIFTS and shift([owner]) != 0
+
+
+def _span_start(span: Span, root: Token) -> int:
+    """How many tokens of the path up from ``root`` are "since <day>" said of a verb: the start
+    of what the verb tells ("since Sunday at least 25 people had been killed"), not background.
+    Not of a noun: "the first visit since March" is not in March."""
+    since = root.head if root.dep_ == "pobj" else (root if root.i == span.start else None)
+    if since is None or since.lower_ != "since" or since.dep_ != "prep" or since.head.pos_ not in {"VERB", "AUX"}:
+        return 0
+    return 2 if since is not root else 1
 
 
 def attach(anchor: Token, dates: Sequence[Span]) -> Attached | None:
@@ -119,11 +164,13 @@ def attach(anchor: Token, dates: Sequence[Span]) -> Attached | None:
     for span in dates:
         root = span.root
         owner = _noun_owner(root)
-        if owner is not None and owner.i != anchor.i:
+        if owner is not None and owner.i != anchor.i and owner.dep_ not in SUBJECTS and not _counted(owner):
             continue  # the date of another thing
         path = _path(root, own | {verb.i})
         top = path[-1]
-        if top.i in own:
+        if (top.i in own or top.i == verb.i) and _via_subject(path, anchor, verb):
+            found = Attached(span, "subject")
+        elif top.i in own:
             found = Attached(span, "event")
         elif top.i == verb.i or (top.dep_ == "acl" and top.tag_ == "VBG" and top.head.head.i == verb.i):
             # "signed a pact settling the border on Monday": the parser hangs the date on the
@@ -137,8 +184,12 @@ def attach(anchor: Token, dates: Sequence[Span]) -> Attached | None:
             path = path[:next((k for k, t in enumerate(path) if t.i in rank), len(path))]
             top = path[-1] if path else root
             found = Attached(span, "sentence")
-        if in_background(path[:-1] if found.rule != "sentence" else path) or _trails_background(span, top):
-            continue
+        below = path[_span_start(span, root):-1] if found.rule != "sentence" else path
+        if in_background(below) or _trails_background(span, top):
+            counted = shift(below) if found.rule != "sentence" else 0
+            if not counted:
+                continue
+            found = Attached(span, found.rule, found.shift - counted)  # "N days after" the date
         near = abs(root.i - anchor.i) if found.rule == "sentence" else root.i
         key = (LEVELS.index(found.rule), rank.get(top.i, 0), near)
         if best is None or key < best[0]:

@@ -4,7 +4,8 @@ Dates are resolved against the document's publication date ("July 31" in an arti
 2025-08-01 is 2025-07-31; "on Tuesday" is the Tuesday before, the publication's own weekday
 the publication day; "will meet on Tuesday" the coming one). An event takes, in order (the
 rule is the first word of its ``explain["date"]``): the date phrase of its own word or verb
-(``event``, ``clause``), of a clause it depends on (``governing clause``), any other date of its
+(``event``, ``clause``), of its clause's subject ("Sunday's attack hit ...": ``subject``), of a
+clause it depends on (``governing clause``), any other date of its
 sentence that dates nothing else (``sentence``), the date of an event stated in the sentences
 just before about the same matter (``previous sentence``), a bound (``before``: "recent
 statements"), and last the publication date (``publication``). ``date_precision`` says how much
@@ -32,7 +33,7 @@ CARRY_SENTENCES = 3  # how far back a stated date carries to an undated event
 TOPIC_SHIFT = frozenset({"separately", "meanwhile", "elsewhere", "earlier", "previously", "later"})
 VAGUE_PAST = frozenset({"recent", "recently", "earlier", "previous", "prior", "past", "last"})
 # rules whose date is read from the event's own sentence, and which may carry to the next events
-STATED = frozenset({"event", "clause", "governing clause"})
+STATED = frozenset({"event", "clause", "subject", "governing clause"})
 # verbs whose infinitive speaks of what is to come: "plans to meet on Tuesday", "is due to vote in March"
 AHEAD_HEADS = frozenset({"plan", "schedule", "due", "set", "expect", "intend", "prepare", "aim", "go"})
 

@@ -27,6 +27,8 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
+from .holidays import HOLIDAY, holiday_date
+
 __all__ = ["resolve_date", "resolve_relative", "is_anaphoric", "find_dates"]
 
 MONTHS = {m: i for i, names in enumerate((
@@ -46,9 +48,13 @@ YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 NUM = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 TIME_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
 PART = r"(?:(?P<part>mid|early|late|the end of|the start of|the beginning of|the middle of)[- ]+)?"
+# the end of a span of days, after its first day: "May 19-21", "17 and 18 September", "October 22 to 24"
+RANGE_TO = r"(?:\s*[-–]\s*|\s+(?:and|to|through|until|till|into)\s+)"
+RANGE_END = RANGE_TO + r"\d{1,2}(?:st|nd|rd|th)?(?![\d/-])"
 
 LEADING = re.compile(r"^(?:on|in|at|by|from|since|until|till|during|as of|as early as|as late as|around|about|"
-                     r"over|for|of|throughout|before|after|from|late|early)\s+", re.I)
+                     r"over|for|of|throughout|before|after|from|late|early|"
+                     r"(?:the )?(?:night|morning|afternoon|evening|weekend) of)\s+", re.I)
 NOT_A_DATE = re.compile(r"\d+[- ](?:year|month|week|day)s?[- ]old|\b(?:\d+|one|two|three|four|five|six|seven|eight|"
                         r"nine|ten|several|few)\s+(?:years|months|weeks|days|hours)\s+(?:of|in|long|old)\b", re.I)
 DURATION = re.compile(r"^(?:the\s+)?(?:past\s+|last\s+|next\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|"
@@ -91,14 +97,17 @@ def _n(word: str) -> int | None:
 def _rules(t: str, base: date, ahead: bool = False) -> tuple[date, str] | None:
     """The explicit rules, on a lower-cased expression with leading prepositions removed."""
     wd_base = base.weekday()
-    if re.fullmatch(r"(?:earlier |later )?today|this (?:morning|afternoon|evening)|tonight|earlier in the day", t):
+    if re.fullmatch(r"(?:earlier |later )?today|this (?:morning|afternoon|evening)|tonight|(?:earlier|later) in the day", t):
         return base, "day"
-    if re.fullmatch(r"(?:late )?(?:yesterday" + TIME_OF_DAY + r"|last night)", t) or t in {"overnight"}:
+    if re.fullmatch(r"(?:late )?(?:yesterday" + TIME_OF_DAY + r"|last (?:night|evening))", t) or t in {"overnight"}:
         return base - timedelta(days=1), "day"
     if t in BACK_ONE:
         return base - timedelta(days=1), "day"
     if t == "the day before yesterday":
         return base - timedelta(days=2), "day"
+    if m := re.fullmatch(r"(?P<h>" + HOLIDAY + r")" + TIME_OF_DAY, t):  # "Christmas Eve", "on Easter Sunday"
+        d = holiday_date(m["h"], base, ahead)
+        return (d, "day") if d else None
     if t == "tomorrow":
         return base + timedelta(days=1), "day"
     if t == "the day after tomorrow":
@@ -160,8 +169,11 @@ def _rules(t: str, base: date, ahead: bool = False) -> tuple[date, str] | None:
 
 
 def _calendar(t: str, base: date | None, ahead: bool = False) -> tuple[date, str] | None:
-    """Calendar forms: "July 31, 2025", "31 July", "Sept. 11", "in March", "mid-August", "2025-07-31"."""
+    """Calendar forms: "July 31, 2025", "31 July", "Sept. 11", "in March", "mid-August", "2025-07-31".
+    A span of days is its first day: "May 19-21", "17 and 18 September", "May 30-June 2"; one
+    to come that has begun ("a summit scheduled for May 19-21" on May 20) is the one under way."""
     t = re.sub(r"^(?:" + WEEKDAY.replace("?P<wd>", "?:") + r",?\s+)", "", t)  # "Wednesday, Oct. 2"
+    t, more = _span_start(t)
     if m := re.fullmatch(r"(?P<y>\d{4})[-/](?P<mo>\d{1,2})[-/](?P<d>\d{1,2})", t):
         return _safe(int(m["y"]), int(m["mo"]), int(m["d"])), "day"
     if m := re.fullmatch(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})", t):
@@ -178,7 +190,7 @@ def _calendar(t: str, base: date | None, ahead: bool = False) -> tuple[date, str
                 return _safe(int(m["year"]), month, day), "day"
             if base is None:
                 return None
-            d = _latest(month, day, base, ahead)
+            d = _latest(month, day, base - timedelta(days=more) if ahead else base, ahead)
             return (d, "day") if d else None
     if m := re.fullmatch(PART + r"(?P<rel>last |this |next )?" + MONTH + r"(?:,?\s+" + YEAR + r")?", t):
         month = MONTHS[m["month"]]
@@ -201,6 +213,20 @@ def _calendar(t: str, base: date | None, ahead: bool = False) -> tuple[date, str
     return None
 
 
+def _span_start(t: str) -> tuple[str, int]:
+    """A span of days ("May 19-21", "30 and 31 December", "May 30-June 2") cut to its first day,
+    and how many days it goes on after it (0 for one day)."""
+    day = r"(\d{1,2})(?:st|nd|rd|th)?"
+    if m := re.search(r"(?<![\d/-])" + day + RANGE_TO + day + r"(?![\d/-])", t):
+        return t[:m.end(1)] + t[m.end():], max(int(m[2]) - int(m[1]), 0)
+    month = MONTH.replace("?P<month>", "?:")
+    if m := re.match(r"(" + month + r")\s+" + day + RANGE_TO + r"(" + month + r")\s+" + day, t):
+        first, last = (_safe(2001, MONTHS[m[k].rstrip(".")], int(m[k + 1])) for k in (1, 3))
+        more = (last - first).days % 365 if first and last else 0
+        return t[:m.end(2)] + t[m.end():], more
+    return t, 0
+
+
 def _safe(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)
@@ -220,6 +246,7 @@ def resolve_date(text: str, base: date | None, ahead: bool = False) -> tuple[dat
     previous = None
     while previous != t:
         previous, t = t, LEADING.sub("", t).strip()
+    t = re.sub(r"^(?:earlier|later) (?=(?:last|next) )", "", t)  # "earlier last week": last week
     found = _calendar(t, base, ahead)
     if found is None and base is not None:
         found = _rules(t, base, ahead)
@@ -299,14 +326,18 @@ _NUMW = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 _TOD = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
 _DATE_FINDER = re.compile(r"(?<![\w-])(?:" + "|".join([
     r"(?:early|mid|late)[- ]" + _MON + r"(?:,?\s+(?:1[89]|20)\d\d)?",
-    r"(?:" + _WD + r",?\s+)?" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d\d)?",  # "Saturday, March 23"
+    r"(?:" + _WD + r",?\s+)?" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:" + RANGE_END + r"|" + RANGE_TO + _MON
+    + r"\s+\d{1,2})?(?:,?\s+(?:1[89]|20)\d\d)?",  # "Saturday, March 23", "May 19-21", "May 30-June 2"
     ANAPHORA.pattern,
-    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?:1[89]|20)\d\d)?",
+    r"\d{1,2}(?:st|nd|rd|th)?(?:" + RANGE_END + r")?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?:1[89]|20)\d\d)?",
+    r"(?<=\bthe\s)" + _MON + r"(?=\s+(?!(?:of|for|on|in|to|and|or|the|a|an|at|by)\b)[a-z]{3,})",  # "the September summit"
+    HOLIDAY + r"(?!\s+islands?\b)",  # not "Christmas Island"
     r"(?:(?:last|this|next|early|late|mid)\s+)?" + _MON + r"\s+(?:1[89]|20)\d\d",
     r"(?:last|this|next|early|late|in|since|until|during)\s+" + _MON + r"(?:,?\s+(?:1[89]|20)\d\d)?(?![\w'])",
     r"(?:(?:last|this|next|this coming|early|late)\s+)?" + _WD + _TOD,
     r"(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|tomorrow)" + _TOD,
-    r"today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today",
+    r"today|tonight|(?:late\s+)?last\s+(?:night|evening)|this\s+(?:morning|afternoon|evening)|earlier\s+today|"
+    r"(?:earlier|later)\s+in\s+the\s+day",
     r"the\s+(?:day\s+before|previous\s+(?:day|week|month|year)|week\s+before)",
     r"(?:earlier\s+|later\s+)?(?:last|this|next)\s+(?:week|month|year|weekend)",
     r"(?:over|at|during)\s+the\s+weekend",
@@ -327,8 +358,9 @@ def find_dates(span) -> list:  # noqa: ANN001 - a spaCy Span or Doc
     out = []
     for m in _DATE_FINDER.finditer(span.text):
         text = m.group(0)
-        if re.fullmatch(r"may", text, re.I) or (text[:1].islower() and re.match(_MON, text, re.I) and
-                                                 not re.match(r"(?:early|mid|late|last|this|next|in|since)", text, re.I)):
+        if (re.fullmatch(r"may", text, re.I) and not span.text[:m.start()].lower().endswith("the ")) or (
+                text[:1].islower() and re.match(_MON, text, re.I)
+                and not re.match(r"(?:early|mid|late|last|this|next|in|since)", text, re.I)):
             continue
         end = m.end() - (text.endswith(".") and not re.search(r"\b" + _ABBR + r"\.$", text, re.I))  # "in December."
         s = doc.char_span(offset + m.start(), offset + end, alignment_mode="expand")
