@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-__all__ = ["Attached", "attach", "ancestors", "LEVELS", "in_background", "governing_verb", "shift"]
+__all__ = ["Attached", "attach", "ancestors", "LEVELS", "in_background", "governing_verb", "shift", "days_of"]
 
 LEVELS = ("event", "clause", "subject", "governing clause", "sentence")
 # prepositions and subordinators that put what they govern before or around the event, not at it
@@ -38,6 +38,10 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "eight": 8, "nine": 9, "ten": 10}
 MODIFIER_OF_NOUN = frozenset({"poss", "compound", "nmod", "amod"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# verbs that put their date at the end of a multi-day event ("ended its two-day summit on Sunday")
+END_VERBS = frozenset({"end", "conclude", "close", "wrap", "finish", "wind"})
+# verbs that tell a multi-day event of their date: its start, or the day it ended
+SPAN_VERBS = END_VERBS | {"open", "begin", "start", "kick", "hold", "launch", "convene"}
 # a verb's dependents that are clauses of their own: their dates are not the verb's
 CLAUSES = frozenset({"advcl", "ccomp", "conj", "xcomp", "parataxis", "csubj", "relcl"})
 
@@ -107,6 +111,29 @@ def shift(path: Sequence[Token]) -> int:
     return days
 
 
+def _days_long(noun: Token) -> int:
+    """N of "a two-day summit", "a 3-day visit"; 0 for a noun that says no such length."""
+    for c in noun.children:
+        if c.lower_ == "day" and c.dep_ in {"compound", "amod", "nmod"}:
+            n = next((x for x in c.children if x.dep_ == "nummod"), None)
+            if n is not None:
+                return NUMBERS.get(n.lower_, int(n.text) if n.text.isdigit() else 0)
+    return 0
+
+
+def days_of(date_root: Token) -> tuple[Token, int, int] | None:
+    """A multi-day event that the date phrase of ``date_root`` begins or ends: (its noun, days
+    from the date to its first day, its length). "ended its two-day summit on Sunday": (summit,
+    -1, 2), the summit began the day before; "a three-day visit opened Tuesday": (visit, 0, 3)."""
+    verb = governing_verb(date_root)
+    if verb.lemma_ not in SPAN_VERBS:
+        return None
+    for noun in [date_root.head.head if date_root.dep_ == "pobj" else date_root.head, *verb.children]:
+        if noun.pos_ == "NOUN" and (n := _days_long(noun)) > 1:
+            return noun, (1 - n if verb.lemma_ in END_VERBS else 0), n
+    return None
+
+
 def _noun_owner(root: Token) -> Token | None:
     """The noun a date phrase modifies ("Friday's meeting", "the Tuesday attack"), if any."""
     head = root.head
@@ -168,6 +195,10 @@ def attach(anchor: Token, dates: Sequence[Span]) -> Attached | None:
             continue  # the date of another thing
         path = _path(root, own | {verb.i})
         top = path[-1]
+        if anchor.pos_ == "NOUN" and span.start == anchor.i + 1 and root.dep_ == "npadvmod":
+            # "reports of a standoff last month": the parser hangs a bare date that follows the
+            # event's noun on the verb; it is the noun's
+            path, top = [root, anchor], anchor
         if (top.i in own or top.i == verb.i) and _via_subject(path, anchor, verb):
             found = Attached(span, "subject")
         elif top.i in own:

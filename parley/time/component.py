@@ -22,8 +22,8 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .attach import ancestors, attach, governing_verb, in_background, shift
-from .phrases import find_dates, is_anaphoric, resolve_date, resolve_relative
+from .attach import ancestors, attach, days_of, governing_verb, in_background, shift
+from .phrases import NTH_DAY, find_dates, is_anaphoric, nth_day, resolve_date, resolve_relative
 from ..model import Event
 
 __all__ = ["TimeTagger", "resolve_date"]
@@ -70,7 +70,9 @@ class TimeTagger:
         on Wednesday ... They agreed to ..."). Only dates read from the text carry, never a
         carried one, nor those of an event told as background ("after its president vowed on
         Monday to ..."); of a sentence's events, the one nearest its root is its main event.
-        An undated event "two days after" the clause it depends on is counted from it."""
+        An undated event "two days after" the clause it depends on is counted from it; when
+        nothing before dates that clause either, from the publication date, which stands in for
+        it ("the denial came a week after the two ministers held talks")."""
         out: list[Event] = []
         k: int | None = None  # the main event of the last sentence whose own text dates one
         for ev, rule, anchor in zip(events, rules, anchors, strict=True):
@@ -88,6 +90,10 @@ class TimeTagger:
                 if days:
                     why += f", {days:+d} days ('after'/'before' it)"
                 ev = _dated(ev, prev.date + timedelta(days=days), prev.date_precision, prev.date_text, why)
+            elif ev.date_precision == "publication" and ev.date is not None and (days := shift(ancestors(anchor))):
+                why = (f"publication: {days:+d} days from the publication date ('after'/'before' the clause "
+                       "it depends on, which the text does not date)")
+                ev = _dated(ev, ev.date + timedelta(days=days), "day", None, why)
             out.append(ev)
         return out
 
@@ -124,6 +130,9 @@ class TimeTagger:
             day, precision, how = values[(found.span.start, found.span.end)]
             if found.shift and precision == "day":
                 day, how = day + timedelta(days=found.shift), f"{how}, {found.shift:+d} days ('after'/'before' it)"
+            multi = days_of(found.span.root) if precision == "day" else None
+            if multi is not None and multi[0].i == anchor.i and multi[1]:
+                day, how = day + timedelta(days=multi[1]), f"{how}, the first of its {multi[2]} days"
             note = f"{found.rule}: '{found.span.text}' {how}"
             return _dated(ev, day, precision, found.span.text, note), found.rule
         vague = self._vague(anchor)
@@ -201,9 +210,15 @@ def _values(doc: Doc, base: date | None) -> dict[tuple[int, int], Value]:
     same day"), against the last such day before it."""
     out: dict[tuple[int, int], Value] = {}
     last: tuple[date, str] | None = None  # the last day the text named, and how it said it
+    series: tuple[date, int, str] | None = None  # the last multi-day event dated: first day, length, phrase
     for sent in doc.sents:
         for span in find_dates(sent):
             anaphoric = is_anaphoric(span.text)
+            if NTH_DAY.fullmatch(span.text.strip()):  # "on the first day" of the event named before
+                day = nth_day(span.text, series[0], series[1]) if series else None
+                if day is not None:
+                    out[(span.start, span.end)] = (day, "day", f"of the {series[1]} days from '{series[2]}' (day)")
+                continue
             if anaphoric and last is not None:
                 found = resolve_relative(span.text, last[0])
                 how = f"counted from '{last[1]}'"
@@ -218,4 +233,6 @@ def _values(doc: Doc, base: date | None) -> dict[tuple[int, int], Value]:
             out[(span.start, span.end)] = (found[0], found[1], f"{how} ({found[1]})".strip())
             if found[1] == "day":
                 last = (found[0], span.text)
+                if (multi := days_of(span.root)) is not None:
+                    series = (found[0] + timedelta(days=multi[1]), multi[2], span.text)
     return out

@@ -29,7 +29,7 @@ from dateparser.date import DateDataParser
 
 from .holidays import HOLIDAY, holiday_date
 
-__all__ = ["resolve_date", "resolve_relative", "is_anaphoric", "find_dates"]
+__all__ = ["resolve_date", "resolve_relative", "is_anaphoric", "find_dates", "nth_day"]
 
 MONTHS = {m: i for i, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -257,6 +257,21 @@ def resolve_date(text: str, base: date | None, ahead: bool = False) -> tuple[dat
     return found[0], found[1]
 
 
+# "on the first day", "on its final day": a day of a multi-day event the text has named
+NTH_DAY = re.compile(r"(?:on\s+)?(?:the|its|their)\s+(?P<nth>first|second|third|fourth|fifth|opening|final|last|"
+                     r"closing)\s+day", re.I)
+ORDINALS = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
+
+
+def nth_day(text: str, start: date, days: int) -> date | None:
+    """The day "the second day", "the final day"... names of an event of ``days`` days from ``start``."""
+    m = NTH_DAY.fullmatch(text.strip())
+    if m is None:
+        return None
+    k = ORDINALS.get(m["nth"].lower(), days - 1)
+    return start + timedelta(days=k) if k < days else None
+
+
 def is_anaphoric(text: str) -> bool:
     """Whether ``text`` counts from a day the text has named ("two days later", "that night")."""
     t = _clean(text)
@@ -347,6 +362,7 @@ _DATE_FINDER = re.compile(r"(?<![\w-])(?:" + "|".join([
     r"(?:1[89]|20)\d\d[-/]\d{1,2}[-/]\d{1,2}",
     r"\d{1,2}[/.]\d{1,2}[/.](?:1[89]|20)\d\d",
     r"recently|lately|in\s+recent\s+(?:days|weeks|months)|in\s+the\s+(?:past|last)\s+few\s+(?:days|weeks|months)",
+    NTH_DAY.pattern,
 ]) + r")(?![\w-])", re.I)
 
 

@@ -114,3 +114,12 @@ def test_finding_spans_holidays_and_months_that_name_a_thing():
 ])
 def test_a_span_to_come_that_has_begun_is_the_one_under_way(text, pub, want):
     assert resolve_date(text, date.fromisoformat(pub), ahead=True) == (want, "day")
+
+
+def test_the_nth_day_of_a_multi_day_event():
+    from parley.time.phrases import nth_day
+
+    start = date(2024, 2, 28)  # a leap year: the third day is February 29... and March 1
+    assert nth_day("on the second day", start, 3) == date(2024, 2, 29)
+    assert nth_day("its final day", start, 3) == date(2024, 3, 1)
+    assert nth_day("the fifth day", start, 3) is None
