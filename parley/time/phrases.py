@@ -210,6 +210,13 @@ def _calendar(t: str, base: date | None, ahead: bool = False) -> tuple[date, str
         return date(y, month, 1), "month"
     if m := re.fullmatch(PART + YEAR, t):
         return date(int(m["year"]), 1, 1), "year"
+    if (m := re.fullmatch(r"the (?P<day>\d{1,2})(?:st|nd|rd|th)", t)) and base is not None:
+        for k in (range(3) if not ahead else range(0, -3, -1)):  # this month's, else the last that has the day
+            first = _months_back(base, k)
+            d = _safe(first.year, first.month, int(m["day"]))
+            if d is not None and ((d >= base) if ahead else (d <= base)):
+                return d, "day"
+        return None
     return None
 
 
@@ -362,6 +369,8 @@ _DATE_FINDER = re.compile(r"(?<![\w-])(?:" + "|".join([
     r"(?:1[89]|20)\d\d[-/]\d{1,2}[-/]\d{1,2}",
     r"\d{1,2}[/.]\d{1,2}[/.](?:1[89]|20)\d\d",
     r"recently|lately|in\s+recent\s+(?:days|weeks|months)|in\s+the\s+(?:past|last)\s+few\s+(?:days|weeks|months)",
+    # "on the 18th", a day of the month; not "on the 5th floor", "the 18th century"
+    r"on\s+the\s+\d{1,2}(?:st|nd|rd|th)(?=\s*(?:[,.;:)]|$|(?:at|in|and|when|as|after|before|of\s+this\s+month)\b))",
     NTH_DAY.pattern,
 ]) + r")(?![\w-])", re.I)
 

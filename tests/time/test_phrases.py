@@ -123,3 +123,20 @@ def test_the_nth_day_of_a_multi_day_event():
     assert nth_day("on the second day", start, 3) == date(2024, 2, 29)
     assert nth_day("its final day", start, 3) == date(2024, 3, 1)
     assert nth_day("the fifth day", start, 3) is None
+
+
+@pytest.mark.parametrize("text,pub,ahead,want", [
+    ("on the 18th", "2025-03-02", False, date(2025, 2, 18)),
+    ("on the 31st", "2025-03-02", False, date(2025, 1, 31)),   # February has none
+    ("on the 29th", "2024-03-01", False, date(2024, 2, 29)),   # a leap year's
+    ("on the 30th", "2025-01-02", False, date(2024, 12, 30)),  # across the year's end
+    ("on the 2nd", "2025-12-30", True, date(2026, 1, 2)),
+])
+def test_a_day_of_the_month_alone(text, pub, ahead, want):
+    assert resolve_date(text, date.fromisoformat(pub), ahead=ahead) == (want, "day")
+
+
+def test_a_day_of_the_month_is_found_only_as_a_date():
+    nlp = spacy.blank("en")
+    assert [s.text for s in find_dates(nlp("Talks resumed on the 18th, officials said."))] == ["on the 18th"]
+    assert not find_dates(nlp("He lives on the 5th floor.")) and not find_dates(nlp("in the 18th century"))
