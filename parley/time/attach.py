@@ -22,6 +22,7 @@ the verb tells, which is the day of a multi-day event.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -173,10 +174,13 @@ def _counted(owner: Token) -> bool:
 def _span_start(span: Span, root: Token) -> int:
     """How many tokens of the path up from ``root`` are "since <day>" said of a verb: the start
     of what the verb tells ("since Sunday at least 25 people had been killed"), not background.
-    Not of a noun: "the first visit since March" is not in March."""
+    Not of a noun ("the first visit since March" is not in March), nor a month or a year: "has
+    occupied the peninsula since 2014" tells a state, not an event of 2014."""
     since = root.head if root.dep_ == "pobj" else (root if root.i == span.start else None)
     if since is None or since.lower_ != "since" or since.dep_ != "prep" or since.head.pos_ not in {"VERB", "AUX"}:
         return 0
+    if not re.search(r"day\b|[a-z]\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+[a-z]", span.text, re.I):
+        return 0  # names no day
     return 2 if since is not root else 1
 
 

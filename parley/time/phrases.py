@@ -355,7 +355,8 @@ _DATE_FINDER = re.compile(r"(?<![\w-])(?:" + "|".join([
     r"(?<=\bthe\s)" + _MON + r"(?=\s+(?!(?:of|for|on|in|to|and|or|the|a|an|at|by)\b)[a-z]{3,})",  # "the September summit"
     HOLIDAY + r"(?!\s+islands?\b)",  # not "Christmas Island"
     r"(?:(?:last|this|next|early|late|mid)\s+)?" + _MON + r"\s+(?:1[89]|20)\d\d",
-    r"(?:last|this|next|early|late|in|since|until|during)\s+" + _MON + r"(?:,?\s+(?:1[89]|20)\d\d)?(?![\w'])",
+    r"(?:last|this|next|early|late|in|since|until|during)\s+" + _MON + r"(?:,?\s+(?:1[89]|20)\d\d)?(?![\w'])"
+    r"(?!\s+\d{1,2}(?:st|nd|rd|th)?\b)",  # "since March 3" is March 3
     r"(?:(?:last|this|next|this coming|early|late)\s+)?" + _WD + _TOD,
     r"(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|tomorrow)" + _TOD,
     r"today|tonight|(?:late\s+)?last\s+(?:night|evening)|this\s+(?:morning|afternoon|evening)|earlier\s+today|"

@@ -75,3 +75,8 @@ def test_a_day_after_hung_on_the_later_clause_still_counts_back(attached):
     # the parser hangs "a day after" on "stormed", before its subject
     text = "The army announced a curfew on Monday, a day after rebels stormed the airport in the capital."
     assert attached(text, "stormed") == ("Monday", "governing clause", -1)
+
+
+def test_since_a_month_or_a_year_is_a_state_not_its_start(attached):
+    assert attached("Russian troops have occupied the peninsula since 2014.", "occupied") is None
+    assert attached("Rebels have besieged the city since March 3.", "besieged") == ("March 3", "event", 0)
