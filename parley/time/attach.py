@@ -49,11 +49,13 @@ CLAUSES = frozenset({"advcl", "ccomp", "conj", "xcomp", "parataxis", "csubj", "r
 
 @dataclass(frozen=True)
 class Attached:
-    """A date phrase, the level it was found at (one of ``LEVELS``), and days to add to it."""
+    """A date phrase, the level it was found at (one of ``LEVELS``), days to add to it, and
+    whether it is the start of what the event tells ("since Sunday")."""
 
     span: Span
     rule: str
     shift: int = 0
+    start: bool = False
 
 
 def governing_verb(t: Token) -> Token:
@@ -219,12 +221,15 @@ def attach(anchor: Token, dates: Sequence[Span]) -> Attached | None:
             path = path[:next((k for k, t in enumerate(path) if t.i in rank), len(path))]
             top = path[-1] if path else root
             found = Attached(span, "sentence")
-        below = path[_span_start(span, root):-1] if found.rule != "sentence" else path
+        since = _span_start(span, root) if found.rule != "sentence" else 0
+        below = path[since:-1] if found.rule != "sentence" else path
         if in_background(below) or _trails_background(span, top):
             counted = shift(below) if found.rule != "sentence" else 0
             if not counted:
                 continue
             found = Attached(span, found.rule, found.shift - counted)  # "N days after" the date
+        elif since:
+            found = Attached(span, found.rule, found.shift, start=True)
         near = abs(root.i - anchor.i) if found.rule == "sentence" else root.i
         key = (LEVELS.index(found.rule), rank.get(top.i, 0), near)
         if best is None or key < best[0]:

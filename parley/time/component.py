@@ -133,6 +133,8 @@ class TimeTagger:
             multi = days_of(found.span.root) if precision == "day" else None
             if multi is not None and multi[0].i == anchor.i and multi[1]:
                 day, how = day + timedelta(days=multi[1]), f"{how}, the first of its {multi[2]} days"
+            if found.start:
+                how += ", its start ('since')"
             note = f"{found.rule}: '{found.span.text}' {how}"
             return _dated(ev, day, precision, found.span.text, note), found.rule
         vague = self._vague(anchor)

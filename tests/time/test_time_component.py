@@ -156,6 +156,15 @@ def test_the_day_of_an_event(pipeline, text, word, pub, want):
     assert (ev.date, ev.date_precision) == (want, "day"), dict(ev.explain)["date"]
 
 
+def test_the_rule_says_since_and_the_first_of_several_days(pipeline):
+    since = _dated_at(pipeline, "Since Sunday at least 40 people have been killed in the fighting.", "killed",
+                      "2025-03-04")
+    assert dict(since.explain)["date"].endswith("its start ('since')")
+    summit = _dated_at(pipeline, "Leaders of the European Union concluded a three-day summit in Brussels on Sunday.",
+                       "summit", "2025-03-03")
+    assert "the first of its 3 days" in dict(summit.explain)["date"] and summit.date_text == "Sunday"
+
+
 def test_a_bare_date_after_the_event_noun_is_the_nouns(pipeline):
     text = "On Tuesday, the ministry confirmed reports of a standoff last month between coast guard vessels."
     ev = _dated_at(pipeline, text, "standoff", "2025-01-08")
