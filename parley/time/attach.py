@@ -209,9 +209,11 @@ def attach(anchor: Token, dates: Sequence[Span]) -> Attached | None:
             found = Attached(span, "subject")
         elif top.i in own:
             found = Attached(span, "event")
-        elif top.i == verb.i or (top.dep_ == "acl" and top.tag_ == "VBG" and top.head.head.i == verb.i):
+        elif top.i == verb.i or (top.tag_ == "VBG" and (top.dep_ == "acl" and top.head.head.i == verb.i
+                                                        or top.dep_ == "prep" and top.head.i == verb.i)):
             # "signed a pact settling the border on Monday": the parser hangs the date on the
-            # object's participle, which happens when the event does
+            # object's participle, which happens when the event does; "gather for a summit
+            # starting June 24": on a participle read as a preposition of the verb
             found = Attached(span, "clause")
         elif top.i in rank:
             found = Attached(span, "governing clause", shift(up[:rank[top.i]]))

@@ -187,8 +187,12 @@ def _depth(t: Token) -> int:
 
 def _ahead(t: Token) -> bool:
     """Whether the clause of ``t`` speaks of what is to come ("will meet", "plans to visit",
-    "is to vote", "a summit scheduled for"), so its weekday is the coming one."""
+    "is to vote", "a summit scheduled for"), so its weekday is the coming one. A participle
+    has the tense of the clause it hangs on ("will gather for a summit starting June 24")."""
     verb = governing_verb(t)
+    while (verb.tag_ == "VBG" and verb.dep_ in {"acl", "advcl", "prep"} and verb.head.i != verb.i
+           and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)):
+        verb = governing_verb(verb.head)
     if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "wo"} for c in verb.children):
         return True
     if verb.lemma_ in {"schedule", "plan"} and verb.tag_ == "VBN":

@@ -150,6 +150,10 @@ def _dated_at(pipeline, text: str, word: str, pub: str):
     ("Since Sunday at least 40 people have been killed in the fighting around the city.", "killed",
      "2025-03-04", date(2025, 3, 2)),
     ("A drone launched on Saturday hit a fuel depot near the border.", "hit", "2025-09-01", date(2025, 8, 30)),
+    # a participle has its clause's tense: a summit to come, this year's June 24
+    ("NATO leaders will gather for a two-day summit in The Hague starting June 24.", "summit", "2025-06-20",
+     date(2025, 6, 24)),
+    ("Since Christmas Day, more than 100 people have been killed.", "killed", "2025-01-02", date(2024, 12, 25)),
 ])
 def test_the_day_of_an_event(pipeline, text, word, pub, want):
     ev = _dated_at(pipeline, text, word, pub)
