@@ -353,7 +353,9 @@ _DATE_FINDER = re.compile(r"(?<![\w-])(?:" + "|".join([
     ANAPHORA.pattern,
     r"\d{1,2}(?:st|nd|rd|th)?(?:" + RANGE_END + r")?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?:1[89]|20)\d\d)?",
     r"(?<=\bthe\s)" + _MON + r"(?=\s+(?!(?:of|for|on|in|to|and|or|the|a|an|at|by)\b)[a-z]{3,})",  # "the September summit"
-    HOLIDAY + r"(?!\s+islands?\b)",  # not "Christmas Island"
+    # not "Christmas Island", nor a day naming a thing: "a Christmas market", "the Easter holidays"
+    HOLIDAY + r"(?!\s+islands?\b)(?!\s+(?!(?:and|or|in|on|at|the|a|an|to|when|as|with|after|before|of|this|last|"
+    r"next|morning|afternoon|evening|night)\b)[a-z])",
     r"(?:(?:last|this|next|early|late|mid)\s+)?" + _MON + r"\s+(?:1[89]|20)\d\d",
     r"(?:last|this|next|early|late|in|since|until|during)\s+" + _MON + r"(?:,?\s+(?:1[89]|20)\d\d)?(?![\w'])"
     r"(?!\s+\d{1,2}(?:st|nd|rd|th)?\b)",  # "since March 3" is March 3

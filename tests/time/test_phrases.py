@@ -105,6 +105,8 @@ def test_finding_spans_holidays_and_months_that_name_a_thing():
               "and before New Year's Eve. The May elections were held on Christmas Island.")
     assert [s.text for s in find_dates(doc)] == ["May 19-21", "17 and 18 September", "June", "New Year's Eve", "May"]
     assert not find_dates(nlp("The March for Peace drew crowds; they may march again."))
+    assert not find_dates(nlp("A car drove into a Christmas market during the Easter holidays."))
+    assert [s.text for s in find_dates(nlp("Shops shut at Christmas and on Easter Monday."))] == ["Christmas", "Easter Monday"]
 
 
 @pytest.mark.parametrize("text,pub,want", [
