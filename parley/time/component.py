@@ -36,6 +36,10 @@ VAGUE_PAST = frozenset({"recent", "recently", "earlier", "previous", "prior", "p
 STATED = frozenset({"event", "clause", "subject", "governing clause"})
 # verbs whose infinitive speaks of what is to come: "plans to meet on Tuesday", "is due to vote in March"
 AHEAD_HEADS = frozenset({"plan", "schedule", "due", "set", "expect", "intend", "prepare", "aim", "go"})
+# verbs of saying and deciding: "would" in what they report is the future seen from then ("said talks
+# would resume on Wednesday"), not a condition
+REPORTING = frozenset({"say", "tell", "announce", "state", "add", "confirm", "expect", "hope", "warn", "agree",
+                       "promise", "decide", "pledge", "vow", "report"})
 
 Value = tuple[date, str, str]  # a phrase's date, precision, and how it was counted (for explain)
 
@@ -194,6 +198,10 @@ def _ahead(t: Token) -> bool:
            and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)):
         verb = governing_verb(verb.head)
     if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "wo"} for c in verb.children):
+        return True
+    if (any(c.dep_ == "aux" and c.lower_ in {"would", "'d"} for c in verb.children)
+            and not any(c.lower_ == "have" for c in verb.children)
+            and verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING):
         return True
     if verb.lemma_ in {"schedule", "plan"} and verb.tag_ == "VBN":
         return True

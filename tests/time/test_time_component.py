@@ -154,10 +154,19 @@ def _dated_at(pipeline, text: str, word: str, pub: str):
     ("NATO leaders will gather for a two-day summit in The Hague starting June 24.", "summit", "2025-06-20",
      date(2025, 6, 24)),
     ("Since Christmas Day, more than 100 people have been killed.", "killed", "2025-01-02", date(2024, 12, 25)),
+    # "would" in what was said is the future seen from then, across the year's end
+    ("Officials said talks would continue on Friday.", "continue", "2025-12-30", date(2026, 1, 2)),
 ])
+
 def test_the_day_of_an_event(pipeline, text, word, pub, want):
     ev = _dated_at(pipeline, text, word, pub)
     assert (ev.date, ev.date_precision) == (want, "day"), dict(ev.explain)["date"]
+
+
+def test_would_of_a_condition_is_not_ahead(pipeline):
+    ev = _dated_at(pipeline, "Officials said talks would have continued on Friday without the strike.", "continued",
+                   "2025-12-30")
+    assert ev.date == date(2025, 12, 26)
 
 
 def test_the_rule_says_since_and_the_first_of_several_days(pipeline):
