@@ -82,11 +82,13 @@ def _opener(t: Token) -> Token | None:
     for c in t.children:
         if c.dep_ == "mark" and c.lower_ in BACKGROUND:
             return c
-        # "a day after the militia seized the base": the parser may hang "a day after" on the clause's
-        # verb, before its subject, with "after" a preposition that governs nothing of the clause
-        if c.dep_ == "npadvmod" and c.lower_ in UNITS and c.i < t.i:
+        # "..., a day after the militia seized the base": the parser may hang "a day after" on the
+        # dependent clause's verb, with "after" taking the first word of the clause's subject. Not
+        # "A week after the talks, Russia launched ...": there the main clause is after the talks
+        if c.dep_ == "npadvmod" and c.lower_ in UNITS and c.i < t.i and t.head.i != t.i:
             prep = next((x for x in c.children if x.dep_ == "prep" and x.lower_ in SHIFTS), None)
-            if prep is not None:
+            subject = next((x for x in t.children if x.dep_ in SUBJECTS), None)
+            if prep is not None and subject is not None and prep.right_edge.i + 1 == subject.left_edge.i:
                 return prep
     return None
 
@@ -106,7 +108,7 @@ def shift(path: Sequence[Token]) -> int:
         if opener is None or opener.lower_ not in SHIFTS or opener.i in seen:
             continue  # an opener is met twice, from its object and from itself
         seen.add(opener.i)
-        for c in [*opener.children, *t.children]:
+        for c in {x.i: x for x in [*opener.children, *t.children, opener.head]}.values():  # "a week after": the head
             if c.dep_ == "npadvmod" and c.lower_ in UNITS:
                 n = next((NUMBERS.get(x.lower_, int(x.text) if x.text.isdigit() else 0)
                           for x in c.children if x.dep_ in {"nummod", "det"}), 0)

@@ -183,3 +183,12 @@ def test_a_bare_date_after_the_event_noun_is_the_nouns(pipeline):
     ev = _dated_at(pipeline, text, "standoff", "2025-01-08")
     assert (ev.date, ev.date_precision) == (date(2024, 12, 1), "month")
     assert _dated_at(pipeline, text, "confirmed", "2025-01-08").date == date(2025, 1, 7)
+
+
+def test_a_main_clause_a_week_after_something_is_not_counted_back(pipeline):
+    ev = _dated_at(pipeline, "A week after the talks in Riyadh, Russia launched a missile attack on Kyiv.", "launched",
+                   "2025-03-04")
+    assert (ev.date, ev.date_precision) == (date(2025, 3, 4), "publication")
+    counted = _dated_at(pipeline, "A week after Monday's talks in Riyadh, Russia launched a missile attack on Kyiv.",
+                        "launched", "2025-03-12")
+    assert (counted.date, counted.date_precision) == (date(2025, 3, 17), "day"), dict(counted.explain)["date"]
