@@ -224,8 +224,10 @@ def _values(doc: Doc, base: date | None) -> dict[tuple[int, int], Value]:
     same day"), against the last such day before it."""
     out: dict[tuple[int, int], Value] = {}
     last: tuple[date, str] | None = None  # the last day the text named, and how it said it
-    series: tuple[date, int, str] | None = None  # the last multi-day event dated: first day, length, phrase
-    for sent in doc.sents:
+    series: tuple[date, int, str, int] | None = None  # the last multi-day event: first day, length, phrase, sentence
+    for k, sent in enumerate(doc.sents):
+        if series is not None and series[3] < k - 1:
+            series = None  # "the first day" speaks of an event of this sentence or the one before
         for span in find_dates(sent):
             anaphoric = is_anaphoric(span.text)
             if NTH_DAY.fullmatch(span.text.strip()):  # "on the first day" of the event named before
@@ -248,5 +250,5 @@ def _values(doc: Doc, base: date | None) -> dict[tuple[int, int], Value]:
             if found[1] == "day":
                 last = (found[0], span.text)
                 if (multi := days_of(span.root)) is not None:
-                    series = (found[0] + timedelta(days=multi[1]), multi[2], span.text)
+                    series = (found[0] + timedelta(days=multi[1]), multi[2], span.text, k)
     return out

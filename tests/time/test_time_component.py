@@ -192,3 +192,10 @@ def test_a_main_clause_a_week_after_something_is_not_counted_back(pipeline):
     counted = _dated_at(pipeline, "A week after Monday's talks in Riyadh, Russia launched a missile attack on Kyiv.",
                         "launched", "2025-03-12")
     assert (counted.date, counted.date_precision) == (date(2025, 3, 17), "day"), dict(counted.explain)["date"]
+
+
+def test_the_first_day_is_of_a_multi_day_event_just_named(pipeline):
+    text = ("Leaders ended a two-day summit in Lisbon on Monday. Officials met in Porto. Talks went on. "
+            "Rebels attacked a convoy on the first day of the offensive.")
+    ev = _dated_at(pipeline, text, "attacked", "2025-03-04")
+    assert ev.date_text != "the first day" and ev.date_precision == "publication"
