@@ -12,6 +12,11 @@ statements"), and last the publication date (``publication``). ``date_precision`
 the text fixes: day, week, month, year; ``before`` when the text only bounds it; ``publication``
 when the publication date stands in. Which phrase dates which event is read from the parse
 (attach.py); the phrases are resolved by phrases.py.
+
+A multi-day event is its first day ("concluded a three-day summit on Sunday": the Friday), and
+"on the first day", "on its final day" count from it; "since Sunday" dates the start of what it
+tells; an event "N days after" another is counted from that one's date, or from publication when
+the text dates neither (the rule says "publication", the precision is the day).
 """
 from __future__ import annotations
 
