@@ -124,12 +124,18 @@ def _rules(t: str, base: date, ahead: bool = False) -> tuple[date, str] | None:
         rel = (m["rel"] or "").strip()
         if rel in {"next", "this coming", "coming"}:
             return base + timedelta(days=(target - wd_base - 1) % 7 + 1), "day"
+        if rel == "this":  # "this Thursday": of this week, before or after publication
+            return _monday(base) + timedelta(days=target), "day"
         if ahead and not rel:  # "will meet on Tuesday": the coming one (today on a Tuesday)
             return base + timedelta(days=(target - wd_base) % 7), "day"
         back = (wd_base - target) % 7
         if rel == "last" and back == 0:
             back = 7
         return base - timedelta(days=back), "day"
+    # "Wednesday last week", "on Friday of next week"
+    if m := re.fullmatch(WEEKDAY + TIME_OF_DAY + r" (?:of )?(?P<rel>last|this|next) week", t):
+        weeks = {"last": -1, "this": 0, "next": 1}[m["rel"]]
+        return _monday(base) + timedelta(days=7 * weeks + WEEKDAYS[m["wd"]]), "day"
     # weeks
     if re.fullmatch(r"(?:earlier |later )?this week", t):
         return _monday(base), "week"
@@ -140,7 +146,7 @@ def _rules(t: str, base: date, ahead: bool = False) -> tuple[date, str] | None:
     if m := re.fullmatch(NUM + r" weeks? ago", t):
         n = _n(m["n"])
         return (_monday(base - timedelta(days=7 * n)), "week") if n else None
-    if re.fullmatch(r"(?:over |at |during )?(?:the |this |last )?weekend", t):
+    if re.fullmatch(r"(?:over |at |during )?(?:the |this |last |this past )?weekend", t):
         saturday = base - timedelta(days=(wd_base - 5) % 7 or (7 if wd_base == 5 else 0))
         if wd_base == 6:
             saturday = base - timedelta(days=1)
@@ -285,7 +291,8 @@ def is_anaphoric(text: str) -> bool:
     return bool(ANAPHORA.fullmatch(t)) or t in BACK_ONE
 
 
-BACK_ONE = frozenset({"the day before", "the previous day", "a day earlier", "the day before that"})
+BACK_ONE = frozenset({"the day before", "the previous day", "a day earlier", "the day before that",
+                      "the previous evening", "the previous night", "the night before", "the evening before"})
 
 
 def resolve_relative(text: str, ref: date) -> tuple[date, str] | None:
@@ -359,12 +366,14 @@ _DATE_FINDER = re.compile(r"(?<![\w-])(?:" + "|".join([
     r"(?:(?:last|this|next|early|late|mid)\s+)?" + _MON + r"\s+(?:1[89]|20)\d\d",
     r"(?:last|this|next|early|late|in|since|until|during)\s+" + _MON + r"(?:,?\s+(?:1[89]|20)\d\d)?(?![\w'])"
     r"(?!\s+\d{1,2}(?:st|nd|rd|th)?\b)",  # "since March 3" is March 3
+    _WD + _TOD + r"\s+(?:of\s+)?(?:last|this|next)\s+week",  # "Wednesday last week"
     r"(?:(?:last|this|next|this coming|early|late)\s+)?" + _WD + _TOD,
     r"(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|tomorrow)" + _TOD,
     r"today|tonight|(?:late\s+)?last\s+(?:night|evening)|this\s+(?:morning|afternoon|evening)|earlier\s+today|"
     r"(?:earlier|later)\s+in\s+the\s+day",
-    r"the\s+(?:day\s+before|previous\s+(?:day|week|month|year)|week\s+before)",
-    r"(?:earlier\s+|later\s+)?(?:last|this|next)\s+(?:week|month|year|weekend)",
+    r"the\s+(?:day\s+before|previous\s+(?:day|week|month|year|evening|night)|week\s+before|(?:night|evening)\s+before)",
+    r"(?:earlier\s+|later\s+)?(?:last|this|next|this\s+past)\s+(?:week|month|year|weekend)",
+    r"the\s+(?:end|start|beginning|middle)\s+of\s+" + _MON + r"(?:,?\s+(?:1[89]|20)\d\d)?",
     r"(?:over|at|during)\s+the\s+weekend",
     _NUMW + r"\s+(?:days?|weeks?|months?|years?|decades?)\s+ago",
     r"(?:early|mid|late)[- ](?:1[89]|20)\d\d",

@@ -142,3 +142,23 @@ def test_a_day_of_the_month_is_found_only_as_a_date():
     nlp = spacy.blank("en")
     assert [s.text for s in find_dates(nlp("Talks resumed on the 18th, officials said."))] == ["on the 18th"]
     assert not find_dates(nlp("He lives on the 5th floor.")) and not find_dates(nlp("in the 18th century"))
+
+
+@pytest.mark.parametrize("text,pub,want", [
+    ("this Thursday", "2025-03-05", (date(2025, 3, 6), "day")),          # of this week: to come
+    ("this Monday", "2025-03-05", (date(2025, 3, 3), "day")),            # of this week: past
+    ("on Wednesday last week", "2025-01-02", (date(2024, 12, 25), "day")),  # across the year's end
+    ("Friday of next week", "2025-03-05", (date(2025, 3, 14), "day")),
+    ("this past weekend", "2025-09-03", (date(2025, 8, 25), "week")),
+    ("at the end of February", "2025-03-05", (date(2025, 2, 1), "month")),
+])
+def test_weekdays_of_a_named_week_and_more_month_parts(text, pub, want):
+    assert resolve_date(text, date.fromisoformat(pub)) == want
+
+
+def test_the_previous_evening_counts_from_the_day_named():
+    assert is_anaphoric("the previous evening") and is_anaphoric("the night before")
+    assert resolve_relative("the previous evening", date(2025, 3, 1)) == (date(2025, 2, 28), "day")
+    nlp = spacy.blank("en")
+    assert [s.text for s in find_dates(nlp("They met on Wednesday last week, and the previous evening."))] == [
+        "Wednesday last week", "the previous evening"]
