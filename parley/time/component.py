@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .attach import ancestors, attach, days_of, governing_verb, in_background, shift
-from .phrases import NTH_DAY, find_dates, is_anaphoric, nth_day, resolve_date, resolve_relative
+from .phrases import NTH_DAY, WEEKDAYS, find_dates, is_anaphoric, nth_day, resolve_date, resolve_relative
 from ..model import Event
 
 __all__ = ["TimeTagger", "resolve_date"]
@@ -139,6 +139,10 @@ class TimeTagger:
             day, precision, how = values[(found.span.start, found.span.end)]
             if found.shift and precision == "day":
                 day, how = day + timedelta(days=found.shift), f"{how}, {found.shift:+d} days ('after'/'before' it)"
+                if base is not None and day > base and not _ahead(anchor) and _weekday(found.span.text):
+                    # "a week after Monday's talks, Russia launched ...": reported as done, so the
+                    # Monday is the one before, not the last one
+                    day, how = day - timedelta(days=7), f"{how}, from the week before (not after publication)"
             multi = days_of(found.span.root) if precision == "day" else None
             if multi is not None and multi[0].i == anchor.i and multi[1]:
                 day, how = day + timedelta(days=multi[1]), f"{how}, the first of its {multi[2]} days"
@@ -188,6 +192,11 @@ def _dated(ev: Event, day: date | None, precision: str | None, text: str | None,
     explain = dict(ev.explain)
     explain["date"] = why
     return replace(ev, date=day, date_text=text, date_precision=precision, explain=tuple(explain.items()))
+
+
+def _weekday(text: str) -> bool:
+    """Whether a date phrase names a day by its weekday, which recurs every week."""
+    return any(w.lower().strip(".,") in WEEKDAYS for w in text.split())
 
 
 def _depth(t: Token) -> int:

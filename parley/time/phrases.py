@@ -29,7 +29,7 @@ from dateparser.date import DateDataParser
 
 from .holidays import HOLIDAY, holiday_date
 
-__all__ = ["resolve_date", "resolve_relative", "is_anaphoric", "find_dates", "nth_day"]
+__all__ = ["resolve_date", "resolve_relative", "is_anaphoric", "find_dates", "nth_day", "NTH_DAY"]
 
 MONTHS = {m: i for i, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),

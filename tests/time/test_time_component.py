@@ -189,9 +189,13 @@ def test_a_main_clause_a_week_after_something_is_not_counted_back(pipeline):
     ev = _dated_at(pipeline, "A week after the talks in Riyadh, Russia launched a missile attack on Kyiv.", "launched",
                    "2025-03-04")
     assert (ev.date, ev.date_precision) == (date(2025, 3, 4), "publication")
+    # counted from Monday: reported as done by Wednesday March 12, so from the Monday before last
     counted = _dated_at(pipeline, "A week after Monday's talks in Riyadh, Russia launched a missile attack on Kyiv.",
                         "launched", "2025-03-12")
-    assert (counted.date, counted.date_precision) == (date(2025, 3, 17), "day"), dict(counted.explain)["date"]
+    assert (counted.date, counted.date_precision) == (date(2025, 3, 10), "day"), dict(counted.explain)["date"]
+    counted = _dated_at(pipeline, "Two days after Monday's talks in Riyadh, Russia launched a missile attack on Kyiv.",
+                        "launched", "2025-03-13")
+    assert counted.date == date(2025, 3, 12), dict(counted.explain)["date"]
 
 
 def test_the_first_day_is_of_a_multi_day_event_just_named(pipeline):
