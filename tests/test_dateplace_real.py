@@ -24,6 +24,9 @@ def test_dateplace_real_set(capsys):
     assert result["sentences"] == 216 and result["date"]["rows"] + result["undated"]["rows"] == 216
     assert result["no_event"] <= 80
     assert result["date"]["accuracy"] >= 0.51
+    # the time stage on the events it is given (0.932 on 2026-12-06, s-dates): a date regression
+    # shows here even when coding recall moves the figure above
+    assert result["with_event"]["date"]["accuracy"] >= 0.90
     assert result["place"]["accuracy"] >= 0.26
 
 

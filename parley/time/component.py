@@ -4,13 +4,19 @@ Dates are resolved against the document's publication date ("July 31" in an arti
 2025-08-01 is 2025-07-31; "on Tuesday" is the Tuesday before, the publication's own weekday
 the publication day; "will meet on Tuesday" the coming one). An event takes, in order (the
 rule is the first word of its ``explain["date"]``): the date phrase of its own word or verb
-(``event``, ``clause``), of a clause it depends on (``governing clause``), any other date of its
+(``event``, ``clause``), of its clause's subject ("Sunday's attack hit ...": ``subject``), of a
+clause it depends on (``governing clause``), any other date of its
 sentence that dates nothing else (``sentence``), the date of an event stated in the sentences
 just before about the same matter (``previous sentence``), a bound (``before``: "recent
 statements"), and last the publication date (``publication``). ``date_precision`` says how much
 the text fixes: day, week, month, year; ``before`` when the text only bounds it; ``publication``
 when the publication date stands in. Which phrase dates which event is read from the parse
 (attach.py); the phrases are resolved by phrases.py.
+
+A multi-day event is its first day ("concluded a three-day summit on Sunday": the Friday), and
+"on the first day", "on its final day" count from it; "since Sunday" dates the start of what it
+tells; an event "N days after" another is counted from that one's date, or from publication when
+the text dates neither (the rule says "publication", the precision is the day).
 """
 from __future__ import annotations
 
@@ -21,8 +27,8 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .attach import ancestors, attach, governing_verb, in_background, shift
-from .phrases import find_dates, is_anaphoric, resolve_date, resolve_relative
+from .attach import ancestors, attach, days_of, governing_verb, in_background, shift
+from .phrases import NTH_DAY, WEEKDAYS, find_dates, is_anaphoric, nth_day, resolve_date, resolve_relative
 from ..model import Event
 
 __all__ = ["TimeTagger", "resolve_date"]
@@ -32,9 +38,13 @@ CARRY_SENTENCES = 3  # how far back a stated date carries to an undated event
 TOPIC_SHIFT = frozenset({"separately", "meanwhile", "elsewhere", "earlier", "previously", "later"})
 VAGUE_PAST = frozenset({"recent", "recently", "earlier", "previous", "prior", "past", "last"})
 # rules whose date is read from the event's own sentence, and which may carry to the next events
-STATED = frozenset({"event", "clause", "governing clause"})
+STATED = frozenset({"event", "clause", "subject", "governing clause"})
 # verbs whose infinitive speaks of what is to come: "plans to meet on Tuesday", "is due to vote in March"
 AHEAD_HEADS = frozenset({"plan", "schedule", "due", "set", "expect", "intend", "prepare", "aim", "go"})
+# verbs of saying and deciding: "would" in what they report is the future seen from then ("said talks
+# would resume on Wednesday"), not a condition
+REPORTING = frozenset({"say", "tell", "announce", "state", "add", "confirm", "expect", "hope", "warn", "agree",
+                       "promise", "decide", "pledge", "vow", "report"})
 
 Value = tuple[date, str, str]  # a phrase's date, precision, and how it was counted (for explain)
 
@@ -69,7 +79,9 @@ class TimeTagger:
         on Wednesday ... They agreed to ..."). Only dates read from the text carry, never a
         carried one, nor those of an event told as background ("after its president vowed on
         Monday to ..."); of a sentence's events, the one nearest its root is its main event.
-        An undated event "two days after" the clause it depends on is counted from it."""
+        An undated event "two days after" the clause it depends on is counted from it; when
+        nothing before dates that clause either, from the publication date, which stands in for
+        it ("the denial came a week after the two ministers held talks")."""
         out: list[Event] = []
         k: int | None = None  # the main event of the last sentence whose own text dates one
         for ev, rule, anchor in zip(events, rules, anchors, strict=True):
@@ -87,6 +99,10 @@ class TimeTagger:
                 if days:
                     why += f", {days:+d} days ('after'/'before' it)"
                 ev = _dated(ev, prev.date + timedelta(days=days), prev.date_precision, prev.date_text, why)
+            elif ev.date_precision == "publication" and ev.date is not None and (days := shift(ancestors(anchor))):
+                why = (f"publication: {days:+d} days from the publication date ('after'/'before' the clause "
+                       "it depends on, which the text does not date)")
+                ev = _dated(ev, ev.date + timedelta(days=days), "day", None, why)
             out.append(ev)
         return out
 
@@ -123,6 +139,15 @@ class TimeTagger:
             day, precision, how = values[(found.span.start, found.span.end)]
             if found.shift and precision == "day":
                 day, how = day + timedelta(days=found.shift), f"{how}, {found.shift:+d} days ('after'/'before' it)"
+                if base is not None and day > base and not _ahead(anchor) and _weekday(found.span.text):
+                    # "a week after Monday's talks, Russia launched ...": reported as done, so the
+                    # Monday is the one before, not the last one
+                    day, how = day - timedelta(days=7), f"{how}, from the week before (not after publication)"
+            multi = days_of(found.span.root) if precision == "day" else None
+            if multi is not None and multi[0].i == anchor.i and multi[1]:
+                day, how = day + timedelta(days=multi[1]), f"{how}, the first of its {multi[2]} days"
+            if found.start:
+                how += ", its start ('since')"
             note = f"{found.rule}: '{found.span.text}' {how}"
             return _dated(ev, day, precision, found.span.text, note), found.rule
         vague = self._vague(anchor)
@@ -169,15 +194,28 @@ def _dated(ev: Event, day: date | None, precision: str | None, text: str | None,
     return replace(ev, date=day, date_text=text, date_precision=precision, explain=tuple(explain.items()))
 
 
+def _weekday(text: str) -> bool:
+    """Whether a date phrase names a day by its weekday, which recurs every week."""
+    return any(w.lower().strip(".,") in WEEKDAYS for w in text.split())
+
+
 def _depth(t: Token) -> int:
     return len(ancestors(governing_verb(t)))
 
 
 def _ahead(t: Token) -> bool:
     """Whether the clause of ``t`` speaks of what is to come ("will meet", "plans to visit",
-    "is to vote", "a summit scheduled for"), so its weekday is the coming one."""
+    "is to vote", "a summit scheduled for"), so its weekday is the coming one. A participle
+    has the tense of the clause it hangs on ("will gather for a summit starting June 24")."""
     verb = governing_verb(t)
+    while (verb.tag_ == "VBG" and verb.dep_ in {"acl", "advcl", "prep"} and verb.head.i != verb.i
+           and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)):
+        verb = governing_verb(verb.head)
     if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "wo"} for c in verb.children):
+        return True
+    if (any(c.dep_ == "aux" and c.lower_ in {"would", "'d"} for c in verb.children)
+            and not any(c.lower_ == "have" for c in verb.children)
+            and verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING):
         return True
     if verb.lemma_ in {"schedule", "plan"} and verb.tag_ == "VBN":
         return True
@@ -200,9 +238,17 @@ def _values(doc: Doc, base: date | None) -> dict[tuple[int, int], Value]:
     same day"), against the last such day before it."""
     out: dict[tuple[int, int], Value] = {}
     last: tuple[date, str] | None = None  # the last day the text named, and how it said it
-    for sent in doc.sents:
+    series: tuple[date, int, str, int] | None = None  # the last multi-day event: first day, length, phrase, sentence
+    for k, sent in enumerate(doc.sents):
+        if series is not None and series[3] < k - 1:
+            series = None  # "the first day" speaks of an event of this sentence or the one before
         for span in find_dates(sent):
             anaphoric = is_anaphoric(span.text)
+            if NTH_DAY.fullmatch(span.text.strip()):  # "on the first day" of the event named before
+                day = nth_day(span.text, series[0], series[1]) if series else None
+                if day is not None:
+                    out[(span.start, span.end)] = (day, "day", f"of the {series[1]} days from '{series[2]}' (day)")
+                continue
             if anaphoric and last is not None:
                 found = resolve_relative(span.text, last[0])
                 how = f"counted from '{last[1]}'"
@@ -217,4 +263,6 @@ def _values(doc: Doc, base: date | None) -> dict[tuple[int, int], Value]:
             out[(span.start, span.end)] = (found[0], found[1], f"{how} ({found[1]})".strip())
             if found[1] == "day":
                 last = (found[0], span.text)
+                if (multi := days_of(span.root)) is not None:
+                    series = (found[0] + timedelta(days=multi[1]), multi[2], span.text, k)
     return out

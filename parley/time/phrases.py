@@ -27,7 +27,9 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-__all__ = ["resolve_date", "resolve_relative", "is_anaphoric", "find_dates"]
+from .holidays import HOLIDAY, holiday_date
+
+__all__ = ["resolve_date", "resolve_relative", "is_anaphoric", "find_dates", "nth_day", "NTH_DAY"]
 
 MONTHS = {m: i for i, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -46,9 +48,13 @@ YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 NUM = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 TIME_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
 PART = r"(?:(?P<part>mid|early|late|the end of|the start of|the beginning of|the middle of)[- ]+)?"
+# the end of a span of days, after its first day: "May 19-21", "17 and 18 September", "October 22 to 24"
+RANGE_TO = r"(?:\s*[-–]\s*|\s+(?:and|to|through|until|till|into)\s+)"
+RANGE_END = RANGE_TO + r"\d{1,2}(?:st|nd|rd|th)?(?![\d/-])"
 
 LEADING = re.compile(r"^(?:on|in|at|by|from|since|until|till|during|as of|as early as|as late as|around|about|"
-                     r"over|for|of|throughout|before|after|from|late|early)\s+", re.I)
+                     r"over|for|of|throughout|before|after|from|late|early|"
+                     r"(?:the )?(?:night|morning|afternoon|evening|weekend) of)\s+", re.I)
 NOT_A_DATE = re.compile(r"\d+[- ](?:year|month|week|day)s?[- ]old|\b(?:\d+|one|two|three|four|five|six|seven|eight|"
                         r"nine|ten|several|few)\s+(?:years|months|weeks|days|hours)\s+(?:of|in|long|old)\b", re.I)
 DURATION = re.compile(r"^(?:the\s+)?(?:past\s+|last\s+|next\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|"
@@ -91,14 +97,17 @@ def _n(word: str) -> int | None:
 def _rules(t: str, base: date, ahead: bool = False) -> tuple[date, str] | None:
     """The explicit rules, on a lower-cased expression with leading prepositions removed."""
     wd_base = base.weekday()
-    if re.fullmatch(r"(?:earlier |later )?today|this (?:morning|afternoon|evening)|tonight|earlier in the day", t):
+    if re.fullmatch(r"(?:earlier |later )?today|this (?:morning|afternoon|evening)|tonight|(?:earlier|later) in the day", t):
         return base, "day"
-    if re.fullmatch(r"(?:late )?(?:yesterday" + TIME_OF_DAY + r"|last night)", t) or t in {"overnight"}:
+    if re.fullmatch(r"(?:late )?(?:yesterday" + TIME_OF_DAY + r"|last (?:night|evening))", t) or t in {"overnight"}:
         return base - timedelta(days=1), "day"
     if t in BACK_ONE:
         return base - timedelta(days=1), "day"
     if t == "the day before yesterday":
         return base - timedelta(days=2), "day"
+    if m := re.fullmatch(r"(?P<h>" + HOLIDAY + r")" + TIME_OF_DAY, t):  # "Christmas Eve", "on Easter Sunday"
+        d = holiday_date(m["h"], base, ahead)
+        return (d, "day") if d else None
     if t == "tomorrow":
         return base + timedelta(days=1), "day"
     if t == "the day after tomorrow":
@@ -115,12 +124,18 @@ def _rules(t: str, base: date, ahead: bool = False) -> tuple[date, str] | None:
         rel = (m["rel"] or "").strip()
         if rel in {"next", "this coming", "coming"}:
             return base + timedelta(days=(target - wd_base - 1) % 7 + 1), "day"
+        if rel == "this":  # "this Thursday": of this week, before or after publication
+            return _monday(base) + timedelta(days=target), "day"
         if ahead and not rel:  # "will meet on Tuesday": the coming one (today on a Tuesday)
             return base + timedelta(days=(target - wd_base) % 7), "day"
         back = (wd_base - target) % 7
         if rel == "last" and back == 0:
             back = 7
         return base - timedelta(days=back), "day"
+    # "Wednesday last week", "on Friday of next week"
+    if m := re.fullmatch(WEEKDAY + TIME_OF_DAY + r" (?:of )?(?P<rel>last|this|next) week", t):
+        weeks = {"last": -1, "this": 0, "next": 1}[m["rel"]]
+        return _monday(base) + timedelta(days=7 * weeks + WEEKDAYS[m["wd"]]), "day"
     # weeks
     if re.fullmatch(r"(?:earlier |later )?this week", t):
         return _monday(base), "week"
@@ -131,7 +146,7 @@ def _rules(t: str, base: date, ahead: bool = False) -> tuple[date, str] | None:
     if m := re.fullmatch(NUM + r" weeks? ago", t):
         n = _n(m["n"])
         return (_monday(base - timedelta(days=7 * n)), "week") if n else None
-    if re.fullmatch(r"(?:over |at |during )?(?:the |this |last )?weekend", t):
+    if re.fullmatch(r"(?:over |at |during )?(?:the |this |last |this past )?weekend", t):
         saturday = base - timedelta(days=(wd_base - 5) % 7 or (7 if wd_base == 5 else 0))
         if wd_base == 6:
             saturday = base - timedelta(days=1)
@@ -160,8 +175,11 @@ def _rules(t: str, base: date, ahead: bool = False) -> tuple[date, str] | None:
 
 
 def _calendar(t: str, base: date | None, ahead: bool = False) -> tuple[date, str] | None:
-    """Calendar forms: "July 31, 2025", "31 July", "Sept. 11", "in March", "mid-August", "2025-07-31"."""
+    """Calendar forms: "July 31, 2025", "31 July", "Sept. 11", "in March", "mid-August", "2025-07-31".
+    A span of days is its first day: "May 19-21", "17 and 18 September", "May 30-June 2"; one
+    to come that has begun ("a summit scheduled for May 19-21" on May 20) is the one under way."""
     t = re.sub(r"^(?:" + WEEKDAY.replace("?P<wd>", "?:") + r",?\s+)", "", t)  # "Wednesday, Oct. 2"
+    t, more = _span_start(t)
     if m := re.fullmatch(r"(?P<y>\d{4})[-/](?P<mo>\d{1,2})[-/](?P<d>\d{1,2})", t):
         return _safe(int(m["y"]), int(m["mo"]), int(m["d"])), "day"
     if m := re.fullmatch(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})", t):
@@ -178,7 +196,7 @@ def _calendar(t: str, base: date | None, ahead: bool = False) -> tuple[date, str
                 return _safe(int(m["year"]), month, day), "day"
             if base is None:
                 return None
-            d = _latest(month, day, base, ahead)
+            d = _latest(month, day, base - timedelta(days=more) if ahead else base, ahead)
             return (d, "day") if d else None
     if m := re.fullmatch(PART + r"(?P<rel>last |this |next )?" + MONTH + r"(?:,?\s+" + YEAR + r")?", t):
         month = MONTHS[m["month"]]
@@ -198,7 +216,28 @@ def _calendar(t: str, base: date | None, ahead: bool = False) -> tuple[date, str
         return date(y, month, 1), "month"
     if m := re.fullmatch(PART + YEAR, t):
         return date(int(m["year"]), 1, 1), "year"
+    if (m := re.fullmatch(r"the (?P<day>\d{1,2})(?:st|nd|rd|th)", t)) and base is not None:
+        for k in (range(3) if not ahead else range(0, -3, -1)):  # this month's, else the last that has the day
+            first = _months_back(base, k)
+            d = _safe(first.year, first.month, int(m["day"]))
+            if d is not None and ((d >= base) if ahead else (d <= base)):
+                return d, "day"
+        return None
     return None
+
+
+def _span_start(t: str) -> tuple[str, int]:
+    """A span of days ("May 19-21", "30 and 31 December", "May 30-June 2") cut to its first day,
+    and how many days it goes on after it (0 for one day)."""
+    day = r"(\d{1,2})(?:st|nd|rd|th)?"
+    if m := re.search(r"(?<![\d/-])" + day + RANGE_TO + day + r"(?![\d/-])", t):
+        return t[:m.end(1)] + t[m.end():], max(int(m[2]) - int(m[1]), 0)
+    month = MONTH.replace("?P<month>", "?:")
+    if m := re.match(r"(" + month + r")\s+" + day + RANGE_TO + r"(" + month + r")\s+" + day, t):
+        first, last = (_safe(2001, MONTHS[m[k].rstrip(".")], int(m[k + 1])) for k in (1, 3))
+        more = (last - first).days % 365 if first and last else 0
+        return t[:m.end(2)] + t[m.end():], more
+    return t, 0
 
 
 def _safe(y: int, m: int, d: int) -> date | None:
@@ -220,6 +259,7 @@ def resolve_date(text: str, base: date | None, ahead: bool = False) -> tuple[dat
     previous = None
     while previous != t:
         previous, t = t, LEADING.sub("", t).strip()
+    t = re.sub(r"^(?:earlier|later) (?=(?:last|next) )", "", t)  # "earlier last week": last week
     found = _calendar(t, base, ahead)
     if found is None and base is not None:
         found = _rules(t, base, ahead)
@@ -230,13 +270,29 @@ def resolve_date(text: str, base: date | None, ahead: bool = False) -> tuple[dat
     return found[0], found[1]
 
 
+# "on the first day", "on its final day": a day of a multi-day event the text has named
+NTH_DAY = re.compile(r"(?:on\s+)?(?:the|its|their)\s+(?P<nth>first|second|third|fourth|fifth|opening|final|last|"
+                     r"closing)\s+day", re.I)
+ORDINALS = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
+
+
+def nth_day(text: str, start: date, days: int) -> date | None:
+    """The day "the second day", "the final day"... names of an event of ``days`` days from ``start``."""
+    m = NTH_DAY.fullmatch(text.strip())
+    if m is None:
+        return None
+    k = ORDINALS.get(m["nth"].lower(), days - 1)
+    return start + timedelta(days=k) if k < days else None
+
+
 def is_anaphoric(text: str) -> bool:
     """Whether ``text`` counts from a day the text has named ("two days later", "that night")."""
     t = _clean(text)
     return bool(ANAPHORA.fullmatch(t)) or t in BACK_ONE
 
 
-BACK_ONE = frozenset({"the day before", "the previous day", "a day earlier", "the day before that"})
+BACK_ONE = frozenset({"the day before", "the previous day", "a day earlier", "the day before that",
+                      "the previous evening", "the previous night", "the night before", "the evening before"})
 
 
 def resolve_relative(text: str, ref: date) -> tuple[date, str] | None:
@@ -299,16 +355,25 @@ _NUMW = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 _TOD = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
 _DATE_FINDER = re.compile(r"(?<![\w-])(?:" + "|".join([
     r"(?:early|mid|late)[- ]" + _MON + r"(?:,?\s+(?:1[89]|20)\d\d)?",
-    r"(?:" + _WD + r",?\s+)?" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d\d)?",  # "Saturday, March 23"
+    r"(?:" + _WD + r",?\s+)?" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:" + RANGE_END + r"|" + RANGE_TO + _MON
+    + r"\s+\d{1,2})?(?:,?\s+(?:1[89]|20)\d\d)?",  # "Saturday, March 23", "May 19-21", "May 30-June 2"
     ANAPHORA.pattern,
-    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?:1[89]|20)\d\d)?",
+    r"\d{1,2}(?:st|nd|rd|th)?(?:" + RANGE_END + r")?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?:1[89]|20)\d\d)?",
+    r"(?<=\bthe\s)" + _MON + r"(?=\s+(?!(?:of|for|on|in|to|and|or|the|a|an|at|by)\b)[a-z]{3,})",  # "the September summit"
+    # not "Christmas Island", nor a day naming a thing: "a Christmas market", "the Easter holidays"
+    HOLIDAY + r"(?!\s+islands?\b)(?!\s+(?!(?:and|or|in|on|at|the|a|an|to|when|as|with|after|before|of|this|last|"
+    r"next|morning|afternoon|evening|night)\b)[a-z])",
     r"(?:(?:last|this|next|early|late|mid)\s+)?" + _MON + r"\s+(?:1[89]|20)\d\d",
-    r"(?:last|this|next|early|late|in|since|until|during)\s+" + _MON + r"(?:,?\s+(?:1[89]|20)\d\d)?(?![\w'])",
+    r"(?:last|this|next|early|late|in|since|until|during)\s+" + _MON + r"(?:,?\s+(?:1[89]|20)\d\d)?(?![\w'])"
+    r"(?!\s+\d{1,2}(?:st|nd|rd|th)?\b)",  # "since March 3" is March 3
+    _WD + _TOD + r"\s+(?:of\s+)?(?:last|this|next)\s+week",  # "Wednesday last week"
     r"(?:(?:last|this|next|this coming|early|late)\s+)?" + _WD + _TOD,
     r"(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|tomorrow)" + _TOD,
-    r"today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today",
-    r"the\s+(?:day\s+before|previous\s+(?:day|week|month|year)|week\s+before)",
-    r"(?:earlier\s+|later\s+)?(?:last|this|next)\s+(?:week|month|year|weekend)",
+    r"today|tonight|(?:late\s+)?last\s+(?:night|evening)|this\s+(?:morning|afternoon|evening)|earlier\s+today|"
+    r"(?:earlier|later)\s+in\s+the\s+day",
+    r"the\s+(?:day\s+before|previous\s+(?:day|week|month|year|evening|night)|week\s+before|(?:night|evening)\s+before)",
+    r"(?:earlier\s+|later\s+)?(?:last|this|next|this\s+past)\s+(?:week|month|year|weekend)",
+    r"the\s+(?:end|start|beginning|middle)\s+of\s+" + _MON + r"(?:,?\s+(?:1[89]|20)\d\d)?",
     r"(?:over|at|during)\s+the\s+weekend",
     _NUMW + r"\s+(?:days?|weeks?|months?|years?|decades?)\s+ago",
     r"(?:early|mid|late)[- ](?:1[89]|20)\d\d",
@@ -316,6 +381,9 @@ _DATE_FINDER = re.compile(r"(?<![\w-])(?:" + "|".join([
     r"(?:1[89]|20)\d\d[-/]\d{1,2}[-/]\d{1,2}",
     r"\d{1,2}[/.]\d{1,2}[/.](?:1[89]|20)\d\d",
     r"recently|lately|in\s+recent\s+(?:days|weeks|months)|in\s+the\s+(?:past|last)\s+few\s+(?:days|weeks|months)",
+    # "on the 18th", a day of the month; not "on the 5th floor", "the 18th century"
+    r"on\s+the\s+\d{1,2}(?:st|nd|rd|th)(?=\s*(?:[,.;:)]|$|(?:at|in|and|when|as|after|before|of\s+this\s+month)\b))",
+    NTH_DAY.pattern,
 ]) + r")(?![\w-])", re.I)
 
 
@@ -327,8 +395,9 @@ def find_dates(span) -> list:  # noqa: ANN001 - a spaCy Span or Doc
     out = []
     for m in _DATE_FINDER.finditer(span.text):
         text = m.group(0)
-        if re.fullmatch(r"may", text, re.I) or (text[:1].islower() and re.match(_MON, text, re.I) and
-                                                 not re.match(r"(?:early|mid|late|last|this|next|in|since)", text, re.I)):
+        if (re.fullmatch(r"may", text, re.I) and not span.text[:m.start()].lower().endswith("the ")) or (
+                text[:1].islower() and re.match(_MON, text, re.I)
+                and not re.match(r"(?:early|mid|late|last|this|next|in|since)", text, re.I)):
             continue
         end = m.end() - (text.endswith(".") and not re.search(r"\b" + _ABBR + r"\.$", text, re.I))  # "in December."
         s = doc.char_span(offset + m.start(), offset + end, alignment_mode="expand")

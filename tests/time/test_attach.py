@@ -47,3 +47,36 @@ def test_an_event_n_days_after_counts_back(attached):
     text = "Rioting broke out on Friday, two days after police shot a teenager in the suburb."
     assert attached(text, "shot") == ("Friday", "governing clause", -2)
     assert attached(text, "broke") == ("Friday", "event", 0)
+
+
+@pytest.mark.parametrize("text,word,want", [
+    # a date of the clause's subject: its possessive, its participle
+    ("Tuesday's raid destroyed two houses in the village, officials said.", "destroyed", ("Tuesday", "subject", 0)),
+    ("A drone launched on Friday hit a fuel depot near the border.", "hit", ("Friday", "subject", 0)),
+    # the clause's own date comes first
+    ("The convoy attacked on Monday was looted on Wednesday.", "looted", ("Wednesday", "event", 0)),
+])
+def test_a_date_of_the_subject_dates_the_clause(attached, text, word, want):
+    assert attached(text, word) == want
+
+
+def test_since_a_day_on_a_verb_is_its_start_but_not_on_a_noun(attached):
+    text = "Since Sunday at least 40 people have been killed in the fighting around the city."
+    assert attached(text, "killed") == ("Sunday", "event", 0)
+    assert attached("It was the minister's first visit to Jakarta since March.", "visit") is None
+
+
+def test_a_clause_n_days_after_a_dated_thing_counts_forward(attached):
+    text = "The ceasefire collapsed ten days after the March 3 agreement between the two sides."
+    assert attached(text, "collapsed") == ("March 3", "event", 10)
+
+
+def test_a_day_after_hung_on_the_later_clause_still_counts_back(attached):
+    # the parser hangs "a day after" on "stormed", before its subject
+    text = "The army announced a curfew on Monday, a day after rebels stormed the airport in the capital."
+    assert attached(text, "stormed") == ("Monday", "governing clause", -1)
+
+
+def test_since_a_month_or_a_year_is_a_state_not_its_start(attached):
+    assert attached("Russian troops have occupied the peninsula since 2014.", "occupied") is None
+    assert attached("Rebels have besieged the city since March 3.", "besieged") == ("March 3", "event", 0)

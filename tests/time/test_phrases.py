@@ -77,3 +77,88 @@ def test_finding_phrases():
               "Ghana expelled a diplomat in December. They met that night.")
     assert [s.text for s in find_dates(doc)] == ["Saturday, March 23", "two days later", "in December", "that night"]
     assert find_dates(nlp("They may meet in May.")) and not find_dates(nlp("They may meet."))
+
+
+@pytest.mark.parametrize("text,pub,want", [
+    # a span of days is its first day, across a month's and a year's end
+    ("from May 19-21", "2025-06-01", (date(2025, 5, 19), "day")),
+    ("the night of October 16-17", "2025-10-20", (date(2025, 10, 16), "day")),
+    ("on 30 and 31 December", "2026-01-02", (date(2025, 12, 30), "day")),
+    ("from January 30 to February 2", "2025-02-05", (date(2025, 1, 30), "day")),
+    ("Jan. 30-Feb. 2", "2025-02-05", (date(2025, 1, 30), "day")),
+    ("December 31-January 2", "2026-01-03", (date(2025, 12, 31), "day")),
+    ("22-24 October 2024", "2025-01-01", (date(2024, 10, 22), "day")),
+    # more ways of saying the day before publication, or the publication day
+    ("late last evening", "2025-03-01", (date(2025, 2, 28), "day")),
+    ("earlier in the day", "2025-03-01", (date(2025, 3, 1), "day")),
+    # "earlier last week" is last week; across the year's end
+    ("Earlier last week", "2025-01-02", (date(2024, 12, 23), "week")),
+    ("later last month", "2025-01-10", (date(2024, 12, 1), "month")),
+])
+def test_spans_and_more_relative_phrases(text, pub, want):
+    assert resolve_date(text, date.fromisoformat(pub)) == want
+
+
+def test_finding_spans_holidays_and_months_that_name_a_thing():
+    nlp = spacy.blank("en")
+    doc = nlp("Leaders met from May 19-21 and again on 17 and 18 September, after the June summit "
+              "and before New Year's Eve. The May elections were held on Christmas Island.")
+    assert [s.text for s in find_dates(doc)] == ["May 19-21", "17 and 18 September", "June", "New Year's Eve", "May"]
+    assert not find_dates(nlp("The March for Peace drew crowds; they may march again."))
+    assert not find_dates(nlp("A car drove into a Christmas market during the Easter holidays."))
+    assert [s.text for s in find_dates(nlp("Shops shut at Christmas and on Easter Monday."))] == ["Christmas", "Easter Monday"]
+
+
+@pytest.mark.parametrize("text,pub,want", [
+    ("from May 19-21", "2023-05-20", date(2023, 5, 19)),          # under way: this one
+    ("from May 19-21", "2023-05-22", date(2024, 5, 19)),          # over: the next
+    ("December 30 to January 2", "2026-01-01", date(2025, 12, 30)),  # under way across the year's end
+])
+def test_a_span_to_come_that_has_begun_is_the_one_under_way(text, pub, want):
+    assert resolve_date(text, date.fromisoformat(pub), ahead=True) == (want, "day")
+
+
+def test_the_nth_day_of_a_multi_day_event():
+    from parley.time.phrases import nth_day
+
+    start = date(2024, 2, 28)  # a leap year: the third day is February 29... and March 1
+    assert nth_day("on the second day", start, 3) == date(2024, 2, 29)
+    assert nth_day("its final day", start, 3) == date(2024, 3, 1)
+    assert nth_day("the fifth day", start, 3) is None
+
+
+@pytest.mark.parametrize("text,pub,ahead,want", [
+    ("on the 18th", "2025-03-02", False, date(2025, 2, 18)),
+    ("on the 31st", "2025-03-02", False, date(2025, 1, 31)),   # February has none
+    ("on the 29th", "2024-03-01", False, date(2024, 2, 29)),   # a leap year's
+    ("on the 30th", "2025-01-02", False, date(2024, 12, 30)),  # across the year's end
+    ("on the 2nd", "2025-12-30", True, date(2026, 1, 2)),
+])
+def test_a_day_of_the_month_alone(text, pub, ahead, want):
+    assert resolve_date(text, date.fromisoformat(pub), ahead=ahead) == (want, "day")
+
+
+def test_a_day_of_the_month_is_found_only_as_a_date():
+    nlp = spacy.blank("en")
+    assert [s.text for s in find_dates(nlp("Talks resumed on the 18th, officials said."))] == ["on the 18th"]
+    assert not find_dates(nlp("He lives on the 5th floor.")) and not find_dates(nlp("in the 18th century"))
+
+
+@pytest.mark.parametrize("text,pub,want", [
+    ("this Thursday", "2025-03-05", (date(2025, 3, 6), "day")),          # of this week: to come
+    ("this Monday", "2025-03-05", (date(2025, 3, 3), "day")),            # of this week: past
+    ("on Wednesday last week", "2025-01-02", (date(2024, 12, 25), "day")),  # across the year's end
+    ("Friday of next week", "2025-03-05", (date(2025, 3, 14), "day")),
+    ("this past weekend", "2025-09-03", (date(2025, 8, 25), "week")),
+    ("at the end of February", "2025-03-05", (date(2025, 2, 1), "month")),
+])
+def test_weekdays_of_a_named_week_and_more_month_parts(text, pub, want):
+    assert resolve_date(text, date.fromisoformat(pub)) == want
+
+
+def test_the_previous_evening_counts_from_the_day_named():
+    assert is_anaphoric("the previous evening") and is_anaphoric("the night before")
+    assert resolve_relative("the previous evening", date(2025, 3, 1)) == (date(2025, 2, 28), "day")
+    nlp = spacy.blank("en")
+    assert [s.text for s in find_dates(nlp("They met on Wednesday last week, and the previous evening."))] == [
+        "Wednesday last week", "the previous evening"]

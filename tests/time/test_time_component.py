@@ -4,6 +4,8 @@
 """
 from datetime import date
 
+import pytest
+
 
 def test_a_stated_day_carries_to_the_next_undated_event(code_text):
     text = ("The foreign ministers of Chile and Peru met in Lima on Tuesday to discuss migration. "
@@ -111,3 +113,93 @@ def test_the_date_phrases_are_indexed_once_per_document_not_scanned_per_event(co
     assert len(evs) >= 3
     assert [e.date.isoformat() for e in evs[:3]] == ["2025-07-28", "2025-07-29", "2025-07-30"]
     assert len(scans) == 1
+
+
+def _dated_at(pipeline, text: str, word: str, pub: str):
+    """The time stage alone on ``text``, for one event whose word is ``word`` (the coder aside)."""
+    from parley.model import Document, Event
+    from parley.time.component import TimeTagger
+
+    doc = pipeline.parse(Document("t", text, date.fromisoformat(pub)))
+    anchor = next(t for t in doc if t.text == word)
+    event = Event(event_id="e", doc_id="t", sentence=0, event="ASSAULT", cameo="190", goldstein=-10.0,
+                  quad_class=4, actor=())
+    doc._.events, doc._.event_anchors = [event], [anchor.i]
+    return TimeTagger()(doc)._.events[0]
+
+
+@pytest.mark.parametrize("text,word,pub,want", [
+    # a multi-day event is its first day: one ended on a day began before it
+    ("Leaders of the European Union concluded a three-day summit in Brussels on Sunday.", "summit",
+     "2025-03-03", date(2025, 2, 28)),
+    ("The leaders ended their two-day summit in Lisbon on Monday, having signed a trade pact on the first day.",
+     "signed", "2025-09-01", date(2025, 8, 31)),
+    ("The leaders ended their two-day summit in Lisbon on Monday, having signed a trade pact on the final day.",
+     "signed", "2025-09-01", date(2025, 9, 1)),
+    # "N days after" a clause the text does not date: counted from publication
+    ("The denial came a week after the two ministers held talks in Riyadh.", "held", "2025-03-04",
+     date(2025, 2, 25)),
+    # counted forward from a dated thing, across the year's end
+    ("The ceasefire collapsed five days after the December 30 agreement between the two sides.", "collapsed",
+     "2026-01-06", date(2026, 1, 4)),
+    # named days, days to come, explicit days in brackets, "since", the subject's date
+    ("On New Year's Eve, drones struck the port of Odesa.", "struck", "2025-01-01", date(2024, 12, 31)),
+    ("The two presidents will meet on Friday in Geneva.", "meet", "2025-12-29", date(2026, 1, 2)),
+    ("Russian and US officials held talks in Riyadh (Feb 18), the ministry said.", "talks", "2025-03-01",
+     date(2025, 2, 18)),
+    ("Since Sunday at least 40 people have been killed in the fighting around the city.", "killed",
+     "2025-03-04", date(2025, 3, 2)),
+    ("A drone launched on Saturday hit a fuel depot near the border.", "hit", "2025-09-01", date(2025, 8, 30)),
+    # a participle has its clause's tense: a summit to come, this year's June 24
+    ("NATO leaders will gather for a two-day summit in The Hague starting June 24.", "summit", "2025-06-20",
+     date(2025, 6, 24)),
+    ("Since Christmas Day, more than 100 people have been killed.", "killed", "2025-01-02", date(2024, 12, 25)),
+    # "would" in what was said is the future seen from then, across the year's end
+    ("Officials said talks would continue on Friday.", "continue", "2025-12-30", date(2026, 1, 2)),
+])
+
+def test_the_day_of_an_event(pipeline, text, word, pub, want):
+    ev = _dated_at(pipeline, text, word, pub)
+    assert (ev.date, ev.date_precision) == (want, "day"), dict(ev.explain)["date"]
+
+
+def test_would_of_a_condition_is_not_ahead(pipeline):
+    ev = _dated_at(pipeline, "Officials said talks would have continued on Friday without the strike.", "continued",
+                   "2025-12-30")
+    assert ev.date == date(2025, 12, 26)
+
+
+def test_the_rule_says_since_and_the_first_of_several_days(pipeline):
+    since = _dated_at(pipeline, "Since Sunday at least 40 people have been killed in the fighting.", "killed",
+                      "2025-03-04")
+    assert dict(since.explain)["date"].endswith("its start ('since')")
+    summit = _dated_at(pipeline, "Leaders of the European Union concluded a three-day summit in Brussels on Sunday.",
+                       "summit", "2025-03-03")
+    assert "the first of its 3 days" in dict(summit.explain)["date"] and summit.date_text == "Sunday"
+
+
+def test_a_bare_date_after_the_event_noun_is_the_nouns(pipeline):
+    text = "On Tuesday, the ministry confirmed reports of a standoff last month between coast guard vessels."
+    ev = _dated_at(pipeline, text, "standoff", "2025-01-08")
+    assert (ev.date, ev.date_precision) == (date(2024, 12, 1), "month")
+    assert _dated_at(pipeline, text, "confirmed", "2025-01-08").date == date(2025, 1, 7)
+
+
+def test_a_main_clause_a_week_after_something_is_not_counted_back(pipeline):
+    ev = _dated_at(pipeline, "A week after the talks in Riyadh, Russia launched a missile attack on Kyiv.", "launched",
+                   "2025-03-04")
+    assert (ev.date, ev.date_precision) == (date(2025, 3, 4), "publication")
+    # counted from Monday: reported as done by Wednesday March 12, so from the Monday before last
+    counted = _dated_at(pipeline, "A week after Monday's talks in Riyadh, Russia launched a missile attack on Kyiv.",
+                        "launched", "2025-03-12")
+    assert (counted.date, counted.date_precision) == (date(2025, 3, 10), "day"), dict(counted.explain)["date"]
+    counted = _dated_at(pipeline, "Two days after Monday's talks in Riyadh, Russia launched a missile attack on Kyiv.",
+                        "launched", "2025-03-13")
+    assert counted.date == date(2025, 3, 12), dict(counted.explain)["date"]
+
+
+def test_the_first_day_is_of_a_multi_day_event_just_named(pipeline):
+    text = ("Leaders ended a two-day summit in Lisbon on Monday. Officials met in Porto. Talks went on. "
+            "Rebels attacked a convoy on the first day of the offensive.")
+    ev = _dated_at(pipeline, text, "attacked", "2025-03-04")
+    assert ev.date_text != "the first day" and ev.date_precision == "publication"
