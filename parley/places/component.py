@@ -65,6 +65,14 @@ def _seat_of(span: Span) -> str | None:
     return None
 
 
+def _capital_of(span: Span) -> str | None:
+    """The country whose capital "the Chinese capital" or "Qatar's capital" names."""
+    owner = span[:-2] if len(span) > 2 and span[-2].lower_ in {"'s", "’s"} else span[:-1]
+    for m in _matches_exactly(owner):
+        return next((t.ref for t in m.terms if t.kind in {"country", "adjective"}), None)
+    return None
+
+
 def _known_place(span: Span) -> bool:
     """The knowledge base itself calls the span a place: then other names of places count too."""
     return any({t.kind for t in m.terms} & {"country", "capital", "place"} for m in _matches_exactly(span))
@@ -234,7 +242,7 @@ class PlaceTagger:
             return place
         # a clause that tells the same occurrence: "Speaking in Caracas, X ordered ...", "visited
         # Ukraine, meeting Y in Kyiv", "were killed when forces shelled Zaporizhzhia"
-        for verb in seen:
+        for verb in [*seen, *anchor.conjuncts]:  # "were killed and eight wounded when forces shelled X"
             for c in verb.children:
                 if c.dep_ == "advcl" and _same_occurrence(c) and (place := self._place_in(c, context, parties, target)):
                     return place
@@ -249,7 +257,9 @@ class PlaceTagger:
                 if not (start < ent.end_char and ent.start_char < end):
                     ctx[country] += 2
             seat = _seat_of(ent)
-            if seat is not None and not any(c.country == seat for c in self.gazetteer.candidates(ent.text)):
+            if ent[-1].lower_ == "capital" and (country := _capital_of(ent)):
+                entry = self.gazetteer.seat(country)  # "met in the Saudi capital": Riyadh
+            elif seat is not None and not any(c.country == seat for c in self.gazetteer.candidates(ent.text)):
                 entry = self.gazetteer.seat(seat)  # "at the White House": Washington
             else:
                 cue = cue_of(ent)
@@ -330,7 +340,10 @@ class PlaceTagger:
         named = []  # persons and organisations the knowledge base knows are not places
         for m in _starting_in(doc, "matches from", doc._.name_matches or (), sent):
             kinds = {t.kind for t in m.terms}
-            if kinds & {"country", "capital", "place"}:
+            gap = 1 if m.end < sent.end and doc[m.end].lower_ in {"'s", "’s"} else 0  # "Qatar's capital"
+            if kinds & {"country", "adjective"} and m.end + gap < sent.end and doc[m.end + gap].lower_ == "capital":
+                out[(m.start, m.end + gap + 1)] = doc[m.start:m.end + gap + 1]  # "the Chinese capital"
+            elif kinds & {"country", "capital", "place"}:
                 out[(m.start, m.end)] = doc[m.start:m.end]
             elif kinds & {"person", "org"}:
                 named.append(range(m.start, m.end))

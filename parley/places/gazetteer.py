@@ -195,7 +195,11 @@ class Gazetteer:
         whole = self.candidates(bare, extra=cue is not None) if AROUND.sub("", bare) != bare or \
             ADMIN_SUFFIX.search(bare) else []
         if whole:  # "the South China Sea", "the Kurdistan Region" are names of their own
-            return self._choose(name.strip(), whole, context, qualifier, states, strict, cue, admin_wanted=False)
+            found = self._choose(name.strip(), whole, context, qualifier, states, strict, cue, admin_wanted=False)
+            if found is not None:
+                return found  # ... and when the name of its own is unlikely (the towns of Ohio called
+                # "South Lebanon" in a story about Lebanon), the name less its direction word
+
         name = AROUND.sub("", name.strip())  # "southern Lebanon"
         if "," in name and qualifier is None:  # "Lebanon, Tennessee" tagged as one entity
             name, _, qualifier = name.partition(",")

@@ -1,6 +1,7 @@
 """Places: parley's own 170+ ambiguous cases (tests/data/places.tsv), each an event sentence and
 the place where its event happened; accuracy is printed and held to a floor."""
 import csv
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -206,3 +207,21 @@ def test_a_sole_town_so_named_after_the_town_of_needs_no_country_named(code_text
     # "the X mine": an article before the name is no such cue; a German village is not a mine in Papua
     for ev in code_text("Workers stopped work on Tuesday at the Grasberg mine in the eastern province of Papua."):
         assert ev.location is None or ev.location.country != "DEU"
+
+
+def test_a_country_words_capital_is_its_capital_city(code_text):
+    (ev,) = code_text("The Kenyan and Somali ministers held talks in the Kenyan capital on Tuesday.")
+    assert (ev.location.name, ev.location.country) == ("Nairobi", "KEN")
+    evs = [e for e in code_text("Israeli jets struck a building in Lebanon's capital on Tuesday.") if e.event == "ASSAULT"]
+    assert evs and evs[0].location.name == "Beirut"
+
+
+
+def test_a_direction_and_a_country_is_the_country_when_the_whole_name_is_unlikely():
+    # "South Lebanon" is also two small towns in the United States; in a story about Lebanon the
+    # whole name is unlikely, and the name less its direction word is the place
+    from parley.places.gazetteer import Cue, load_gazetteer
+
+    where = load_gazetteer().choose("south Lebanon", Counter({"LBN": 2}), cue=Cue(locative=True, article=False,
+                                                                                    admin=False))
+    assert where is not None and where.country == "LBN"
