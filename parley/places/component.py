@@ -302,7 +302,8 @@ class PlaceTagger:
                 1 if self._attached(ent.root, nouns, nouns=True) else None)
             if rank == 0 and _destination(ent.root, own):
                 rank = 0.25
-            if rank is None and target and _acted_on(ent.root, own):
+            if rank is None and target and (_acted_on(ent.root, own) or (
+                    ent.root.dep_ == "poss" and _acted_on(ent.root.head, own))):  # "struck Iran's nuclear sites"
                 rank = 1
             if rank is None and _over(ent.root, own | nouns) and self._water(ent):
                 rank = 0  # "shot down drones over the Black Sea"
@@ -311,7 +312,7 @@ class PlaceTagger:
             if rank is None:
                 continue
             if ent.root.dep_ == "poss":  # "Russia's Kursk region", not "Sudan's paramilitary forces"
-                if not _names_place(ent.root.head, ents):
+                if not _names_place(ent.root.head, ents) and not (target and _aimed_at(ent.root.head)):
                     continue  # the owner of a force or a person: a nationality, never the event's place
             if _names_more_exact(ent, ents):
                 rank += 0.5  # "Russia's Kursk region", "the West Bank city of Hebron": the inner place first
@@ -445,6 +446,12 @@ def _acted_on(root: Token, own: set[int]) -> bool:
         noun = root.head.head
         return noun.i in own and noun.pos_ in {"NOUN", "PROPN"}
     return root.dep_ == "dobj" and root.head.i in own
+
+
+def _aimed_at(noun: Token) -> bool:
+    """What force is aimed at ("a barrage at Ukraine's energy infrastructure", "struck Iran's
+    nuclear sites"): its owner is where the force landed, unlike the owner of who used it."""
+    return noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ in {"at", "on", "against"})
 
 
 def _over(root: Token, own: set[int]) -> bool:

@@ -225,3 +225,13 @@ def test_a_direction_and_a_country_is_the_country_when_the_whole_name_is_unlikel
     where = load_gazetteer().choose("south Lebanon", Counter({"LBN": 2}), cue=Cue(locative=True, article=False,
                                                                                     admin=False))
     assert where is not None and where.country == "LBN"
+
+
+def test_the_owner_of_what_force_is_aimed_at_is_where_it_landed(code_text):
+    (ev,) = code_text("Russia launched a barrage of missiles at Moldova's power grid on Wednesday.")
+    assert ev.location.country == "MDA"
+    (ev,) = code_text("Israeli jets struck Syria's air defences on Friday.")
+    assert ev.location.country == "SYR"
+    # the owner of who used force is not where it happened
+    (ev,) = code_text("Sudan's paramilitary forces attacked a convoy on Monday.")
+    assert ev.location is None
