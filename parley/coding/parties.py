@@ -209,7 +209,8 @@ def _local(ev: Event) -> Event:
 
     actor, recipient = placed(ev.actor, "actor"), placed(ev.recipient, "recipient")
     if not actor and ev.event in {"ASSAULT", "COERCE"}:
-        actor = (Actor(text=loc.text, start=loc.start or 0, end=loc.end or 0, country=where, kind="unidentified"),)
+        actor = (Actor(text=loc.text, start=loc.start or 0, end=loc.end or 0, country=where, sector="UNK",
+                       kind="unidentified"),)  # PLOVER's UNK: the generic unidentified actor
         explain["actor"] = f"unidentified: no one is named; the country where it happened ({loc.name})"
     if (actor, recipient) == (ev.actor, ev.recipient):
         return ev

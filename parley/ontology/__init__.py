@@ -19,6 +19,7 @@ QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal c
 SECTORS = frozenset({
     "AGR", "BUS", "COP", "CRM", "CVL", "EDU", "ELI", "ENV", "GOV", "HLH", "JUD", "LAB", "LEG", "MED", "MIL",
     "OPP", "PRE", "PTY", "REB", "REF", "REL", "SPY", "UAF", "IGO", "NGO", "MNC", "IMG",
+    "UNK",  # PLOVER's generic unidentified actor ("two civilians were killed by a bomb")
 })
 
 # The CAMEO code a PLOVER category takes when the text supports nothing deeper.

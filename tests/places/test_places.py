@@ -83,7 +83,7 @@ def test_a_two_word_preposition_and_a_place_noun_place_the_event(code_text):
 def test_force_by_no_one_named_is_an_unidentified_attacker_where_it_happened(code_text):
     (ev,) = code_text("A landmine blast near the town of Kandahar wounded three farmers on Monday.")
     (attacker,) = ev.actor
-    assert (attacker.country, attacker.kind, attacker.text) == ("AFG", "unidentified", "Kandahar")
+    assert (attacker.country, attacker.kind, attacker.text, attacker.sector) == ("AFG", "unidentified", "Kandahar", "UNK")
     assert ev.codes("recipient") == ["AFG"]  # the farmers, placed by where it happened
     assert "unidentified" in dict(ev.explain)["actor"]
 
