@@ -155,6 +155,14 @@ def holders_by_office(kb: KnowledgeBase) -> dict[tuple[str, str], tuple[str, ...
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _names_party(head: Token) -> bool:
+    """A political party by its name: "Party" in capitals ("the Workers' Party"), or "party" after
+    a name ("the ODM party", "the ruling Morena party"); not "a party to the conflict"."""
+    if head.lemma_.lower() != "party":
+        return False
+    return head.text == "Party" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)
+
+
 def _definite(head: Token) -> bool:
     """"the French president", "Iran's foreign minister": one office holder, not "a minister"."""
     return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) for c in head.children)
@@ -345,6 +353,8 @@ class Resolver:
                 sectors = (sector, *parts) if sector else ()
             return Actor(**base, country=country, sector=sector, org=org.id, name=org.name,
                          role=title.role if title else None, kind="organisation", sectors=sectors)
+        if _names_party(head):  # "Brazil's Workers' Party", "Kenya's ODM party": a party the tables lack
+            return Actor(**base, country=place_country, sector="PTY", kind="organisation", sectors=("PTY",))
         if place is None and agent is None:
             if ethnic and any(c.term.kind in {"adjective", "people"} for c in clues):
                 return Actor(**base, kind="group")  # "ethnic Albanians": who, but no state

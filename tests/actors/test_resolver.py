@@ -209,3 +209,13 @@ def test_explain_says_an_office_holder_was_found_by_the_date(pipeline):
     reasons = explain(doc, actor, pipeline.nlp.get_pipe("parley_actors").kb)
     assert [(r.field, r.rule) for r in reasons][0] == ("name", "office holder on the date")
     assert "Olaf Scholz" in reasons[0].entry
+
+
+@pytest.mark.parametrize("phrase, country, sector", [
+    ("Peru's Popular Renewal Party", "PER", "PTY"),   # "Party" in capitals: a party's name
+    ("Zambia's UPND party", "ZMB", "PTY"),            # a name before "party"
+    ("a party to the conflict", None, None),          # not a political party
+])
+def test_a_party_by_its_name_is_a_party_the_tables_need_not_hold(pipeline, phrase, country, sector):
+    a = _one(pipeline, phrase, "2025-01-01")
+    assert ((a.country, a.sector) if a else (None, None)) == (country, sector)
