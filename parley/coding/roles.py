@@ -93,8 +93,10 @@ def subject_of(verb: Token, heads: Heads, depth: int = 0) -> Found:
         named = unresolved(subjects[0]) if verb.dep_ in ASSERTED_CLAUSES else ()
         return (named, "subject (not identified)") if named else ((), "")
     # controlled or shared subjects: "X agreed to meet", "X met Y and signed"
-    if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.i != verb.i:
-        found, how = subject_of(verb.head, heads, depth + 1)
+    # ... and the doer of a gerund after a preposition: "continued its efforts by donating supplies"
+    gerund = verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in {"by", "through"}
+    if (verb.dep_ in {"xcomp", "conj", "advcl"} or gerund) and verb.head.i != verb.i:
+        found, how = subject_of(verb.head.head if gerund else verb.head, heads, depth + 1)
         if found:
             return found, how if how.startswith("inherited") else f"inherited ({how})"
     if verb.dep_ in {"acl", "relcl"}:

@@ -113,3 +113,11 @@ def test_a_named_phrase_listed_with_a_known_party_is_a_party_too(code_text):
     (ev,) = code_text("Russia imposed sanctions on Antony Blinken and Dorvan Kessel on Monday.")
     assert [r.text for r in ev.recipient] == ["Antony Blinken", "Dorvan Kessel"]
     assert ev.codes("recipient") == ["USA"]  # the stranger has no code
+
+
+def test_who_does_it_by_doing_something_is_the_doer(code_text):
+    (ev,) = code_text("Kenya responded on Monday by expelling two Somali diplomats.")
+    assert (ev.event, ev.codes("actor")) == ("SANCTION", ["KEN"])
+    # ... but "after seizing power" is background, and "kept X from providing" is X's
+    assert [e.event for e in code_text("The junta lifted martial law a year after seizing power.")
+            if e.event == "COERCE"] == []
