@@ -346,8 +346,9 @@ class PlaceTagger:
                 out[(m.start, m.end + gap + 1)] = doc[m.start:m.end + gap + 1]  # "the Chinese capital"
             elif kinds & {"country", "capital", "place"}:
                 out[(m.start, m.end)] = doc[m.start:m.end]
-            elif kinds & {"person", "org"}:
-                named.append(range(m.start, m.end))
+            elif kinds & {"person", "org"} and not (m.rule.startswith("surname") and m.start > sent.start
+                                                   and doc[m.start - 1].lower_ in DIRECT_PREPS):
+                named.append(range(m.start, m.end))  # ... but "in Windsor" is a place, whoever bears the name
         spans = _starting_in(doc, "proper spans", doc._.proper_spans, sent) if doc._.proper_spans else proper_spans(sent)
         for span in map(_hyphenated, spans):
             if any(set(range(span.start, span.end)) & set(r) for r in named) or (span.start, span.end) in out:

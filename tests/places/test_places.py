@@ -235,3 +235,9 @@ def test_the_owner_of_what_force_is_aimed_at_is_where_it_landed(code_text):
     # the owner of who used force is not where it happened
     (ev,) = code_text("Sudan's paramilitary forces attacked a convoy on Monday.")
     assert ev.location is None
+
+
+def test_a_name_some_person_bears_is_a_place_after_in(code_text):
+    # "Windsor" is also a royal surname the knowledge base knows; "in Windsor" is the town
+    (ev,) = code_text("The king received the Japanese prime minister at the castle in Windsor on Tuesday.")
+    assert (ev.location.name, ev.location.country) == ("Windsor", "GBR")
