@@ -11,7 +11,6 @@ after this stage, by ``parley_parties`` (coding/parties.py).
 """
 from __future__ import annotations
 
-import calendar
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -24,23 +23,14 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.entries import PLACE_KINDS
 from ..actors.propn import proper_spans
 from ..model import Event, Place
-from .gazetteer import ADMIN_NOUNS, AROUND, Cue, GeoEntry, Gazetteer, fold, load_gazetteer
+from .clause import (CALENDAR, DIRECT_PREPS, GATHERINGS, PLACE_NOUNS, PLACE_PREPS, acted_on,
+                     after_place_noun, aimed_at, cue_of, destination, hyphenated, names_gathering, names_more_exact,
+                     names_place, over, same_occurrence, with_kind)
+from .gazetteer import Cue, GeoEntry, Gazetteer, fold, load_gazetteer
 from .user import load_user_places
 
 __all__ = ["GeoEntry", "Gazetteer", "PlaceTagger", "load_gazetteer", "fold"]
 
-PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "to", "across", "around", "throughout",
-                         "within", "through", "along", "off", "onto", "beyond", "above", "below", "opposite",
-                         "on", "from", "of"})
-# The prepositions a place hangs from directly ("in Hyderabad"); "on"/"from"/"of" only inside a place phrase.
-DIRECT_PREPS = PLACE_PREPS - {"on", "from", "of"}
-# Names of months and weekdays: dates, whatever town bears the name ("in March").
-CALENDAR = frozenset(n.lower() for n in (*calendar.month_name[1:], *calendar.day_name))
-# Gatherings named after where they meet ("the Antalya Diplomacy Forum").
-GATHERINGS = frozenset({"forum", "summit", "conference", "talks", "dialogue", "meeting", "congress", "convention",
-                        "games", "festival", "expo"})
-# Where the action was aimed, not where it happened ("sent troops to the border").
-DESTINATION_PREPS = frozenset({"to", "into", "onto", "toward", "towards"})
 # Events whose verb's object, when a place, is where they happened ("shelled Bakhmut").
 TARGETED = frozenset({"ASSAULT"})
 # The clauses an event's place is looked for in, upwards from its own: the one a participle,
@@ -51,11 +41,7 @@ TARGET_CLIMB = frozenset({"advcl", "conj"})
 # Prepositions a place phrase may sit under ("talks with commanders in Benghazi").
 CHAIN_PREPS = PLACE_PREPS | {"with", "before", "for", "against", "by", "among", "between", "to", "over", "during",
                              "after", "following"}
-PLACE_NOUNS = frozenset({"city", "town", "capital", "province", "region", "village", "area", "district",
-                         "state", "port", "border", "outskirts", "outskirt", "suburb", "county", "island", "camp",
-                         "edge", "coast", "shore", "bank", "street", "road", "highway", "frontier", "side", "fringe",
-                         "centre", "center", "heart", "part", "township", "neighbourhood", "neighborhood", "slum",
-                         "quarter", "enclave", "suburbs", "mine", "base", "valley", "sideline", "sidelines", "venue"})
+
 
 
 def _seat_of(span: Span) -> str | None:
@@ -244,7 +230,7 @@ class PlaceTagger:
         # Ukraine, meeting Y in Kyiv", "were killed when forces shelled Zaporizhzhia"
         for verb in [*seen, *anchor.conjuncts]:  # "were killed and eight wounded when forces shelled X"
             for c in verb.children:
-                if c.dep_ == "advcl" and _same_occurrence(c) and (place := self._place_in(c, context, parties, target)):
+                if c.dep_ == "advcl" and same_occurrence(c) and (place := self._place_in(c, context, parties, target)):
                     return place
         return None
 
@@ -263,8 +249,8 @@ class PlaceTagger:
                 entry = self.gazetteer.seat(seat)  # "at the White House": Washington
             else:
                 cue = cue_of(ent)
-                entry = self.gazetteer.choose(_with_kind(ent, cue), ctx, qualifier.text if qualifier is not None else None,
-                                              aliases=_known_place(ent) or _after_place_noun(ent),
+                entry = self.gazetteer.choose(with_kind(ent, cue), ctx, qualifier.text if qualifier is not None else None,
+                                              aliases=_known_place(ent) or after_place_noun(ent),
                                               states=document_states(anchor.doc), cue=cue)
             if entry is None:
                 continue
@@ -300,21 +286,21 @@ class PlaceTagger:
         for i, ent in enumerate(ents):
             rank = 0 if self._attached(ent.root, own, speaker=not args) else (
                 1 if self._attached(ent.root, nouns, nouns=True) else None)
-            if rank == 0 and _destination(ent.root, own):
+            if rank == 0 and destination(ent.root, own):
                 rank = 0.25
-            if rank is None and target and (_acted_on(ent.root, own) or (
-                    ent.root.dep_ == "poss" and _acted_on(ent.root.head, own))):  # "struck Iran's nuclear sites"
+            if rank is None and target and (acted_on(ent.root, own) or (
+                    ent.root.dep_ == "poss" and acted_on(ent.root.head, own))):  # "struck Iran's nuclear sites"
                 rank = 1
-            if rank is None and _over(ent.root, own | nouns) and self._water(ent):
+            if rank is None and over(ent.root, own | nouns) and self._water(ent):
                 rank = 0  # "shot down drones over the Black Sea"
-            if rank is None and _names_gathering(ent.root, anchor):
+            if rank is None and names_gathering(ent.root, anchor):
                 rank = 0  # "the Hague summit", "the Vilnius talks"
             if rank is None:
                 continue
             if ent.root.dep_ == "poss":  # "Russia's Kursk region", not "Sudan's paramilitary forces"
-                if not _names_place(ent.root.head, ents) and not (target and _aimed_at(ent.root.head)):
+                if not names_place(ent.root.head, ents) and not (target and aimed_at(ent.root.head)):
                     continue  # the owner of a force or a person: a nationality, never the event's place
-            if _names_more_exact(ent, ents):
+            if names_more_exact(ent, ents):
                 rank += 0.5  # "Russia's Kursk region", "the West Bank city of Hebron": the inner place first
             qualifier = None
             nxt = ents[i + 1] if i + 1 < len(ents) else None
@@ -350,14 +336,14 @@ class PlaceTagger:
                                                    and doc[m.start - 1].lower_ in DIRECT_PREPS):
                 named.append(range(m.start, m.end))  # ... but "in Windsor" is a place, whoever bears the name
         spans = _starting_in(doc, "proper spans", doc._.proper_spans, sent) if doc._.proper_spans else proper_spans(sent)
-        for span in map(_hyphenated, spans):
+        for span in map(hyphenated, spans):
             if any(set(range(span.start, span.end)) & set(r) for r in named) or (span.start, span.end) in out:
                 continue
             if any(a <= span.start and span.end <= b for a, b in out):
                 continue
             span = self._gathering_place(span)
-            cued, cue = _after_place_noun(span), cue_of(span)
-            if self.gazetteer.choose(_with_kind(span, cue), Counter(), aliases=cued, strict=False, cue=cue) is not None:
+            cued, cue = after_place_noun(span), cue_of(span)
+            if self.gazetteer.choose(with_kind(span, cue), Counter(), aliases=cued, strict=False, cue=cue) is not None:
                 for key in [k for k in out if span.start <= k[0] and k[1] <= span.end]:
                     del out[key]  # "Belize City" over "Belize"
                 out[(span.start, span.end)] = span
@@ -409,113 +395,3 @@ class PlaceTagger:
                     continue
                 return False  # another clause's place
         return False
-
-
-# subordinate clauses that happen with the main clause's event, not before or after it
-SAME_TIME_MARKS = frozenset({"when", "as", "while"})
-
-
-def _same_occurrence(clause: Token) -> bool:
-    """An adverbial clause that tells the main event's circumstances: a participle with no subject
-    of its own ("Speaking in Caracas, ...") or a when/as/while clause."""
-    if any(c.dep_ in {"mark", "advmod"} and c.lower_ in SAME_TIME_MARKS and c.i < clause.i for c in clause.children):
-        return True  # the parser makes "when" a marker or an adverb
-    if any(c.dep_ == "mark" for c in clause.children):
-        return False  # "after", "before", "because": another occurrence
-    return clause.tag_ in {"VBG", "VBN"} and not any(c.dep_.startswith("nsubj") for c in clause.children)
-
-
-def _destination(root: Token, own: set[int]) -> bool:
-    """The place phrase reaches the event's words through "to", "into", "towards": where the
-    action was aimed, which counts after where it happened."""
-    t, prep = root, ""
-    for _ in range(14):
-        if t.i in own or t.head.i == t.i:
-            break
-        if t.dep_ == "prep":
-            prep = t.lower_
-        t = t.head
-    return prep in DESTINATION_PREPS
-
-
-def _acted_on(root: Token, own: set[int]) -> bool:
-    """The place is the object of the event's verb, or one of a list of them ("shelled Kyiv and
-    Kharkiv"), or what the event's noun is aimed at ("missile strikes on Ukraine", "an attack against Homs")."""
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
-    if root.dep_ == "pobj" and root.head.lower_ in {"on", "against"}:
-        noun = root.head.head
-        return noun.i in own and noun.pos_ in {"NOUN", "PROPN"}
-    return root.dep_ == "dobj" and root.head.i in own
-
-
-def _aimed_at(noun: Token) -> bool:
-    """What force is aimed at ("a barrage at Ukraine's energy infrastructure", "struck Iran's
-    nuclear sites"): its owner is where the force landed, unlike the owner of who used it."""
-    return noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ in {"at", "on", "against"})
-
-
-def _over(root: Token, own: set[int]) -> bool:
-    """The place hangs from the event's words or its object by "over": where it happened for a sea or a gulf,
-    what it was about for anything else ("a dispute over Crimea")."""
-    return root.dep_ == "pobj" and root.head.lower_ == "over" and root.head.head.i in own
-
-
-def _names_gathering(root: Token, anchor: Token) -> bool:
-    """The place names the gathering that is the event: "the Hague summit"."""
-    return root.dep_ in {"compound", "nmod", "amod"} and root.head.i == anchor.i \
-        and anchor.lemma_.lower() in GATHERINGS
-
-
-def _names_place(token: Token, ents: list[Span]) -> bool:
-    """The token is a place noun ("region", "capital") or within a place mention ("Khost")."""
-    return token.lemma_.lower() in PLACE_NOUNS or any(e.start <= token.i < e.end for e in ents)
-
-
-def _hyphenated(span: Span) -> Span:
-    """The span with the hyphenated words that continue its name: "Bois" in "Clichy-sous-Bois"."""
-    doc, start, end = span.doc, span.start, span.end
-    while end + 1 < span.sent.end and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
-        end += 2
-    while start - 2 >= span.sent.start and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
-            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
-        start -= 2
-    return doc[start:end] if (start, end) != (span.start, span.end) else span
-
-
-def _with_kind(span: Span, cue: Cue) -> str:
-    """The name with the kind word after it, when there is one: "Kurdistan region", "Kursk oblast"."""
-    return f"{span.text} {span.doc[span.end].text}" if cue.admin else span.text
-
-
-def _names_more_exact(ent: Span, ents: list[Span]) -> bool:
-    """The mention qualifies a place noun that another mention names more exactly: "Russia's
-    Kursk region", "the West Bank city of Hebron", "the Paris suburb of Clichy-sous-Bois"."""
-    root = ent.root
-    if root.dep_ not in {"poss", "compound", "amod", "nmod"} or root.head.lemma_.lower() not in PLACE_NOUNS:
-        return False
-    noun = root.head
-    inner = [c for c in noun.children if c.i != root.i and c.dep_ in {"compound", "amod", "nmod"}]
-    inner += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    return any(e.start <= t.i < e.end and e is not ent for t in inner for e in ents)
-
-
-def cue_of(span: Span) -> Cue:
-    """What the words around a place mention say of it: "in X", "near the town of X" (locative),
-    "the X" (an article, as a common noun used as a name has), "X region" (a division)."""
-    doc = span.doc
-    before = span.start - 1
-    article = span[0].lower_ == "the" or (before >= 0 and doc[before].lower_ == "the")
-    while before >= 0 and (doc[before].lower_ == "the" or AROUND.match(doc[before].text + " ")):
-        before -= 1  # "in the", "in northern"
-    locative = (before >= 0 and doc[before].lower_ in DIRECT_PREPS) or _after_place_noun(span) or (
-        span.end < len(doc) and doc[span.end].lemma_ in PLACE_NOUNS)
-    admin = span.end < len(doc) and doc[span.end].lower_ in ADMIN_NOUNS
-    return Cue(locative=locative, article=article and not admin, admin=admin)
-
-
-def _after_place_noun(span: Span) -> bool:
-    """"the Iraqi city of Basra": the words before say it is a place, so its other spellings count."""
-    doc = span.doc
-    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_ in PLACE_NOUNS

@@ -1,0 +1,142 @@
+"""How a place mention hangs from an event's clause, read off the dependency parse: the
+prepositions that place, the clauses that tell the same occurrence, what force is aimed at, and
+the words around a mention that say it is a place (the place stage's grammar; component.py
+chooses among the mentions these find)."""
+from __future__ import annotations
+
+import calendar
+
+from spacy.tokens import Span, Token
+
+from .gazetteer import ADMIN_NOUNS, AROUND, Cue
+
+__all__ = ["PLACE_PREPS", "DIRECT_PREPS", "CALENDAR", "GATHERINGS", "DESTINATION_PREPS", "PLACE_NOUNS",
+           "SAME_TIME_MARKS", "acted_on", "after_place_noun", "aimed_at", "cue_of", "destination", "hyphenated",
+           "names_gathering", "names_more_exact", "names_place", "over", "same_occurrence", "with_kind"]
+
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "to", "across", "around", "throughout",
+                         "within", "through", "along", "off", "onto", "beyond", "above", "below", "opposite",
+                         "on", "from", "of"})
+# The prepositions a place hangs from directly ("in Hyderabad"); "on"/"from"/"of" only inside a place phrase.
+DIRECT_PREPS = PLACE_PREPS - {"on", "from", "of"}
+# Names of months and weekdays: dates, whatever town bears the name ("in March").
+CALENDAR = frozenset(n.lower() for n in (*calendar.month_name[1:], *calendar.day_name))
+# Gatherings named after where they meet ("the Antalya Diplomacy Forum").
+GATHERINGS = frozenset({"forum", "summit", "conference", "talks", "dialogue", "meeting", "congress", "convention",
+                        "games", "festival", "expo"})
+# Where the action was aimed, not where it happened ("sent troops to the border").
+DESTINATION_PREPS = frozenset({"to", "into", "onto", "toward", "towards"})
+# Nouns of places: "the city of Basra", "Russia's Kursk region", "at the Grasberg mine".
+PLACE_NOUNS = frozenset({"city", "town", "capital", "province", "region", "village", "area", "district",
+                         "state", "port", "border", "outskirts", "outskirt", "suburb", "county", "island", "camp",
+                         "edge", "coast", "shore", "bank", "street", "road", "highway", "frontier", "side", "fringe",
+                         "centre", "center", "heart", "part", "township", "neighbourhood", "neighborhood", "slum",
+                         "quarter", "enclave", "suburbs", "mine", "base", "valley", "sideline", "sidelines", "venue"})
+# subordinate clauses that happen with the main clause's event, not before or after it
+SAME_TIME_MARKS = frozenset({"when", "as", "while"})
+
+
+def same_occurrence(clause: Token) -> bool:
+    """An adverbial clause that tells the main event's circumstances: a participle with no subject
+    of its own ("Speaking in Caracas, ...") or a when/as/while clause."""
+    if any(c.dep_ in {"mark", "advmod"} and c.lower_ in SAME_TIME_MARKS and c.i < clause.i for c in clause.children):
+        return True  # the parser makes "when" a marker or an adverb
+    if any(c.dep_ == "mark" for c in clause.children):
+        return False  # "after", "before", "because": another occurrence
+    return clause.tag_ in {"VBG", "VBN"} and not any(c.dep_.startswith("nsubj") for c in clause.children)
+
+
+def destination(root: Token, own: set[int]) -> bool:
+    """The place phrase reaches the event's words through "to", "into", "towards": where the
+    action was aimed, which counts after where it happened."""
+    t, prep = root, ""
+    for _ in range(14):
+        if t.i in own or t.head.i == t.i:
+            break
+        if t.dep_ == "prep":
+            prep = t.lower_
+        t = t.head
+    return prep in DESTINATION_PREPS
+
+
+def acted_on(root: Token, own: set[int]) -> bool:
+    """The place is the object of the event's verb, or one of a list of them ("shelled Kyiv and
+    Kharkiv"), or what the event's noun is aimed at ("missile strikes on Ukraine", "an attack against Homs")."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ in {"on", "against"}:
+        noun = root.head.head
+        return noun.i in own and noun.pos_ in {"NOUN", "PROPN"}
+    return root.dep_ == "dobj" and root.head.i in own
+
+
+def aimed_at(noun: Token) -> bool:
+    """What force is aimed at ("a barrage at Ukraine's energy infrastructure", "struck Iran's
+    nuclear sites"): its owner is where the force landed, unlike the owner of who used it."""
+    return noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ in {"at", "on", "against"})
+
+
+def over(root: Token, own: set[int]) -> bool:
+    """The place hangs from the event's words or its object by "over": where it happened for a sea or a gulf,
+    what it was about for anything else ("a dispute over Crimea")."""
+    return root.dep_ == "pobj" and root.head.lower_ == "over" and root.head.head.i in own
+
+
+def names_gathering(root: Token, anchor: Token) -> bool:
+    """The place names the gathering that is the event: "the Hague summit"."""
+    return root.dep_ in {"compound", "nmod", "amod"} and root.head.i == anchor.i \
+        and anchor.lemma_.lower() in GATHERINGS
+
+
+def names_place(token: Token, ents: list[Span]) -> bool:
+    """The token is a place noun ("region", "capital") or within a place mention ("Khost")."""
+    return token.lemma_.lower() in PLACE_NOUNS or any(e.start <= token.i < e.end for e in ents)
+
+
+def hyphenated(span: Span) -> Span:
+    """The span with the hyphenated words that continue its name: "Bois" in "Clichy-sous-Bois"."""
+    doc, start, end = span.doc, span.start, span.end
+    while end + 1 < span.sent.end and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    while start - 2 >= span.sent.start and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
+    return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
+def with_kind(span: Span, cue: Cue) -> str:
+    """The name with the kind word after it, when there is one: "Kurdistan region", "Kursk oblast"."""
+    return f"{span.text} {span.doc[span.end].text}" if cue.admin else span.text
+
+
+def names_more_exact(ent: Span, ents: list[Span]) -> bool:
+    """The mention qualifies a place noun that another mention names more exactly: "Russia's
+    Kursk region", "the West Bank city of Hebron", "the Paris suburb of Clichy-sous-Bois"."""
+    root = ent.root
+    if root.dep_ not in {"poss", "compound", "amod", "nmod"} or root.head.lemma_.lower() not in PLACE_NOUNS:
+        return False
+    noun = root.head
+    inner = [c for c in noun.children if c.i != root.i and c.dep_ in {"compound", "amod", "nmod"}]
+    inner += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return any(e.start <= t.i < e.end and e is not ent for t in inner for e in ents)
+
+
+def cue_of(span: Span) -> Cue:
+    """What the words around a place mention say of it: "in X", "near the town of X" (locative),
+    "the X" (an article, as a common noun used as a name has), "X region" (a division)."""
+    doc = span.doc
+    before = span.start - 1
+    article = span[0].lower_ == "the" or (before >= 0 and doc[before].lower_ == "the")
+    while before >= 0 and (doc[before].lower_ == "the" or AROUND.match(doc[before].text + " ")):
+        before -= 1  # "in the", "in northern"
+    locative = (before >= 0 and doc[before].lower_ in DIRECT_PREPS) or after_place_noun(span) or (
+        span.end < len(doc) and doc[span.end].lemma_ in PLACE_NOUNS)
+    admin = span.end < len(doc) and doc[span.end].lower_ in ADMIN_NOUNS
+    return Cue(locative=locative, article=article and not admin, admin=admin)
+
+
+def after_place_noun(span: Span) -> bool:
+    """"the Iraqi city of Basra": the words before say it is a place, so its other spellings count."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_ in PLACE_NOUNS
