@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..coding.parties import conjunct, coordinated
 from ..model import Actor
 from ..places.component import Gazetteer, load_gazetteer
+from ..places.gazetteer import Cue
 from ..time.phrases import MONTHS, WEEKDAYS
 from .fuzzy import FuzzyNames, corroborated
 from .entries import PLACE_KINDS
@@ -47,6 +48,8 @@ THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_NOUNS = frozenset({"official", "side", "leader", "minister", "country", "nation", "government",
                          "party", "diplomat", "counterpart", "delegation", "state", "president", "ally"})
 LOOKBACK_SENTENCES = 3
+# Prepositions before a place that is the home of a party ("police in Lagos", "the mayor of Sudzha").
+HOME_PREPS = frozenset({"in", "of", "from", "near"})
 # Words that continue an organisation's name into its legal form, one of its parts or a post in it
 # ("Apple Inc", "BBC World Service", "CIA Director John Ratcliffe"): the longer name is still the organisation.
 ORG_TAILS = MEMBER_HEADS | frozenset({
@@ -253,7 +256,11 @@ class ActorTagger:
             if covered.intersection(range(ent.start, ent.end)):
                 continue
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-            entry = self._gazetteer().choose(name, context, aliases=False)
+            # after "in", "of", "from", "near" a town below 15,000 inhabitants may be the place too
+            # ("police in Chasiv Yar"), under the place stage's guards (unique name, or its country named)
+            before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            cue = Cue(locative=True, article=False, admin=False) if before in HOME_PREPS else None
+            entry = self._gazetteer().choose(name, context, aliases=False, cue=cue)
             if entry is not None and entry.country:
                 start = ent.start + (1 if ent[0].lower_ == "the" else 0)
                 out.append(NameMatch(start, ent.end, (Term("place", entry.country),)))

@@ -32,3 +32,16 @@ def test_one_list_says_which_kinds_of_term_tell_where():
     assert component.PLACE_KINDS is explain.PLACE_KINDS is resolver.PLACE_KINDS is places.PLACE_KINDS \
         is entries.PLACE_KINDS
     assert set(entries.PLACE_KINDS) <= set(explain.KIND_RULES)  # --explain can say each
+
+
+def test_a_small_town_after_in_gives_a_party_its_country(pipeline):
+    # below 15,000 inhabitants and the world's only place so named; a common word needs more
+    from parley.actors import phrase_actor
+    from parley.model import Document
+    from datetime import date
+
+    def one(text):
+        return phrase_actor(pipeline.parse(Document("t", text, date(2025, 1, 1))))
+
+    assert one("police in Chasiv Yar").country == "UKR"
+    assert one("protesters in Hope").country is None
