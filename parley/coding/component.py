@@ -154,7 +154,8 @@ class Coder:
         actor, recipient, reciprocal = _reciprocity(hit, reading[0], actor, recipient, reciprocal)
         if not actor and reading[0] not in {"ASSAULT", "COERCE"}:
             return None  # only force is reported without who used it ("three soldiers were killed");
-        # force with no party named at all waits for its place (parley_parties), else it is dropped
+        # force with no party named at all waits for its place (parley_parties); parley_merge drops
+        # it when none was found
         # factuality: PLOVER's rules for what did not (yet) happen
         reporter = reporting_ancestor(hit.anchor, self.triggers.is_report)
         m = modality(_governing_verb(hit.anchor) if hit.nominal else hit.anchor, hit.noun,
