@@ -82,6 +82,8 @@ class Triggers:
     def _noun_trigger(self, tok: Token) -> Trigger | None:
         lemma = tok.lemma_.lower()
         for trig in self.lexicon.candidates("noun", lemma):
+            if trig.objects and not _noun_object(tok, trig.objects):
+                continue  # "the recall of its ambassador", not "a product recall"
             if trig.compound:
                 n = len(trig.compound)
                 before = [t.lower_ for t in tok.doc[max(tok.i - n, 0):tok.i]]
@@ -268,6 +270,17 @@ def _objects(verb: Token) -> list[Token]:
                         inner.append(p)
                         inner.extend(c for c in p.children if c.dep_ == "compound")
     return objs + inner
+
+
+def _noun_object(noun: Token, lemmas: frozenset[str]) -> bool:
+    """The event noun's object is one of these: "the recall of its ambassadors", "the
+    ambassador's recall", "an envoy recall"."""
+    near = [c for c in noun.children if c.dep_ in {"compound", "poss"}]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            near.extend(p for p in prep.children if p.dep_ == "pobj")
+    near += [c for n in near for c in n.conjuncts]
+    return any(n.lemma_.lower() in lemmas or n.lower_ in lemmas for n in near)
 
 
 def _bare_compiled(trig: Trigger) -> bool:

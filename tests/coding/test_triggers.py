@@ -101,3 +101,19 @@ def test_an_actor_of_no_known_sector_leaves_strike_to_the_classifier(code_text):
     assert ev.event == "ASSAULT"
     (ev,) = code_text("Thousands of Kenyan teachers went on strike on Monday.")
     assert ev.event == "PROTEST"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Council of Ministers in Santiago adopted a fresh round of sanctions against Nicaragua on Friday.",
+     ("SANCTION", "160")),
+    ("Peru ordered the recall of its ambassadors to Bolivia and Chile on Monday.", ("SANCTION", "161")),
+    ("The Ethiopian government ordered a nationwide internet shutdown on Tuesday.", ("COERCE", "1721")),
+])
+def test_adopting_or_ordering_a_measure_named_by_a_noun_is_that_measure(code_text, text, expected):
+    assert [(e.event, e.cameo) for e in code_text(text)] == [expected]
+
+
+def test_a_noun_trigger_with_objects_needs_one_of_them(code_text):
+    # "recall" is a diplomatic sanction only of an envoy: a product recall ordered by a ministry is no event
+    assert [e.event for e in code_text("Kenya's health ministry ordered the recall of a cough syrup on Monday.")] \
+        != ["SANCTION"]
