@@ -12,6 +12,8 @@ stages) and ``Doc._.nominal_events`` (aligned: whether the event is named by a n
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -62,6 +64,10 @@ HELP_LEMMAS = frozenset({"help", "assist", "support", "aid", "rescue", "protect"
 THEME_CATEGORIES = frozenset({"AID", "AGREE", "MOBILIZE", "COOPERATE", "SUPPORT", "RETREAT", "SANCTION"})
 # ... but who is released is the one it is done to ("freed a blogger"), not what is given
 PATIENT_MODES = frozenset({"release"})
+# judgements aimed at whoever did what they judge ("condemned the raids", "rejected the decision")
+JUDGEMENTS = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+FORCE = frozenset({"ASSAULT", "COERCE"})
+DEFINITE = frozenset({"the", "this", "these", "those", "such"})
 PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "itself",
                       "themselves", "himself", "herself"})
 
@@ -100,6 +106,7 @@ class Coder:
         anchors: list[int] = []
         nominal: list[bool] = []
         doc_sources: list[Attribution] = []
+        named: list[tuple[str, str]] = []  # each event's trigger lemma and category, for anaphora
         for s_i, sent in enumerate(doc.sents):
             hits = self.triggers.find(sent)
             produced = False
@@ -110,7 +117,10 @@ class Coder:
                 ev = self._event(s_i, sent, hit, hits, heads, proba)
                 if ev is not None and statement and ev.event not in APPEALS:
                     continue  # a statement, not an event: the quad model is sure of it
+                if ev is not None and not ev.recipient and ev.event in JUDGEMENTS:
+                    ev = _judged_event(ev, hit, hits, events, named)
                 if ev is not None:
+                    named.append((hit.token.lemma_.lower(), ev.event))
                     events.append(ev)
                     anchors.append(hit.token.i)
                     nominal.append(hit.nominal)
@@ -338,6 +348,31 @@ def _reciprocity(hit: Hit, category: str | None, actor: Parties, recipient: Part
     if exchange and len(actor) > 1 and not recipient:
         actor, recipient, reciprocal = actor[:1], actor[1:], True
     return actor, recipient, reciprocal
+
+
+def _judged_event(ev: Event, hit: Hit, hits: list[Hit], events: list[Event],
+                  named: list[tuple[str, str]]) -> Event:
+    """"Taiwan condemned the drills": a judgement of an event the text has already coded, named
+    by a definite noun, is aimed at whoever carried that event out. The antecedent is the latest
+    earlier event named by the same word, else the latest of the noun's category (force counts
+    as one: "struck ... condemned the raids")."""
+    obj = child_dep(hit.anchor, "dobj") if hit.noun is None else None
+    judged = next((h for h in hits if obj is not None and h.nominal and h.token.i == obj.i), None)
+    if judged is None or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children):
+        return ev
+    lemma, category = obj.lemma_.lower(), judged.trigger.category
+    family = FORCE if category in FORCE else frozenset({category})
+    for wanted in (lambda n: n[0] == lemma, lambda n: n[1] in family):
+        for i in range(len(events) - 1, -1, -1):
+            before = events[i]
+            if wanted(named[i]) and before.actor and not _overlaps(before.actor, ev.actor):
+                return replace(ev, recipient=before.actor, explain=ev.explain + (
+                    ("recipient", f"who carried out '{before.mentions[0].trigger}', which '{obj.text}' names"),))
+    return ev
+
+
+def _overlaps(one: Parties, other: Parties) -> bool:
+    return bool({a.code() for a in one if a.code()} & {a.code() for a in other if a.code()})
 
 
 def _trigger_span(hit: Hit) -> Span:

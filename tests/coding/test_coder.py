@@ -118,3 +118,22 @@ def test_the_party_told_to_act_is_the_recipient(code_text):
     assert ev.event == "COERCE"
     assert [a.text for a in ev.recipient] == ["the independent newspaper The Voice"]
     assert ev.codes("recipient") == ["MMR"]
+
+
+@pytest.mark.parametrize("text, judged_by, aimed_at", [
+    # the same word names the event judged
+    ("Russia began two days of naval drills in the Baltic on Monday. Lithuania's foreign ministry condemned "
+     "the drills as reckless.", "LTU", "RUS"),
+    # a word of force names an earlier act of force
+    ("Turkish warplanes struck positions in northern Iraq on Sunday. Baghdad condemned the raids as a breach "
+     "of its sovereignty.", "IRQ", "TUR"),
+])
+def test_a_judgement_of_an_event_already_coded_is_aimed_at_who_did_it(code_text, text, judged_by, aimed_at):
+    accused = [e for e in code_text(text) if e.event == "ACCUSE"]
+    assert [(e.codes("actor"), e.codes("recipient")) for e in accused] == [([judged_by], [aimed_at])]
+    assert "which" in dict(accused[0].explain)["recipient"]
+
+
+def test_a_judgement_with_nothing_coded_before_it_keeps_no_recipient(code_text):
+    events = code_text("Lithuania's foreign ministry condemned the drills as reckless on Monday.")
+    assert [(e.event, e.codes("recipient")) for e in events] == [("ACCUSE", [])]
