@@ -64,6 +64,8 @@ HELP_LEMMAS = frozenset({"help", "assist", "support", "aid", "rescue", "protect"
 THEME_CATEGORIES = frozenset({"AID", "AGREE", "MOBILIZE", "COOPERATE", "SUPPORT", "RETREAT", "SANCTION"})
 # ... but who is released is the one it is done to ("freed a blogger"), not what is given
 PATIENT_MODES = frozenset({"release"})
+# what talks are about, not whom they are with
+TOPIC_OBJECTS = frozenset({"'on' object", "'over' object", "'about' object"})
 # judgements aimed at whoever did what they judge ("condemned the raids", "rejected the decision")
 JUDGEMENTS = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
 FORCE = frozenset({"ASSAULT", "COERCE"})
@@ -259,6 +261,8 @@ class Coder:
                                               theme=category in THEME_CATEGORIES)
                 how = f"{how} (shared with '{shared[0].text}')" if how else ""
         recipient = _not_self(recipient, actor)
+        if category == "CONSULT" and how in TOPIC_OBJECTS and not trig.particle:
+            recipient, how = (), ""  # "held talks on the Gaza war": what is discussed, not with whom
         if how == "place of the event" and (category == "CONSULT" or (trig.has("sym") and len(actor) > 1)):
             recipient, how = (), ""  # "X and Y signed in Washington": the host is no recipient
         if category == "THREATEN" and not any(r.code() for r in recipient):

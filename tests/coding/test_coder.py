@@ -137,3 +137,11 @@ def test_a_judgement_of_an_event_already_coded_is_aimed_at_who_did_it(code_text,
 def test_a_judgement_with_nothing_coded_before_it_keeps_no_recipient(code_text):
     events = code_text("Lithuania's foreign ministry condemned the drills as reckless on Monday.")
     assert [(e.event, e.codes("recipient")) for e in events] == [("ACCUSE", [])]
+
+
+def test_what_talks_are_about_is_not_whom_they_are_with(code_text):
+    events = code_text("Kenya's foreign minister held talks in Nairobi on Friday on Somalia.")
+    assert [(e.event, e.codes("actor"), e.codes("recipient")) for e in events] == [("CONSULT", ["KEN"], [])]
+    # ... but a visit paid "on" someone is with them
+    events = code_text("A Pakistani delegation called on the Afghan foreign minister in Kabul on Monday.")
+    assert [(e.event, e.codes("recipient")) for e in events] == [("CONSULT", ["AFG"])]
