@@ -173,7 +173,16 @@ class ActorTagger:
         ents = {(e.start, e.end) for e in spans}
         kept = [m for m in found if not (all(t.kind == "place" for t in m.terms) and m.start in inside
                                          and (m.start, m.end) not in ents)]
+        # a country in the name of a sea or gulf names no party: "fired a missile into the Sea of Japan"
+        waters = {i for e in spans if self._is_water(e) for i in range(e.start, e.end)}
+        kept = [m for m in kept if not (_place_name(m) and m.start in waters)]
         return self._begins_longer_name(doc, kept)
+
+    def _is_water(self, span: Span) -> bool:
+        if self._gazetteer is None or len(span) < 2:
+            return False
+        name = span.text[4:] if span.text.lower().startswith("the ") else span.text
+        return any(e.feature == "water" for e in self._gazetteer().candidates(name, extra=True))
 
     def _begins_longer_name(self, doc: Doc, found: list[NameMatch]) -> list[NameMatch]:
         """Drop an organisation's name that is only the beginning of a longer proper name the

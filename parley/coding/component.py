@@ -155,6 +155,7 @@ class Coder:
         actor, recipient, reciprocal = _between(hit, actor, recipient, heads, explain)
         reading = recode.by_protesters((trig.category, trig.cameo, trig.mode), trig, actor, sent, explain)
         reading = recode.by_drills(reading, hit.noun, actor, reciprocal)
+        reading = recode.by_aim(reading, trig, recipient, explain)
         actor, recipient = parties.between_sides(reading[0] or "", actor, recipient, hit.anchor, heads, verbal,
                                                  explain)
         if trig.has("actorobj") and not recipient:

@@ -19,7 +19,7 @@ __all__ = ["Trigger", "Lexicon", "load_lexicon", "OBLIGATION"]
 # modals that make a statement a demand: "said that Libya must hand over the suspects" (REQUEST)
 OBLIGATION = frozenset({"must", "should"})
 HAND, BASE = "triggers.tsv", "verbs_petrarch.tsv"
-FLAGS = frozenset({"sym", "intent", "gov", "light", "report", "pass", "actorobj", "enact", "intrans", "prepare",
+FLAGS = frozenset({"sym", "intent", "gov", "light", "report", "pass", "actorobj", "enact", "intrans", "prepare", "aim",
                    "clause"})
 
 

@@ -14,7 +14,7 @@ from ..model import Actor
 from .lexicon import Lexicon, Trigger
 from .triggers import Hit
 
-__all__ = ["Reading", "CONFLICT_CATEGORIES", "by_protesters", "by_drills", "by_complement", "by_actor"]
+__all__ = ["Reading", "CONFLICT_CATEGORIES", "by_protesters", "by_drills", "by_complement", "by_actor", "by_aim"]
 
 Reading = tuple[str | None, str | None, str | None]  # category, CAMEO code, mode
 
@@ -108,3 +108,12 @@ def _protester(actor: Actor, sent: Span) -> bool:
 def _negated_verb(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children) or any(
         c.dep_ == "neg" for c in verb.head.children if verb.dep_ == "xcomp" and c.i > verb.head.i)
+
+
+def by_aim(reading: Reading, trig: Trigger, recipient: tuple[Actor, ...], explain: dict[str, str]) -> Reading:
+    """Weapons fired or launched: an attack on the party they are aimed at ("fired rockets into
+    Israel"); aimed at nobody ("fired a ballistic missile into the sea"), a show of force."""
+    if trig.has("aim") and any(r.code() or r.sector for r in recipient):
+        explain["event"] += " (aimed at a party: ASSAULT)"
+        return "ASSAULT", "195", "aerial"
+    return reading

@@ -126,6 +126,10 @@ class Triggers:
                 continue
             if trig.objects:
                 pool = _unprepositioned(verb, objs) if trig.compiled and not trig.particle else objs
+                if trig.has("aim"):  # what is fired, not "after a drone shootdown"
+                    pool = _unprepositioned(verb, objs)
+                # "launched a missile attack": the event noun names the event, not its compound
+                pool = [o for o in pool if o.dep_ != "compound" or self._noun_trigger(o.head) is None]
                 obj = next((o for o in pool if o.lemma_.lower() in trig.objects or o.lower_ in trig.objects), None)
                 if obj is None:
                     continue

@@ -117,3 +117,19 @@ def test_a_noun_trigger_with_objects_needs_one_of_them(code_text):
     # "recall" is a diplomatic sanction only of an envoy: a product recall ordered by a ministry is no event
     assert [e.event for e in code_text("Kenya's health ministry ordered the recall of a cough syrup on Monday.")] \
         != ["SANCTION"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # aimed at nobody: a show of force; a country in the name of the sea is no target
+    ("North Korea fired two ballistic missiles into the Sea of Japan on Sunday.", ("MOBILIZE", ["PRK"], [])),
+    ("Iran test-fired three cruise missiles on Monday.", ("MOBILIZE", ["IRN"], [])),
+    # aimed at a party: an attack
+    ("Hamas fired rockets into southern Israel on Monday.", ("ASSAULT", ["PSE"], ["ISR"])),
+])
+def test_weapons_fired_are_an_attack_only_when_aimed_at_a_party(code_text, text, expected):
+    assert [(e.event, e.codes("actor"), e.codes("recipient")) for e in code_text(text)] == [expected]
+
+
+def test_a_weapon_compounded_with_an_event_noun_leaves_the_event_to_the_noun(code_text):
+    events = code_text("Houthi forces launched a missile attack against a Saudi air base on Monday.")
+    assert [(e.event, e.cameo, e.mentions[0].trigger) for e in events] == [("ASSAULT", "190", "launched a missile attack")]
