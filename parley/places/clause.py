@@ -122,6 +122,10 @@ def names_more_exact(ent: Span, ents: list[Span]) -> bool:
     return any(e.start <= t.i < e.end and e is not ent for t in inner for e in ents)
 
 
+# what may stand between a town's name and the camp named after it
+CAMP_WORDS = frozenset({"refugee", "refugees", "displacement", "displaced", "idp", "migrant", "transit"})
+
+
 def cue_of(span: Span) -> Cue:
     """What the words around a place mention say of it: "in X", "near the town of X" (locative),
     "the X" (an article, as a common noun used as a name has), "X region" (a division)."""
@@ -133,7 +137,17 @@ def cue_of(span: Span) -> Cue:
     locative = (before >= 0 and doc[before].lower_ in DIRECT_PREPS) or after_place_noun(span) or (
         span.end < len(doc) and doc[span.end].lemma_ in PLACE_NOUNS)
     admin = span.end < len(doc) and doc[span.end].lower_ in ADMIN_NOUNS
-    return Cue(locative=locative, article=article and not admin, admin=admin)
+    camp = _names_camp(span)  # "the Nuseirat refugee camp": the article is the camp's
+    return Cue(locative=locative or camp, article=article and not admin and not camp, admin=admin)
+
+
+def _names_camp(span: Span) -> bool:
+    """"the Jabalia camp", "the Nuseirat refugee camp": a camp named after its town."""
+    doc, i = span.doc, span.end
+    while i < len(doc) and i < span.end + 2 and doc[i].lower_ in CAMP_WORDS:
+        i += 1
+    return i < len(doc) and doc[i].lemma_.lower() == "camp"
+
 
 
 def after_place_noun(span: Span) -> bool:

