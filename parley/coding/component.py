@@ -64,6 +64,8 @@ HELP_LEMMAS = frozenset({"help", "assist", "support", "aid", "rescue", "protect"
 THEME_CATEGORIES = frozenset({"AID", "AGREE", "MOBILIZE", "COOPERATE", "SUPPORT", "RETREAT", "SANCTION"})
 # ... but who is released is the one it is done to ("freed a blogger"), not what is given
 PATIENT_MODES = frozenset({"release"})
+# a group referred to by its kind alone ("the group said ..."), as a pronoun would
+GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization", "militia", "faction", "alliance"})
 # what talks are about, not whom they are with
 TOPIC_OBJECTS = frozenset({"'on' object", "'over' object", "'about' object"})
 # judgements aimed at whoever did what they judge ("condemned the raids", "rejected the decision")
@@ -234,7 +236,10 @@ class Coder:
         while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
             clause = clause.head
         subj = child_dep(clause, "nsubj")
-        if subj is None or subj.tag_ != "PRP" or clause.dep_ != "ccomp" or not self.triggers.is_report(clause.head):
+        # "The Arakan Army said the group had seized ...": a pronoun, or a group named by its kind alone
+        same = subj is not None and (subj.tag_ == "PRP" or (subj.lemma_.lower() in GROUP_NOUNS and not heads.get(subj.i)
+                                                            and any(c.lower_ == "the" for c in subj.children)))
+        if not same or clause.dep_ != "ccomp" or not self.triggers.is_report(clause.head):
             return (), ""
         found, how = subject_of(clause.head, heads)
         return found, f"the one who said it ({how} of '{clause.head.text}')"

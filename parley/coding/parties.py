@@ -196,6 +196,11 @@ def _local(ev: Event) -> Event:
     PLOVER code domestic events: "gunmen" and "a journalist" killed in Beirut are Lebanese; force
     by no one named ("killed by a roadside bomb outside Basra") is an unidentified attacker there."""
     loc = ev.location
+    if loc is not None and not loc.country and not ev.actor and ev.event in {"ASSAULT", "COERCE"}:
+        # "a vessel was attacked in the Gulf of Aden": an unidentified attacker, of no country, at sea
+        actor = (Actor(text=loc.text, start=loc.start or 0, end=loc.end or 0, sector="UNK", kind="unidentified"),)
+        explain = dict(ev.explain, actor=f"unidentified: no one is named; it happened at {loc.name}")
+        return replace(ev, actor=actor, explain=tuple(explain.items()))
     if loc is None or not loc.country:
         return _force_at_home(ev) if ev.event in FORCE else ev
     where = loc.country

@@ -258,7 +258,7 @@ INNER_PREPS = frozenset({"of", "in", "for"})
 def _objects(verb: Token) -> list[Token]:
     """The verb's objects, then what they are made of or for: "700 kg of medicine", "part of a
     military aid program", "mediation efforts" (a compound names the thing too), "$2 million in
-    assistance", "responsibility for the attack"."""
+    assistance", "responsibility for the attack", "Bohdanivka, a frontline village" (an apposition)."""
     objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd", "dative"}]
     for prep in verb.children:  # "engage in talks", "take part in"
         if prep.dep_ == "prep":
@@ -266,7 +266,7 @@ def _objects(verb: Token) -> list[Token]:
     objs += [c for o in objs for c in o.conjuncts]
     inner = []
     for o in objs:
-        inner.extend(c for c in o.children if c.dep_ == "compound")
+        inner.extend(c for c in o.children if c.dep_ in {"compound", "appos"})  # "took Bohdanivka, a village"
         for prep in o.children:
             if prep.dep_ == "prep" and prep.lower_ in INNER_PREPS:
                 for p in prep.children:

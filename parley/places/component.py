@@ -33,6 +33,7 @@ __all__ = ["GeoEntry", "Gazetteer", "PlaceTagger", "load_gazetteer", "fold"]
 
 # Events whose verb's object, when a place, is where they happened ("shelled Bakhmut").
 TARGETED = frozenset({"ASSAULT"})
+OCCUPY = "192"  # CAMEO's occupying territory: the place taken is where it happened ("took Bohdanivka")
 # The clauses an event's place is looked for in, upwards from its own: the one a participle,
 # infinitive, coordinated or complement clause hangs from, and the noun phrase an event noun is part of.
 CLIMB = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl", "dobj", "pobj"})
@@ -65,11 +66,19 @@ def _known_place(span: Span) -> bool:
 
 
 def _inner_first(found: list[tuple[float, Span, Span | None]]) -> list[tuple[float, Span, Span | None]]:
-    """"an air strike on Jabalia in the northern Gaza Strip": a place that only says where
-    another place mention lies comes right after it, however it hangs from the event."""
+    """"an air strike on Jabalia in the northern Gaza Strip", "Vuhledar, a mining town in the
+    Donetsk region": a place that only says where another place mention lies comes right after
+    it, however it hangs from the event."""
     rank_at = {ent.end: rank for rank, ent, _ in found}
+    rank_in = {i: rank for rank, ent, _ in found for i in range(ent.start, ent.end)}
     out = []
     for rank, ent, qualifier in found:
+        root = ent.root.head if ent.root.dep_ == "compound" else ent.root  # "the Donetsk region"
+        noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "in" else None
+        if noun is not None and noun.dep_ == "appos" and noun.lemma_.lower() in PLACE_NOUNS and noun.head.i in rank_in:
+            rank = rank_in[noun.head.i] + 0.1  # "Vuhledar, a mining town in the Donetsk region"
+            out.append((rank, ent, qualifier))
+            continue
         doc, before = ent.doc, ent.start - 1
         while before > 0 and (doc[before].lower_ == "the" or AROUND.match(doc[before].text + " ")):
             before -= 1  # "in the northern"
@@ -220,7 +229,7 @@ class PlaceTagger:
 
     def _place(self, ev: Event, anchor: Token, doc_countries: Counter[str]) -> Event:
         parties = tuple((a.country, a.start, a.end) for a in ev.actor + ev.recipient if a.country)
-        place = self.place_for(anchor, Counter(doc_countries), parties, target=ev.event in TARGETED)
+        place = self.place_for(anchor, Counter(doc_countries), parties, target=ev.event in TARGETED or ev.cameo == OCCUPY)
         if place is None:
             return ev
         explain = dict(ev.explain)

@@ -145,3 +145,14 @@ def test_what_talks_are_about_is_not_whom_they_are_with(code_text):
     # ... but a visit paid "on" someone is with them
     events = code_text("A Pakistani delegation called on the Afghan foreign minister in Kabul on Monday.")
     assert [(e.event, e.codes("recipient")) for e in events] == [("CONSULT", ["AFG"])]
+
+
+def test_a_group_named_by_its_kind_in_what_a_party_says_is_that_party(code_text):
+    events = code_text("The Karen National Union said the group had seized an army base near the Thai border on Friday.")
+    assert [(e.event, e.codes("actor")) for e in events] == [("COERCE", ["MMR"])]
+
+
+def test_force_by_no_one_named_at_sea_is_an_unidentified_attack_there(code_text):
+    events = code_text("A bulk carrier was attacked in the Gulf of Aden on Tuesday, the British maritime agency said.")
+    assert [(e.event, e.actor[0].kind, e.actor[0].country, e.location.name) for e in events] == [
+        ("ASSAULT", "unidentified", None, "Gulf of Aden")]

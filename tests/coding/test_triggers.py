@@ -133,3 +133,9 @@ def test_weapons_fired_are_an_attack_only_when_aimed_at_a_party(code_text, text,
 def test_a_weapon_compounded_with_an_event_noun_leaves_the_event_to_the_noun(code_text):
     events = code_text("Houthi forces launched a missile attack against a Saudi air base on Monday.")
     assert [(e.event, e.cameo, e.mentions[0].trigger) for e in events] == [("ASSAULT", "190", "launched a missile attack")]
+
+
+def test_an_object_is_also_what_its_apposition_says_it_is(code_text):
+    # "take +village": the village is named, and an apposition says what it is
+    events = code_text("Ukrainian officials said Russian troops had taken Krasnohorivka, a village in the Donetsk region.")
+    assert [(e.event, e.cameo) for e in events] == [("COERCE", "192")]

@@ -266,3 +266,10 @@ def test_another_spelling_counts_only_in_a_country_the_text_names(code_text):
     # "Africa" is an old name of Mahdia (Tunisia): "in West Africa" is no Tunisian town
     events = code_text("Germany on Thursday pledged more funding to fight the cholera outbreak in West Africa.")
     assert all(e.location is None or e.location.country != "TUN" for e in events) and events
+
+
+def test_territory_taken_is_where_its_seizure_happened(code_text):
+    # the place taken, not the region its apposition names
+    (ev,) = code_text("Ukraine's army said Russian troops had taken Vuhledar, a mining town in the Donetsk region, "
+                      "on Monday.")
+    assert ev.cameo == "192" and ev.location is not None and ev.location.name == "Vuhledar"
