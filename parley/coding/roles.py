@@ -92,6 +92,12 @@ def subject_of(verb: Token, heads: Heads, depth: int = 0) -> Found:
     if subjects:  # a subordinate clause's stranger is background ("when a former dictator expelled them")
         named = unresolved(subjects[0]) if verb.dep_ in ASSERTED_CLAUSES else ()
         return (named, "subject (not identified)") if named else ((), "")
+    # a known party before the verb that the parse took for a modifier ("USAID deployed ...", USAID
+    # tagged as an adverb): the verb has no subject, so it is one
+    misparsed = next((c for c in verb.lefts if c.dep_ in {"advmod", "npadvmod", "dep"} and heads.get(c.i)), None) \
+        if verb.dep_ in ASSERTED_CLAUSES and verb.tag_ in {"VBD", "VBZ", "VBP"} else None  # not "US-backed"
+    if misparsed is not None:
+        return heads[misparsed.i], "subject (parsed as a modifier)"
     # controlled or shared subjects: "X agreed to meet", "X met Y and signed"
     # ... and the doer of a gerund after a preposition: "continued its efforts by donating supplies"
     gerund = verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in {"by", "through"}

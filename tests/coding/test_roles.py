@@ -121,3 +121,11 @@ def test_who_does_it_by_doing_something_is_the_doer(code_text):
     # ... but "after seizing power" is background, and "kept X from providing" is X's
     assert [e.event for e in code_text("The junta lifted martial law a year after seizing power.")
             if e.event == "COERCE"] == []
+
+
+def test_a_known_party_the_parse_takes_for_a_modifier_of_its_verb_is_its_subject(code_text):
+    # the model tags "USAID" before a verb as an adverb; a verb with no subject takes it
+    events = code_text("USAID delivered emergency supplies to Malawi on Monday.")
+    assert [(e.event, e.codes("actor"), e.codes("recipient")) for e in events] == [("AID", ["USA"], ["MWI"])]
+    # ... but "US-backed" is an adjective, no event
+    assert all(e.event != "SUPPORT" for e in code_text("US-backed fighters entered the town of Manbij on Monday."))
