@@ -139,3 +139,12 @@ def test_an_object_is_also_what_its_apposition_says_it_is(code_text):
     # "take +village": the village is named, and an apposition says what it is
     events = code_text("Ukrainian officials said Russian troops had taken Krasnohorivka, a village in the Donetsk region.")
     assert [(e.event, e.cameo) for e in events] == [("COERCE", "192")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nigeria's army launched a military operation against bandits in Zamfara state on Monday.", ("ASSAULT", "190")),
+    ("Slovakia launched legal action against Hungary over its new border law on Monday.", ("ACCUSE", "115")),
+    ("Chile lifted travel curbs on visitors from Peru on Friday.", ("CONCEDE", "081")),
+])
+def test_military_operations_legal_action_and_lifted_curbs_are_events(code_text, text, expected):
+    assert [(e.event, e.cameo) for e in code_text(text)] == [expected]
