@@ -26,7 +26,7 @@ from .factuality import modality, recode as recode_unrealised
 from .lexicon import Lexicon, load_lexicon
 from .quad import VETO, no_event
 from .roles import (Found, Heads, actors_of, is_passive, owner_of, owner_or_self, participants_between, recipient_of,
-                    subject_of)
+                    subject_of, unresolved)
 from .triggers import Hit, Triggers, child_dep
 
 __all__ = ["Coder"]
@@ -60,6 +60,8 @@ APPEALS = frozenset({"REQUEST"})
 # verbs of a purpose that names who is helped: "to help", "to assist", "to support" X
 HELP_LEMMAS = frozenset({"help", "assist", "support", "aid", "rescue", "protect", "feed", "rebuild", "relieve",
                          "supply", "equip", "train", "strengthen", "bolster"})
+# verbs of a purpose that say whom force was used on: "to disperse", "to break up" a crowd
+DISPERSE_LEMMAS = frozenset({"disperse", "break", "scatter", "repel"})
 # Categories whose direct object is usually what is given or moved, not who receives it.
 THEME_CATEGORIES = frozenset({"AID", "AGREE", "MOBILIZE", "COOPERATE", "SUPPORT", "RETREAT", "SANCTION"})
 # ... but who is released is the one it is done to ("freed a blogger"), not what is given
@@ -266,6 +268,8 @@ class Coder:
                 recipient, how = recipient_of(shared[0], None, heads, None, exclude=taken,
                                               theme=category in THEME_CATEGORIES)
                 how = f"{how} (shared with '{shared[0].text}')" if how else ""
+        if not recipient and category == "ASSAULT":
+            recipient, how = _dispersed(anchor, heads)
         recipient = _not_self(recipient, actor)
         if category == "CONSULT" and how in TOPIC_OBJECTS and not trig.particle:
             recipient, how = (), ""  # "held talks on the Gaza war": what is discussed, not with whom
@@ -320,6 +324,20 @@ def _clause_recipient(hit: Hit, heads: Heads, taken: frozenset[tuple[int, int]])
                         theme=(trig.category in THEME_CATEGORIES and not trig.has("actorobj")
                                and trig.mode not in PATIENT_MODES) or (
                             (trig.has("intent") or trig.has("gov")) and not told))
+
+
+def _dispersed(anchor: Token, heads: Heads) -> Found:
+    """"fired tear gas to disperse protesters (marching in X)": force used to break up a crowd is
+    used on it; the parse often makes the crowd the subject of a clause ("disperse [supporters
+    marching]")."""
+    for clause in _purpose_clauses(anchor):
+        if clause.lemma_.lower() not in DISPERSE_LEMMAS:
+            continue
+        small = child_dep(clause, "ccomp")
+        crowd = child_dep(clause, "dobj") or (child_dep(small, "nsubj") if small is not None else None)
+        if crowd is not None and (found := owner_or_self(crowd, heads) or unresolved(crowd)):
+            return found, f"whom '{clause.text}' was for"
+    return (), ""
 
 
 def _purpose_clauses(anchor: Token) -> list[Token]:

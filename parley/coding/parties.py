@@ -171,7 +171,7 @@ def _country_in(anchor: Token, heads: dict[int, Parties]) -> Actor | None:
 
 # -- after the place stage ------------------------------------------------------------------
 
-@Language.factory("parley_parties", assigns=["doc._.events"], requires=["doc._.events"])
+@Language.factory("parley_parties", assigns=["doc._.events"], requires=["doc._.events", "doc._.event_anchors"])
 def make_parties(nlp: Language, name: str) -> "PartyTagger":
     return PartyTagger()
 
@@ -187,8 +187,37 @@ class PartyTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.events:
-            doc._.events = [_visit(_local(ev)) for ev in doc._.events]
+            anchors = [doc[i] for i in doc._.event_anchors or ()]
+            events = _story_placed(doc._.events, anchors) if len(anchors) == len(doc._.events) else doc._.events
+            doc._.events = [_visit(_local(ev)) for ev in events]
         return doc
+
+
+# how many sentences back the place of a story's earlier event still holds for an unplaced one
+CARRY_SENTENCES = 2
+
+
+def _story_placed(events: list[Event], anchors: list[Token]) -> list[Event]:
+    """An event whose clause names no place and none of whose parties has a country takes the
+    place the text named for the event just before it in an earlier sentence (within
+    ``CARRY_SENTENCES`` sentences; in its own sentence the place stage has looked already): a
+    report names the town once ("Riot police in Tbilisi fired tear gas ... Protesters threw
+    stones at the police"), and its unnamed crowds and police are that country's (``_local``).
+    Only places read from an event's own clause carry, never a carried one."""
+    starts = sorted({a.sent.start for a in anchors})
+    number = {start: n for n, start in enumerate(starts)}
+    out: list[Event] = []
+    last: int | None = None  # the latest event whose own clause named its place
+    for k, (ev, anchor) in enumerate(zip(events, anchors, strict=True)):
+        if ev.location is not None:
+            last = k
+        elif last is not None and not any(a.country for a in ev.actor + ev.recipient) and (
+                0 < number[anchor.sent.start] - number[anchors[last].sent.start] <= CARRY_SENTENCES):
+            where = events[last].location
+            explain = dict(ev.explain, location=f"'{where.text}' of the event before it (its clause names no place)")
+            ev = replace(ev, location=where, explain=tuple(explain.items()))
+        out.append(ev)
+    return out
 
 
 def _local(ev: Event) -> Event:

@@ -156,3 +156,9 @@ def test_force_by_no_one_named_at_sea_is_an_unidentified_attack_there(code_text)
     events = code_text("A bulk carrier was attacked in the Gulf of Aden on Tuesday, the British maritime agency said.")
     assert [(e.event, e.actor[0].kind, e.actor[0].country, e.location.name) for e in events] == [
         ("ASSAULT", "unidentified", None, "Gulf of Aden")]
+
+
+def test_tear_gas_fired_to_disperse_a_crowd_is_force_used_on_it(code_text):
+    events = code_text("Kenyan police fired tear gas to disperse protesters in Nairobi on Tuesday.")
+    assert [(e.event, e.cameo, e.mode, e.codes("actor"), e.codes("recipient")) for e in events] == [
+        ("ASSAULT", "175", "crowd-control", ["KEN"], ["KEN"])]

@@ -138,3 +138,17 @@ def test_force_by_no_one_named_on_no_one_known_is_an_event_only_where_a_place_is
     evs = code_text("A suicide attack on a police patrol in Bannu district killed one officer on Monday.")
     assert [e.event for e in evs] == ["ASSAULT"] and evs[0].codes("actor") == ["PAK"]
     assert code_text("Jorvan Tesk was beaten on Monday.") == []  # by no one, on someone unknown, nowhere
+
+
+def test_an_unplaced_event_of_unplaced_parties_takes_the_place_of_the_story_before_it(code_text):
+    events = code_text("Riot police in Tbilisi fired tear gas at protesters outside parliament on Monday. "
+                       "At least 30 people were detained, officials said.")
+    detained = [e for e in events if e.event == "COERCE"]
+    assert [(e.location.name, e.codes("recipient")) for e in detained] == [("Tbilisi", ["GEO"])]
+    assert "event before it" in dict(detained[0].explain)["location"]
+
+
+def test_a_place_does_not_carry_to_parties_the_text_places_elsewhere(code_text):
+    events = code_text("Riot police in Tbilisi fired tear gas at protesters outside parliament on Monday. "
+                       "Armenian police detained 30 people, officials said.")
+    assert all(e.location is None or e.location.country != "GEO" for e in events if e.codes("actor") == ["ARM"])
