@@ -18,3 +18,9 @@ def test_warm_up_codes_an_event_through_every_stage(pipeline):
     events = pipeline.code(Document("w", WARM_UP, date(2024, 3, 4)))
     # the text exists to reach each stage: an actor pair, a date, a place, a source
     assert any(e.actor and e.recipient and e.date and e.location for e in events), events
+
+
+def test_a_decimal_point_set_apart_ends_no_sentence(code_text):
+    # some feeds' text spaces out decimals ("352. 5 million"); the event's sentence stays whole
+    events = code_text("Norway gave 352. 5 million euros to Ethiopia on Monday.")
+    assert [(e.event, e.sentence, e.codes("actor")) for e in events] == [("AID", 0, ["NOR"])]

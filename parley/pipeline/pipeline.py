@@ -86,6 +86,10 @@ class Pipeline:
 
     def make_doc(self, document: Document, reduced: Reduced | None = None) -> Doc:
         doc = self.nlp.make_doc(reduced.text if reduced is not None else document.text[:MAX_CHARS])
+        for tok in doc[2:]:  # "352. 5 million": a decimal point set apart is no sentence end (split_sentences)
+            if tok.text[0].isdigit() and doc[tok.i - 1].text == "." and doc[tok.i - 2].text.isdigit() and \
+                    doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_:
+                tok.is_sent_start = False
         doc._.doc_id = document.id
         doc._.pub_date = document.pub_date
         doc._.sentence_numbers = reduced.numbers() if reduced is not None else None

@@ -42,6 +42,8 @@ def split_sentences(text: str) -> list[Segment]:
         last = before.rsplit(None, 1)[-1].rstrip(".").lower() if before.split() else ""
         if m.group(0).strip() == "" and "\n" not in m.group(0) and (last in ABBREVIATIONS or len(last) == 1):
             continue  # "Gen. Avril", "J. Smith"
+        if m.group(0).strip() == "" and last.isdigit() and text[m.end():m.end() + 1].isdigit():
+            continue  # a decimal point set apart ("352. 5 million", as some feeds' text has it): news style spells out a number that opens a sentence
         if before.strip():
             out.append(Segment(len(out), start + (len(text[start:cut]) - len(text[start:cut].lstrip())), cut))
         start = m.end()
