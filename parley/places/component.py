@@ -269,33 +269,57 @@ class PlaceTagger:
     def _place_in(self, anchor: Token, context: Counter[str], parties: tuple[tuple[str, int, int], ...],
                   target: bool = False, args: bool = True) -> Place | None:
         for ent, qualifier in self._clause_places(anchor, target, args):
-            own = mention_countries(ent)
-            ctx = Counter({k: v - own.get(k, 0) for k, v in context.items() if v - own.get(k, 0) > 0})
-            for country, start, end in parties:  # the event's parties vote twice, unless the place named them
-                if not (start < ent.end_char and ent.start_char < end):
-                    ctx[country] += 2
-            seat = _seat_of(ent)
-            if ent[-1].lower_ == "capital" and (country := _capital_of(ent)):
-                entry = self.gazetteer.seat(country)  # "met in the Saudi capital": Riyadh
-            elif seat is not None and not any(c.country == seat for c in self.gazetteer.candidates(ent.text)):
-                entry = self.gazetteer.seat(seat)  # "at the White House": Washington
-            else:
-                cue = cue_of(ent)
-                named = _known_place(ent) or after_place_noun(ent)
-                entry = self.gazetteer.choose(with_kind(ent, cue), ctx, qualifier.text if qualifier is not None else None,
-                                              aliases=named or _spelling_cue(ent, cue),
-                                              states=document_states(anchor.doc), cue=cue)
-                if entry is not None and not named and self.gazetteer.is_alias(ent.text, entry) and \
-                        not document_countries(anchor.doc).get(entry.country or ""):
-                    continue  # another spelling counts in a country the text names ("Africa" is not Mahdia)
-            if entry is None:
-                continue
-            said = ent if qualifier is None else ent.doc[ent.start:qualifier.end]
-            return Place(text=said.text, name=entry.name, country=entry.country, lat=entry.lat, lon=entry.lon,
-                         geonameid=entry.geonameid,
-                         admin1=self.gazetteer.admin_names.get((entry.country or "", entry.admin1 or ""), entry.admin1),
-                         feature=entry.feature, start=said.start_char, end=said.end_char)
+            place = self._resolve(ent, qualifier, anchor, context, parties)
+            if place is not None:
+                return place if place.feature != "country" else self._refined(place, anchor, context, parties)
         return None
+
+    def _resolve(self, ent: Span, qualifier: Span | None, anchor: Token, context: Counter[str],
+                 parties: tuple[tuple[str, int, int], ...]) -> Place | None:
+        """The gazetteer place a mention names, in the text's countries less its own."""
+        own = mention_countries(ent)
+        ctx = Counter({k: v - own.get(k, 0) for k, v in context.items() if v - own.get(k, 0) > 0})
+        for country, start, end in parties:  # the event's parties vote twice, unless the place named them
+            if not (start < ent.end_char and ent.start_char < end):
+                ctx[country] += 2
+        seat = _seat_of(ent)
+        if ent[-1].lower_ == "capital" and (country := _capital_of(ent)):
+            entry = self.gazetteer.seat(country)  # "met in the Saudi capital": Riyadh
+        elif seat is not None and not any(c.country == seat for c in self.gazetteer.candidates(ent.text)):
+            entry = self.gazetteer.seat(seat)  # "at the White House": Washington
+        else:
+            cue = cue_of(ent)
+            named = _known_place(ent) or after_place_noun(ent)
+            entry = self.gazetteer.choose(with_kind(ent, cue), ctx, qualifier.text if qualifier is not None else None,
+                                          aliases=named or _spelling_cue(ent, cue),
+                                          states=document_states(anchor.doc), cue=cue)
+            if entry is not None and not named and self.gazetteer.is_alias(ent.text, entry) and \
+                    not document_countries(anchor.doc).get(entry.country or ""):
+                return None  # another spelling counts in a country the text names ("Africa" is not Mahdia)
+        if entry is None:
+            return None
+        said = ent if qualifier is None else ent.doc[ent.start:qualifier.end]
+        return Place(text=said.text, name=entry.name, country=entry.country, lat=entry.lat, lon=entry.lon,
+                     geonameid=entry.geonameid,
+                     admin1=self.gazetteer.admin_names.get((entry.country or "", entry.admin1 or ""), entry.admin1),
+                     feature=entry.feature, start=said.start_char, end=said.end_char)
+
+    def _refined(self, country: Place, anchor: Token, context: Counter[str],
+                 parties: tuple[tuple[str, int, int], ...]) -> Place:
+        """"launched attacks in Pakistan, targeting bases in the border town of Panjgur": a place in
+        that country which the event's own clause also names is the more exact place of it (not one
+        outside the clause: "officials in Islamabad said Iran struck Pakistan" places the speakers)."""
+        clause, steps = anchor, 0
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i and steps < 3:
+            clause, steps = clause.head, steps + 1  # "launched attacks in Pakistan": the light verb's clause
+        inside = {t.i for t in clause.subtree}
+        for ent in self._place_mentions(anchor.sent):
+            if ent.root.i not in inside or ent.start_char == country.start:
+                continue
+            place = self._resolve(ent, None, anchor, context, parties)
+            if place is not None and place.country == country.country and place.feature != "country":
+                return place
+        return country
 
     def _clause_places(self, anchor: Token, target: bool = False, args: bool = True) -> list[tuple[Span, Span | None]]:
         """Place entities attached by a place preposition to the event's words, where it happened

@@ -273,3 +273,12 @@ def test_territory_taken_is_where_its_seizure_happened(code_text):
     (ev,) = code_text("Ukraine's army said Russian troops had taken Vuhledar, a mining town in the Donetsk region, "
                       "on Monday.")
     assert ev.cameo == "192" and ev.location is not None and ev.location.name == "Vuhledar"
+
+
+def test_a_town_in_the_event_clause_refines_its_country(code_text):
+    (ev,) = code_text("Iran launched strikes in Pakistan on Tuesday, hitting what it called militant bases in the "
+                      "border town of Panjgur.")
+    assert ev.location is not None and ev.location.name == "Panjgur"
+    # ... but not the speakers' town outside the clause
+    (ev,) = code_text("Pakistani officials in Islamabad said Iran struck targets in Pakistan on Tuesday.")
+    assert ev.location is not None and ev.location.feature == "country"
