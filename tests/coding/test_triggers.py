@@ -148,3 +148,12 @@ def test_an_object_is_also_what_its_apposition_says_it_is(code_text):
 ])
 def test_military_operations_legal_action_and_lifted_curbs_are_events(code_text, text, expected):
     assert [(e.event, e.cameo) for e in code_text(text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ghana pulled its ambassador out of Togo on Monday.", ("SANCTION", "161")),
+    ("Chile withdrew its envoy from Nicaragua on Friday.", ("SANCTION", "161")),
+    ("A Kenyan court lifted an arrest warrant against the opposition leader on Monday.", ("CONCEDE", "081")),
+])
+def test_recalling_an_envoy_and_lifting_a_warrant(code_text, text, expected):
+    assert [(e.event, e.cameo) for e in code_text(text)] == [expected]
