@@ -27,7 +27,7 @@ from .lexicon import Lexicon, load_lexicon
 from .quad import VETO, no_event
 from .roles import (Found, Heads, actors_of, is_passive, owner_of, owner_or_self, participants_between, recipient_of,
                     subject_of, unresolved)
-from .triggers import Hit, Triggers, child_dep
+from .triggers import CALLS, Hit, Triggers, child_dep
 
 __all__ = ["Coder"]
 
@@ -227,6 +227,10 @@ class Coder:
                 # "Lavrov was in Tehran for talks", "arrived in Cairo for talks": who came for it
                 actor, how = subject_of(verb, heads)
                 explain["actor"] = f"{how} of '{verb.text}', there for the event"
+            verb = _speaking_in(hit)
+            if not actor and verb is not None:
+                actor, how = subject_of(verb, heads)  # "Aliyev told Blinken in a phone call that ..."
+                explain["actor"] = f"{how} of '{verb.text}', said in the {noun.text}"
         return actor
 
     def _speaker(self, hit: Hit, verbal: bool, heads: Heads) -> Found:
@@ -270,6 +274,9 @@ class Coder:
                 how = f"{how} (shared with '{shared[0].text}')" if how else ""
         if not recipient and category == "ASSAULT":
             recipient, how = _dispersed(anchor, heads)
+        if not recipient and (verb := _speaking_in(hit)) is not None:
+            told = child_dep(verb, "dobj") or child_dep(verb, "dative")  # "told Blinken in a phone call"
+            recipient, how = (owner_or_self(told, heads), f"whom '{verb.text}' addressed") if told is not None else ((), "")
         recipient = _not_self(recipient, actor)
         if category == "CONSULT" and how in TOPIC_OBJECTS and not trig.particle:
             recipient, how = (), ""  # "held talks on the Gaza war": what is discussed, not with whom
@@ -324,6 +331,17 @@ def _clause_recipient(hit: Hit, heads: Heads, taken: frozenset[tuple[int, int]])
                         theme=(trig.category in THEME_CATEGORIES and not trig.has("actorobj")
                                and trig.mode not in PATIENT_MODES) or (
                             (trig.has("intent") or trig.has("gov")) and not told))
+
+
+def _speaking_in(hit: Hit) -> Token | None:
+    """The verb a call is the occasion of: "told X in a phone call"; who spoke in it and to whom
+    are its parties."""
+    noun = hit.noun
+    if not hit.nominal or noun is None or noun.lemma_.lower() not in CALLS:
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during", "at"} and noun.head.head.pos_ in {"VERB", "AUX"}:
+        return noun.head.head
+    return None
 
 
 def _dispersed(anchor: Token, heads: Heads) -> Found:

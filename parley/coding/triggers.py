@@ -198,7 +198,7 @@ class Triggers:
                 continue
             if h.token.i in governed or h.anchor.i in governed:
                 continue  # "called on Arabs to unite and mobilize against X": one REQUEST
-            if not _covered(h, at):
+            if _occasion(h) or not _covered(h, at):
                 keep.append(h)
         return keep
 
@@ -212,6 +212,14 @@ class Triggers:
             if h is not hit and h.trigger.category and h.token.i in inside:
                 return h
         return None
+
+
+def _occasion(h: Hit) -> bool:
+    """"urged Netanyahu in a phone call": a call a verb tells of is an event of its own (the
+    occasion of what was said in it), not that verb's content."""
+    noun = h.noun
+    return h.nominal and noun is not None and noun.lemma_.lower() in CALLS and noun.dep_ == "pobj" \
+        and noun.head.lower_ in {"in", "at"} and noun.head.head.pos_ in {"VERB", "AUX"}
 
 
 def _covered(h: Hit, at: dict[int, Hit]) -> bool:
@@ -306,6 +314,8 @@ def _direct(objs: list[Token]) -> list[Token]:
     return [o for o in objs if o.dep_ == "dobj" or (o.dep_ == "compound" and o.head.dep_ == "dobj")]
 
 
+# conversations: who speaks in one and whom they address are its parties
+CALLS = frozenset({"call", "conversation"})
 # prepositions of aim that the parser often hangs from the object: "fired missiles at a ship"
 AIM_PREPS = frozenset({"at", "against"})
 

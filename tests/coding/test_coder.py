@@ -162,3 +162,9 @@ def test_tear_gas_fired_to_disperse_a_crowd_is_force_used_on_it(code_text):
     events = code_text("Kenyan police fired tear gas to disperse protesters in Nairobi on Tuesday.")
     assert [(e.event, e.cameo, e.mode, e.codes("actor"), e.codes("recipient")) for e in events] == [
         ("ASSAULT", "175", "crowd-control", ["KEN"], ["KEN"])]
+
+
+def test_a_call_in_which_one_leader_told_another_something_is_their_consultation(code_text):
+    events = code_text("Kenyan President William Ruto told Tanzanian President Samia Suluhu Hassan in a phone call "
+                       "that the border would stay open.")
+    assert [(e.event, e.codes("actor"), e.codes("recipient")) for e in events] == [("CONSULT", ["KEN"], ["TZA"])]
