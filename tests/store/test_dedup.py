@@ -72,7 +72,7 @@ def test_real_event_takes_the_best_date_and_most_specific_place(dedup_coded, tmp
     with store_of(tmp_path, dedup_coded, batch=25, name="best") as store:
         rows = store.con.execute("SELECT event, date, date_precision, location_name FROM real_events "
                                  "WHERE n_reports > 1 ORDER BY date").fetchall()
-    # b02 and b05 locate the arrest in "Chile": the city reports win
+    # every report of each event names its town, whatever country its actors are from
     assert [(r[0], r[1], r[2], r[3]) for r in rows] == [
         ("SUPPORT", date(2025, 4, 14), "day", "Arusha"),
         ("COERCE", date(2025, 4, 16), "day", "Santiago"),
