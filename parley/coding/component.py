@@ -266,6 +266,9 @@ class Coder:
                 recipient, how = owner_or_self(subj, heads), "subject of the demanded clause"
         if not recipient:
             recipient, how = _clause_recipient(hit, heads, taken)
+            own = frozenset((r.start, r.end) for r in recipient if r not in _not_self(recipient, actor))
+            if own:  # "lifted its blockade of Yemen": past the actor's own "its" to whom it concerns
+                recipient, how = _clause_recipient(hit, heads, taken | own)
         if not recipient and anchor.pos_ in {"VERB", "AUX"}:  # "donated and delivered goods to X"
             shared = tuple(c for c in anchor.conjuncts if c.pos_ in {"VERB", "AUX"} and not child_dep(c, "nsubj"))
             if shared:

@@ -235,6 +235,9 @@ def _search(roots: list[Token], heads: Heads, exclude: frozenset[tuple[int, int]
     object is what is given, so only a strong object counts as the recipient."""
     seen = {r.i for r in roots}
     frontier = list(roots)
+    # a verb with a party for its object acts on that party, not on the building it is at
+    # ("arrested two protesters at the US embassy"; but "fired shots at the embassy")
+    transitive = any(c.dep_ == "dobj" and c.i not in seen and c.i in heads for r in roots for c in r.children)
     places: list[tuple[Actor, ...]] = []
     weak: Found | None = None
     # the clause's own object or recipient phrase, not identified: its direct object comes
@@ -258,6 +261,8 @@ def _search(roots: list[Token], heads: Heads, exclude: frozenset[tuple[int, int]
                         places.append(cand)
                     elif cand and prep == "of" and all(a.kind == "place" for a in cand):
                         places.append(cand)  # "in the city of Arusha": where, not whom
+                    elif cand and prep in {"outside", "at", "near"} and transitive:
+                        pass  # where it happened (a building's country is not the place's)
                     elif cand and prep in PLACE_PREPS and _strong(cand) and prep in {"outside", "at", "near"}:
                         found, how = cand, f"'{prep}' object"  # "demonstrated outside the Israeli embassy"
                     elif cand and (prep in RECIPIENT_PREPS or (prep == "of" and (nominal and depth == 1 or

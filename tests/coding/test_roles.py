@@ -129,3 +129,21 @@ def test_a_known_party_the_parse_takes_for_a_modifier_of_its_verb_is_its_subject
     assert [(e.event, e.codes("actor"), e.codes("recipient")) for e in events] == [("AID", ["USA"], ["MWI"])]
     # ... but "US-backed" is an adjective, no event
     assert all(e.event != "SUPPORT" for e in code_text("US-backed fighters entered the town of Manbij on Monday."))
+
+
+@pytest.mark.parametrize("text, whom", [
+    ("Egypt lifted its embargo on Libya on Friday.", ["LBY"]),
+    ("Kenya closed its border with Somalia on Friday.", ["SOM"]),
+])
+def test_the_actors_own_possessive_is_passed_over_for_whom_it_concerns(code_text, text, whom):
+    # "its" is the actor itself: the search goes on below the object to the party it is about
+    (ev,) = code_text(text)
+    assert ev.codes("recipient") == whom
+
+
+def test_a_party_object_is_acted_on_not_the_building_it_is_at(code_text):
+    (ev,) = code_text("Police arrested two opposition activists at the French embassy in Kinshasa.")
+    assert ev.event == "COERCE" and [r.text for r in ev.recipient] == ["two opposition activists"]
+    # without an object of its own, a building the protest is at is whom it addresses
+    (ev,) = code_text("Hundreds of students demonstrated outside the French embassy in Kinshasa.")
+    assert ev.codes("recipient") == ["FRA"]
