@@ -133,10 +133,10 @@ def _named(tok: Token, depth: int = 0) -> bool:
     """A proper noun heads the phrase, modifies it, or names what it is "of"; calendar words
     ("on Sunday", "in March") are dates, not parties."""
     if tok.tag_ in {"NNP", "NNPS"}:
-        return tok.lower_ not in CALENDAR_WORDS
+        return tok.lower_.rstrip(".") not in CALENDAR_WORDS  # "on Dec. 10"
     for c in tok.children:
         if c.dep_ in {"compound", "amod", "nmod", "poss"} and c.tag_ in {"NNP", "NNPS"} and (
-                c.lower_ not in CALENDAR_WORDS):
+                c.lower_.rstrip(".") not in CALENDAR_WORDS):
             return True
         if depth == 0 and c.dep_ == "prep" and c.lower_ == "of":
             obj = _pobj(c)

@@ -147,3 +147,13 @@ def test_a_party_object_is_acted_on_not_the_building_it_is_at(code_text):
     # without an object of its own, a building the protest is at is whom it addresses
     (ev,) = code_text("Hundreds of students demonstrated outside the French embassy in Kinshasa.")
     assert ev.codes("recipient") == ["FRA"]
+
+
+def test_an_abbreviated_month_is_a_date_not_a_party(code_text):
+    (ev,) = code_text("Dock workers in Mombasa stopped work on Dec. 3 over unpaid wages.")
+    assert ev.event == "PROTEST" and all("Dec" not in r.text for r in ev.recipient)
+
+
+def test_prison_guards_and_inmates_are_parties(code_text):
+    (ev,) = code_text("An inmate was beaten to death by prison guards in Tabriz on Monday.")
+    assert ([a.sector for a in ev.actor], [r.text for r in ev.recipient]) == (["COP"], ["An inmate"])
