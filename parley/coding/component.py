@@ -260,8 +260,8 @@ class Coder:
         category = trig.category
         taken = frozenset((a.start, a.end) for a in actor)
         recipient, how = (), ""
-        if category == "REQUEST" and (clause := child_dep(anchor, "ccomp")) is not None:
-            subj = child_dep(clause, "nsubj")  # "demanded that Hamas renounce ..."
+        if category == "REQUEST" and (clause := _demanded(hit)) is not None:
+            subj = child_dep(clause, "nsubj")  # "demanded that Hamas renounce ...", "its demand that Manila remove ..."
             if subj is not None:
                 recipient, how = owner_or_self(subj, heads), "subject of the demanded clause"
         if not recipient:
@@ -334,6 +334,18 @@ def _clause_recipient(hit: Hit, heads: Heads, taken: frozenset[tuple[int, int]])
                         theme=(trig.category in THEME_CATEGORIES and not trig.has("actorobj")
                                and trig.mode not in PATIENT_MODES) or (
                             (trig.has("intent") or trig.has("gov")) and not told))
+
+
+def _demanded(hit: Hit) -> Token | None:
+    """The clause a request asks for: the verb's complement ("demanded that X leave"), or the
+    clause of its noun ("repeated its demand that X leave", "renewed its call for X to leave")."""
+    if (clause := child_dep(hit.anchor, "ccomp")) is not None:
+        return clause
+    noun = hit.noun
+    if noun is None:
+        return None
+    return next((c for c in noun.children if c.dep_ in {"acl", "advcl", "ccomp"}
+                 and any(m.dep_ == "mark" and m.lower_ in {"that", "for"} for m in c.children)), None)
 
 
 def _speaking_in(hit: Hit) -> Token | None:

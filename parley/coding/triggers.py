@@ -84,6 +84,8 @@ class Triggers:
         for trig in self.lexicon.candidates("noun", lemma):
             if trig.objects and not _noun_object(tok, trig.objects):
                 continue  # "the recall of its ambassador", not "a product recall"
+            if trig.has("clause") and not _asks(tok):
+                continue  # "a call for talks", not "a phone call"
             if trig.compound:
                 n = len(trig.compound)
                 before = [t.lower_ for t in tok.doc[max(tok.i - n, 0):tok.i]]
@@ -212,6 +214,14 @@ class Triggers:
             if h is not hit and h.trigger.category and h.token.i in inside:
                 return h
         return None
+
+
+def _asks(noun: Token) -> bool:
+    """A noun that says what is asked: "a call for talks", "its call on Israel to withdraw", "its
+    call for the government to resign" (the parse hangs "for" on the clause)."""
+    return any((c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"}) or
+               (c.dep_ in {"acl", "advcl"} and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
+               for c in noun.children)
 
 
 def _occasion(h: Hit) -> bool:

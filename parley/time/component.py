@@ -46,6 +46,8 @@ AHEAD_HEADS = frozenset({"plan", "schedule", "due", "set", "expect", "intend", "
 REPORTING = frozenset({"say", "tell", "announce", "state", "add", "confirm", "expect", "hope", "warn", "agree",
                        "promise", "decide", "pledge", "vow", "report"})
 
+# quad classes of statements (verbal cooperation, verbal conflict)
+VERBAL_QUADS = frozenset({1, 3})
 Value = tuple[date, str, str]  # a phrase's date, precision, and how it was counted (for explain)
 
 
@@ -68,11 +70,13 @@ class TimeTagger:
         dated = [self._date(ev, anchor, base, values, phrases.get(anchor.sent.start, []))
                  for ev, anchor in zip(doc._.events, anchors, strict=True)]
         out = [self._bounded(ev, anchor, [e for e, _ in dated]) for (ev, _), anchor in zip(dated, anchors, strict=True)]
-        doc._.events = self._carried(out, [rule for _, rule in dated], anchors)
+        said = [_said_on(anchor, values, phrases.get(anchor.sent.start, [])) for anchor in anchors]
+        doc._.events = self._carried(out, [rule for _, rule in dated], anchors, said)
         return doc
 
     @staticmethod
-    def _carried(events: list[Event], rules: list[str], anchors: list[Token]) -> list[Event]:
+    def _carried(events: list[Event], rules: list[str], anchors: list[Token],
+                 said: list[tuple[date, str, str] | None]) -> list[Event]:
         """An event whose sentence gives no date takes the date stated for the main event of
         the nearest sentence before it that states one (within ``CARRY_SENTENCES`` sentences,
         not across a sentence that opens on another matter): a report states the day once ("met
@@ -81,7 +85,10 @@ class TimeTagger:
         Monday to ..."); of a sentence's events, the one nearest its root is its main event.
         An undated event "two days after" the clause it depends on is counted from it; when
         nothing before dates that clause either, from the publication date, which stands in for
-        it ("the denial came a week after the two ministers held talks")."""
+        it ("the denial came a week after the two ministers held talks"). A statement (verbal
+        cooperation or conflict) takes the day the event before it was reported, when that is
+        dated: "China said on Tuesday that its ships had fired on August 5. It also repeated its
+        demand ..." repeats it on Tuesday."""
         out: list[Event] = []
         k: int | None = None  # the main event of the last sentence whose own text dates one
         for ev, rule, anchor in zip(events, rules, anchors, strict=True):
@@ -95,6 +102,9 @@ class TimeTagger:
                 prev = out[k]
                 where = "sentence" if anchor.sent == anchors[k].sent else "previous sentence"
                 why = f"{where}: '{prev.date_text}' of the event before it (its clause gives no date)"
+                if ev.quad_class in VERBAL_QUADS and (report := said[k]) is not None and report[0] != prev.date:
+                    prev = replace(prev, date=report[0], date_precision=report[1], date_text=report[2])
+                    why = f"{where}: '{report[2]}', when the event before it was reported (a statement)"
                 days = shift(ancestors(anchor)) if prev.date_precision == "day" else 0
                 if days:
                     why += f", {days:+d} days ('after'/'before' it)"
@@ -171,6 +181,18 @@ class TimeTagger:
                 if m.lower_ in {"recent", "recently"} and m.dep_ == "amod":
                     return m
         return None
+
+
+def _said_on(anchor: Token, values: dict[tuple[int, int], Value], phrases: list[Span]) -> tuple[date, str, str] | None:
+    """The date of the saying an event is reported in ("China said on Tuesday that ..."): its
+    day, precision and phrase; None when the event is not reported or the saying is undated."""
+    verb = next((t for t in ancestors(anchor)[1:] if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in REPORTING),
+                None)
+    found = attach(verb, phrases) if verb is not None else None
+    if found is None or found.shift:
+        return None
+    day, precision, _ = values[(found.span.start, found.span.end)]
+    return day, precision, found.span.text
 
 
 def _sentence_number(tok: Token) -> int:

@@ -157,3 +157,13 @@ def test_an_abbreviated_month_is_a_date_not_a_party(code_text):
 def test_prison_guards_and_inmates_are_parties(code_text):
     (ev,) = code_text("An inmate was beaten to death by prison guards in Tabriz on Monday.")
     assert ([a.sector for a in ev.actor], [r.text for r in ev.recipient]) == (["COP"], ["An inmate"])
+
+
+def test_a_call_or_demand_for_a_clause_asks_its_subject(code_text):
+    events = code_text("The opposition renewed its call for the prime minister to resign on Monday.")
+    assert [(e.event, [r.text for r in e.recipient]) for e in events] == [("REQUEST", ["the prime minister"])]
+    (ev,) = code_text("Turkey repeated its demand that Greece demilitarise the islands.")
+    assert (ev.event, ev.codes("recipient")) == ("REQUEST", ["GRC"])
+    # ... but a call made to someone is a conversation
+    (ev,) = code_text("Macron made a call to Zelensky on Sunday.")
+    assert (ev.event, ev.codes("recipient")) == ("CONSULT", ["UKR"])

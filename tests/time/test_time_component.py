@@ -17,6 +17,16 @@ def test_a_stated_day_carries_to_the_next_undated_event(code_text):
     assert "of the event before it" in dict(agree.explain)["date"]
 
 
+def test_a_statement_after_a_reported_event_takes_the_day_it_was_reported(code_text):
+    text = ("Peru said on Wednesday that Chilean troops had fired on Peruvian border guards near Tacna on March 9. "
+            "Peru also repeated its demand that Chile withdraw the soldiers.")
+    events = {e.event: e for e in code_text(text, pub="2025-03-14")}
+    assert events["REQUEST"].date == date(2025, 3, 12) and events["REQUEST"].date_text == "Wednesday"
+    assert "when the event before it was reported" in dict(events["REQUEST"].explain)["date"]
+    # the reported event keeps its own day
+    assert [e.date for e in events.values() if e.event != "REQUEST"] == [date(2025, 3, 9)]
+
+
 def test_a_date_does_not_carry_across_a_long_stretch(code_text):
     filler = " ".join(f"Chilean officials said point {n} was still open." for n in range(5))
     text = (f"The foreign ministers of Chile and Peru met in Lima on Tuesday. {filler} "
