@@ -108,9 +108,15 @@ def test_an_actor_of_no_known_sector_leaves_strike_to_the_classifier(code_text):
      ("SANCTION", "160")),
     ("Peru ordered the recall of its ambassadors to Bolivia and Chile on Monday.", ("SANCTION", "161")),
     ("The Ethiopian government ordered a nationwide internet shutdown on Tuesday.", ("COERCE", "1721")),
+    ("Japan announced a suspension of aid to Myanmar on Friday.", ("SANCTION", "160")),
 ])
 def test_adopting_or_ordering_a_measure_named_by_a_noun_is_that_measure(code_text, text, expected):
     assert [(e.event, e.cameo) for e in code_text(text)] == [expected]
+
+
+def test_cyber_warfare_is_coercion(code_text):
+    (ev,) = code_text("Russia has launched cyber warfare against Estonia.")
+    assert (ev.event, ev.mode, ev.codes("recipient")) == ("COERCE", "cyber", ["EST"])
 
 
 def test_a_noun_trigger_with_objects_needs_one_of_them(code_text):
