@@ -322,6 +322,9 @@ def _clause_recipient(hit: Hit, heads: Heads, taken: frozenset[tuple[int, int]])
     trig, anchor = hit.trigger, hit.anchor
     roots = tuple(c for c in anchor.children if c.dep_ in {"ccomp", "acomp"}) if (
         trig.has("gov") or trig.has("intent")) else ()
+    # "condemned what it called Thailand's aggression": the free relative is the object
+    roots += tuple(c for c in anchor.children if c.dep_ == "ccomp" and any(
+        d.dep_ == "dobj" and d.lower_ == "what" for d in c.children))
     if trig.category == "PROTEST":  # "blocked a road to show their disapproval of X"
         roots += tuple(c for c in anchor.children if c.dep_ == "advcl")
     if trig.category in THEME_CATEGORIES:  # "sent aid to help the flood victims": whom it is for

@@ -167,3 +167,8 @@ def test_a_call_or_demand_for_a_clause_asks_its_subject(code_text):
     # ... but a call made to someone is a conversation
     (ev,) = code_text("Macron made a call to Zelensky on Sunday.")
     assert (ev.event, ev.codes("recipient")) == ("CONSULT", ["UKR"])
+
+
+def test_what_the_actor_called_something_is_its_object(code_text):
+    (ev,) = code_text("Chad condemned what it called Sudan's reckless shelling of its border posts.")
+    assert (ev.event, ev.codes("recipient")) == ("ACCUSE", ["SDN"])
