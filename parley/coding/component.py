@@ -27,7 +27,7 @@ from .lexicon import Lexicon, load_lexicon
 from .quad import VETO, no_event
 from .roles import (Found, Heads, actors_of, is_passive, owner_of, owner_or_self, participants_between, recipient_of,
                     subject_of, unresolved)
-from .triggers import CALLS, Hit, Triggers, child_dep
+from .triggers import CALLS, Hit, Triggers, child_dep, joined
 
 __all__ = ["Coder"]
 
@@ -445,6 +445,8 @@ def _trigger_span(hit: Hit) -> Span:
     lo, hi = min(t.i for t in toks), max(t.i for t in toks)
     if hit.noun is not None and hit.light is None:
         lo = min(lo, hit.noun.left_edge.i if hit.noun.left_edge.dep_ == "compound" else lo)
+    if hit.noun is not None and joined(hit.noun) is not None:
+        lo = min(lo, hit.noun.i - 2)  # "cease-fire", whole
     return hit.anchor.doc[lo:hi + 1]
 
 

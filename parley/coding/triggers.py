@@ -73,13 +73,23 @@ class Triggers:
                 if hit is not None:
                     hits.append(hit)
         for tok in sent:
-            if tok.pos_ in {"NOUN", "PROPN"} and tok.i not in used_nouns and not _in_hyphenated(tok):
+            if tok.pos_ in {"NOUN", "PROPN"} and tok.i not in used_nouns:
                 trig = self._noun_trigger(tok)
                 if trig is not None:
                     hits.append(Hit(tok, trig, tok))
         return sorted(hits, key=lambda h: h.anchor.i)
 
+    def _hyphened_trigger(self, tok: Token) -> Trigger | None:
+        """The last word of a hyphenated noun the lexicon lists whole ("cease-fire"); a noun
+        inside a hyphenated modifier ("war-torn") names no event."""
+        word = joined(tok)
+        if word is None or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-"):
+            return None
+        return next((t for t in self.lexicon.candidates("noun", word) if not t.objects and not t.compound), None)
+
     def _noun_trigger(self, tok: Token) -> Trigger | None:
+        if _in_hyphenated(tok):
+            return self._hyphened_trigger(tok)
         lemma = tok.lemma_.lower()
         for trig in self.lexicon.candidates("noun", lemma):
             if trig.objects and not _noun_object(tok, trig.objects):
@@ -132,7 +142,8 @@ class Triggers:
                     pool = _unprepositioned(verb, objs)
                 # "launched a missile attack": the event noun names the event, not its compound
                 pool = [o for o in pool if o.dep_ != "compound" or self._noun_trigger(o.head) is None]
-                obj = next((o for o in pool if o.lemma_.lower() in trig.objects or o.lower_ in trig.objects), None)
+                obj = next((o for o in pool if o.lemma_.lower() in trig.objects or o.lower_ in trig.objects
+                            or joined(o) in trig.objects), None)
                 if obj is None:
                     continue
                 if trig.category is None:
@@ -354,6 +365,15 @@ def verb_lemmas(verb: Token) -> list[str]:
         if w.endswith(suffix) and len(w) > len(suffix) + 2:
             out.append(w[: -len(suffix)] + repl)
     return out
+
+
+def joined(tok: Token) -> str | None:
+    """"cease-fire": the tokenizer splits a hyphenated word, its head is the last part; the word
+    whole, lower case with the last part's lemma, for the lexicon's hyphenated entries."""
+    doc, i = tok.doc, tok.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return None
+    return f"{doc[i - 2].lower_}-{tok.lemma_.lower()}"
 
 
 def _in_hyphenated(tok: Token) -> bool:

@@ -163,3 +163,23 @@ def test_military_operations_legal_action_and_lifted_curbs_are_events(code_text,
 ])
 def test_recalling_an_envoy_and_lifting_a_warrant(code_text, text, expected):
     assert [(e.event, e.cameo) for e in code_text(text)] == [expected]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Chad declared a cease-fire with the rebels on Sunday.", "declared"),  # the verb's object
+    ("The cease-fire between Armenia and Azerbaijan took effect on Sunday.", "cease-fire"),  # the noun itself
+])
+def test_a_hyphenated_event_noun_is_read_whole(code_text, text, trigger):
+    (ev,) = code_text(text)
+    assert (ev.event, ev.cameo, ev.mentions[0].trigger) == ("RETREAT", "0871", trigger)
+    # ... while a noun inside a hyphenated modifier still names no event
+    assert code_text("The war-torn country held elections on Sunday.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Italy returned 200 looted antiquities to Libya on Monday.", ("RETREAT", "0842", ["LBY"])),
+    ("Turkey gave 500 rifles to the Somali army on Monday.", ("AID", "070", ["SOM"])),
+])
+def test_returned_heritage_and_given_firearms(code_text, text, expected):
+    (ev,) = code_text(text)
+    assert (ev.event, ev.cameo, ev.codes("recipient")) == expected
