@@ -180,7 +180,8 @@ def is_passive_participle(tok: Token) -> bool:
 
 # Dependencies a recipient search follows downwards from the trigger.
 FOLLOW = frozenset({"dobj", "prep", "pobj", "pcomp", "xcomp", "dative", "attr", "acomp", "oprd", "appos",
-                    "nsubjpass", "agent"})
+                    "nsubjpass", "agent",
+                    "prt"})  # "kidnapped up to 16 advisers": the parser takes "up" for the verb's particle
 # below a noun, also its coordinated nouns and participle modifiers: "vehicles and a team of
 # paratroopers to Lebanon", "sanctions imposed on India" (below a verb they lead to other clauses)
 NOUN_FOLLOW = frozenset({"conj", "acl"})

@@ -5,8 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from parley.coding.parties import UNRESOLVED
+from parley.coding.roles import recipient_of
+from parley.model import Actor
 from parley.ingest import Document
 
 
@@ -172,3 +176,16 @@ def test_a_call_or_demand_for_a_clause_asks_its_subject(code_text):
 def test_what_the_actor_called_something_is_its_object(code_text):
     (ev,) = code_text("Chad condemned what it called Sudan's reckless shelling of its border posts.")
     assert (ev.event, ev.codes("recipient")) == ("ACCUSE", ["SDN"])
+
+
+def test_up_to_a_number_of_people_are_still_the_object():
+    # the parser sometimes takes "up" for the verb's particle and "to ..." for its phrase: the
+    # search goes through the particle (a parse built by hand, as the model made it once)
+    words = ["Rebels", "kidnapped", "up", "to", "16", "Russian", "advisers", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 2, 6, 6, 3, 1],
+              deps=["nsubj", "ROOT", "prt", "prep", "nummod", "amod", "pobj", "punct"],
+              pos=["NOUN", "VERB", "ADP", "ADP", "NUM", "ADJ", "NOUN", "PUNCT"])
+    span = doc[4:7]
+    russians = Actor(text=span.text, start=span.start_char, end=span.end_char, country="RUS", kind="people")
+    found, how = recipient_of(doc[1], None, {6: (russians,)}, None)
+    assert (found, how) == ((russians,), "'to' object")
