@@ -12,7 +12,8 @@ from .gazetteer import ADMIN_NOUNS, AROUND, Cue
 
 __all__ = ["PLACE_PREPS", "DIRECT_PREPS", "CALENDAR", "GATHERINGS", "DESTINATION_PREPS", "PLACE_NOUNS",
            "SAME_TIME_MARKS", "acted_on", "after_place_noun", "aimed_at", "cue_of", "destination", "hyphenated",
-           "names_gathering", "names_more_exact", "names_place", "over", "same_occurrence", "with_kind"]
+           "names_gathering", "names_more_exact", "names_place", "names_settlement", "over", "same_occurrence",
+           "with_kind"]
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "to", "across", "around", "throughout",
                          "within", "through", "along", "off", "onto", "beyond", "above", "below", "opposite",
@@ -148,6 +149,18 @@ def _names_camp(span: Span) -> bool:
         i += 1
     return i < len(doc) and doc[i].lemma_.lower() == "camp"
 
+
+
+# nouns after which "of X" names a settlement: "the village of Hroza", "the town of Tinzaouaten"
+SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "hamlet", "settlement", "camp"})
+
+
+def names_settlement(span: Span) -> bool:
+    """"the village of Hroza", "the Zamzam displacement camp": the words around a name say it is a
+    settlement, whether or not the gazetteer knows it."""
+    doc = span.doc
+    return (span.start >= 2 and doc[span.start - 1].lower_ == "of"
+            and doc[span.start - 2].lemma_.lower() in SETTLEMENT_NOUNS) or _names_camp(span)
 
 
 def after_place_noun(span: Span) -> bool:

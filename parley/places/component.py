@@ -25,7 +25,7 @@ from ..actors.propn import proper_spans
 from ..model import Event, Place
 from .clause import (CALENDAR, DIRECT_PREPS, GATHERINGS, PLACE_NOUNS, PLACE_PREPS, acted_on,
                      after_place_noun, aimed_at, cue_of, destination, hyphenated, names_gathering, names_more_exact,
-                     names_place, over, same_occurrence, with_kind)
+                     names_place, names_settlement, over, same_occurrence, with_kind)
 from .gazetteer import AROUND, Cue, GeoEntry, Gazetteer, fold, load_gazetteer
 from .user import load_user_places
 
@@ -275,8 +275,9 @@ class PlaceTagger:
         return None
 
     def _resolve(self, ent: Span, qualifier: Span | None, anchor: Token, context: Counter[str],
-                 parties: tuple[tuple[str, int, int], ...]) -> Place | None:
-        """The gazetteer place a mention names, in the text's countries less its own."""
+                 parties: tuple[tuple[str, int, int], ...], unlisted: bool = True) -> Place | None:
+        """The gazetteer place a mention names, in the text's countries less its own; with
+        ``unlisted``, a settlement the text names that the gazetteer lacks."""
         own = mention_countries(ent)
         ctx = Counter({k: v - own.get(k, 0) for k, v in context.items() if v - own.get(k, 0) > 0})
         for country, start, end in parties:  # the event's parties vote twice, unless the place named them
@@ -297,12 +298,28 @@ class PlaceTagger:
                     not document_countries(anchor.doc).get(entry.country or ""):
                 return None  # another spelling counts in a country the text names ("Africa" is not Mahdia)
         if entry is None:
-            return None
+            return self._unlisted(ent, anchor, context, parties) if unlisted else None
         said = ent if qualifier is None else ent.doc[ent.start:qualifier.end]
         return Place(text=said.text, name=entry.name, country=entry.country, lat=entry.lat, lon=entry.lon,
                      geonameid=entry.geonameid,
                      admin1=self.gazetteer.admin_names.get((entry.country or "", entry.admin1 or ""), entry.admin1),
                      feature=entry.feature, start=said.start_char, end=said.end_char)
+
+    def _unlisted(self, ent: Span, anchor: Token, context: Counter[str],
+                  parties: tuple[tuple[str, int, int], ...]) -> Place | None:
+        """"the village of Hroza in Kharkiv Oblast": a settlement the text names as one but the
+        gazetteer lacks (frontline villages, camps) is still the place, by its name and without
+        coordinates (a guessed pin is worse than none); its country is that of the nearest place
+        the sentence names, after it first ("X in northern Mali")."""
+        if not names_settlement(ent):
+            return None
+        others = sorted((o for o in self._place_mentions(anchor.sent) if o.end <= ent.start or o.start >= ent.end),
+                        key=lambda o: (o.start < ent.start, abs(o.start - ent.start)))
+        country = next((p.country for o in others
+                        if (p := self._resolve(o, None, anchor, context, parties, unlisted=False)) and p.country), None)
+        name = ent[1:] if ent[0].lower_ == "the" else ent
+        return Place(text=ent.text, name=name.text, country=country, feature="city",
+                     start=ent.start_char, end=ent.end_char)
 
     def _refined(self, country: Place, anchor: Token, context: Counter[str],
                  parties: tuple[tuple[str, int, int], ...]) -> Place:
@@ -349,8 +366,8 @@ class PlaceTagger:
             if rank == 0 and destination(ent.root, own):
                 rank = 0.25
             if rank is None and target and (acted_on(ent.root, own) or (
-                    ent.root.dep_ == "poss" and acted_on(ent.root.head, own))):  # "struck Iran's nuclear sites"
-                rank = 1
+                    ent.root.dep_ in {"poss", "compound"} and acted_on(ent.root.head, own))):
+                rank = 1  # "struck Iran's nuclear sites", "shelled the Zamzam camp"
             if rank is None and over(ent.root, own | nouns) and self._water(ent):
                 rank = 0  # "shot down drones over the Black Sea"
             if rank is None and names_gathering(ent.root, anchor):
@@ -404,7 +421,7 @@ class PlaceTagger:
             span = self._gathering_place(span)
             cued, cue = after_place_noun(span), cue_of(span)
             if self.gazetteer.choose(with_kind(span, cue), Counter(), aliases=cued, strict=False, cue=cue) is not None \
-                    or self._other_spelling(span, cue):
+                    or self._other_spelling(span, cue) or names_settlement(span):
                 for key in [k for k in out if span.start <= k[0] and k[1] <= span.end]:
                     del out[key]  # "Belize City" over "Belize"
                 out[(span.start, span.end)] = span

@@ -282,3 +282,18 @@ def test_a_town_in_the_event_clause_refines_its_country(code_text):
     # ... but not the speakers' town outside the clause
     (ev,) = code_text("Pakistani officials in Islamabad said Iran struck targets in Pakistan on Tuesday.")
     assert ev.location is not None and ev.location.feature == "country"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Russian troops shelled the village of Dovrenivka in Ukraine's Sumy region on Monday.", "Dovrenivka", "UKR"),
+    ("Gunmen attacked the Karoumba displacement camp in northern Chad on Friday.", "Karoumba", "TCD"),
+])
+def test_a_settlement_the_gazetteer_lacks_is_the_place_by_its_name(code_text, text, name, country):
+    # named as a village or camp by the text: the place by its name, the country of the place next
+    # to it, and no coordinates (no pin is better than a wrong one)
+    (ev,) = code_text(text)
+    loc = ev.location
+    assert loc is not None and (loc.name, loc.country, loc.lat, loc.geonameid) == (name, country, None, None)
+    # ... a proper name with no such cue is no place
+    (ev,) = code_text("Gunmen attacked the offices of Veltrano Logistics in northern Chad on Friday.")
+    assert ev.location is not None and ev.location.country == "TCD" and ev.location.feature == "country"
