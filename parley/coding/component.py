@@ -152,7 +152,11 @@ class Coder:
         if not actor or all(a.text.lower() in PRONOUNS for a in actor):
             # "Lebanon says it will not accept ...": the speaker, named, rather than its pronoun
             speaker, how = self._speaker(hit, verbal, heads)
-            if speaker and (not actor or {a.code() for a in actor} <= {a.code() for a in speaker}):
+            # "Thailand ... said it would expel Cambodia's envoy": "it" said of itself by a state or
+            # body is that speaker, whatever party came last before it
+            itself = [a.text.lower() for a in actor] == ["it"] and len(speaker) == 1 and speaker[0].kind in {
+                "state", "organisation"}
+            if speaker and (not actor or itself or {a.code() for a in actor} <= {a.code() for a in speaker}):
                 actor, explain["actor"] = speaker, how
         complement = self.triggers.complement(hit, hits)
         recipient = self._recipient(hit, actor, heads, explain)

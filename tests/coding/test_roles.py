@@ -189,3 +189,9 @@ def test_up_to_a_number_of_people_are_still_the_object():
     russians = Actor(text=span.text, start=span.start_char, end=span.end_char, country="RUS", kind="people")
     found, how = recipient_of(doc[1], None, {6: (russians,)}, None)
     assert (found, how) == ((russians,), "'to' object")
+
+
+def test_it_said_of_a_state_by_itself_is_that_state(code_text):
+    # the last party named before "it" is Bolivia; "said it would" is Peru speaking of itself
+    events = code_text("Peru recalled its ambassador to Bolivia on Monday and said it would expel Bolivia's consul.")
+    assert [e.codes("actor") for e in events] == [["PER"], ["PER"]]
