@@ -99,6 +99,7 @@ class Coder:
                  veto: float = VETO):
         self.lexicon = lexicon or load_lexicon()
         self.triggers = Triggers(self.lexicon)
+        self.weapons = self.lexicon.weapons
         self.ontology = ontology or load_ontology()
         self.classifier = classifier or (load_classifier() if use_classifier else None)
         # the quad model's veto of statements (quad.py) is off unless a model is given: measured by
@@ -164,14 +165,15 @@ class Coder:
         reading = recode.by_protesters((trig.category, trig.cameo, trig.mode), trig, actor, sent, explain)
         reading = recode.by_drills(reading, hit.noun, actor, reciprocal)
         reading = recode.by_aim(reading, trig, recipient, explain)
+        reading = recode.by_complement(reading, trig, complement, explain)
+        reading = recode.by_actor(self.lexicon, reading, hit, actor, proba, explain)
+        # the category settled before the sides: a strike read as force addresses no one "at home"
         actor, recipient = parties.between_sides(reading[0] or "", actor, recipient, hit.anchor, heads, verbal,
                                                  explain)
         if trig.has("actorobj") and not recipient:
             return None
         if hit.nominal and not any(a.code() or a.name for a in actor):
             return None  # "the upcoming talks with the US", "prisoners of war": a noun alone needs who acts
-        reading = recode.by_complement(reading, trig, complement, explain)
-        reading = recode.by_actor(self.lexicon, reading, hit, actor, proba, explain)
         actor, recipient, reciprocal = _reciprocity(hit, reading[0], actor, recipient, reciprocal)
         if not actor and reading[0] not in {"ASSAULT", "COERCE"}:
             return None  # only force is reported without who used it ("three soldiers were killed");
@@ -254,8 +256,7 @@ class Coder:
         found, how = subject_of(clause.head, heads)
         return found, f"the one who said it ({how} of '{clause.head.text}')"
 
-    @staticmethod
-    def _recipient(hit: Hit, actor: Parties, heads: Heads, explain: dict[str, str]) -> Parties:
+    def _recipient(self, hit: Hit, actor: Parties, heads: Heads, explain: dict[str, str]) -> Parties:
         """The recipient rule: the subject of a demanded clause, else the clause's object or
         recipient phrase (a governing verb's complement searched too), else that of a verb sharing
         the subject; never the actor itself, never the host of a meeting; for a threat without a
@@ -269,10 +270,10 @@ class Coder:
             if subj is not None:
                 recipient, how = owner_or_self(subj, heads), "subject of the demanded clause"
         if not recipient:
-            recipient, how = _clause_recipient(hit, heads, taken)
+            recipient, how = _clause_recipient(hit, heads, taken, self.weapons)
             own = frozenset((r.start, r.end) for r in recipient if r not in _not_self(recipient, actor))
             if own:  # "lifted its blockade of Yemen": past the actor's own "its" to whom it concerns
-                recipient, how = _clause_recipient(hit, heads, taken | own)
+                recipient, how = _clause_recipient(hit, heads, taken | own, self.weapons)
         if not recipient and anchor.pos_ in {"VERB", "AUX"}:  # "donated and delivered goods to X"
             shared = tuple(c for c in anchor.conjuncts if c.pos_ in {"VERB", "AUX"} and not child_dep(c, "nsubj"))
             if shared:
@@ -320,7 +321,7 @@ class Coder:
         return None
 
 
-def _clause_recipient(hit: Hit, heads: Heads, taken: frozenset[tuple[int, int]]) -> Found:
+def _clause_recipient(hit: Hit, heads: Heads, taken: frozenset[tuple[int, int]], weapons: frozenset[str]) -> Found:
     """The recipient searched through the trigger's clause (recipient_of), with a governing
     verb's complement and a protest's purpose clause as further roots."""
     trig, anchor = hit.trigger, hit.anchor
@@ -337,7 +338,8 @@ def _clause_recipient(hit: Hit, heads: Heads, taken: frozenset[tuple[int, int]])
     # an object that is told to act (its own clause follows) is the party addressed
     told = anchor.pos_ in {"VERB", "AUX"} and child_dep(anchor, "xcomp") is not None and (
         child_dep(anchor, "dobj") is not None)  # "ordered X to", not "threatened to"
-    return recipient_of(anchor, hit.noun, heads, trig.particle, exclude=taken, extra_roots=roots,
+    means = weapons | trig.objects if trig.particle == "with" else weapons  # "hit with +missile,drone,..."
+    return recipient_of(anchor, hit.noun, heads, trig.particle, exclude=taken, extra_roots=roots, means=means,
                         theme=(trig.category in THEME_CATEGORIES and not trig.has("actorobj")
                                and trig.mode not in PATIENT_MODES) or (
                             (trig.has("intent") or trig.has("gov")) and not told))

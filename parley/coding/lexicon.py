@@ -74,6 +74,12 @@ class Lexicon:
         for bucket in self._by_key.values():
             bucket.sort(key=lambda t: -t.specificity)
 
+    @property
+    def weapons(self) -> frozenset[str]:
+        """What is fired or launched (the objects of the ``aim`` triggers): "with drones" names the
+        means of an attack, not whom it hit."""
+        return frozenset().union(*(t.objects for t in self.triggers if t.has("aim")))
+
     def candidates(self, kind: str, lemma: str) -> list[Trigger]:
         """Triggers for a lemma, most specific first."""
         return self._by_key.get((kind, lemma), [])

@@ -197,9 +197,10 @@ BACKGROUND_PREPS = frozenset({"after", "following", "before", "amid", "despite",
 
 def recipient_of(anchor: Token, noun: Token | None, heads: Heads, particle: str | None,
                  exclude: frozenset[tuple[int, int]] = frozenset(), extra_roots: tuple[Token, ...] = (),
-                 theme: bool = False) -> Found:
+                 theme: bool = False, means: frozenset[str] = frozenset()) -> Found:
     """The recipient: passive subject, object, dative, or the object of a recipient preposition,
-    searched breadth-first through the clause (objects of objects, complements of complements)."""
+    searched breadth-first through the clause (objects of objects, complements of complements);
+    never ``means`` after "with" ("struck rebel positions with drones")."""
     if anchor.pos_ in {"VERB", "AUX"} and is_passive(anchor):
         subj = _child(anchor, {"nsubjpass"})
         if subj is not None and (found := _keep(owner_or_self(subj, heads), exclude)):
@@ -213,10 +214,13 @@ def recipient_of(anchor: Token, noun: Token | None, heads: Heads, particle: str 
                 continue
             for prep in host.children:
                 if prep.lower_ == word and prep.dep_ in {"prep", "prt", "dative"}:
-                    if (found := _keep(actors_of(_pobj(prep), heads), exclude)):
+                    obj = _pobj(prep)
+                    if word == "with" and obj is not None and obj.lemma_.lower() in means:
+                        continue  # "hit the town with missiles": the means, named by the pattern
+                    if (found := _keep(actors_of(obj, heads), exclude)):
                         return found, f"'{particle}' object"
     roots = [t for t in (noun, anchor, *extra_roots) if t is not None]
-    return _search(roots, heads, exclude, nominal=noun is not None and noun.i == anchor.i, theme=theme)
+    return _search(roots, heads, exclude, nominal=noun is not None and noun.i == anchor.i, theme=theme, means=means)
 
 
 def _keep(actors: tuple[Actor, ...], exclude: frozenset[tuple[int, int]]) -> tuple[Actor, ...]:
@@ -230,7 +234,7 @@ def _strong(actors: tuple[Actor, ...]) -> bool:
 
 
 def _search(roots: list[Token], heads: Heads, exclude: frozenset[tuple[int, int]], nominal: bool,
-            theme: bool = False) -> Found:
+            theme: bool = False, means: frozenset[str] = frozenset()) -> Found:
     """Breadth-first through the clause. A recipient that names a country, body or person wins
     over a bare sector ("protesters"); with ``theme`` (giving, deploying, offering) the direct
     object is what is given, so only a strong object counts as the recipient."""
@@ -255,6 +259,8 @@ def _search(roots: list[Token], heads: Heads, exclude: frozenset[tuple[int, int]
                 if c.dep_ == "prep" and c.lower_ in BACKGROUND_PREPS:
                     continue
                 found, how = (), ""
+                if c.dep_ == "pobj" and c.head.lower_ == "with" and c.lemma_.lower() in means:
+                    continue  # the means of the act, not whom it reached
                 if c.dep_ == "pobj":
                     prep = c.head.lower_
                     cand = _keep(actors_of(c, heads), exclude)

@@ -195,3 +195,14 @@ def test_it_said_of_a_state_by_itself_is_that_state(code_text):
     # the last party named before "it" is Bolivia; "said it would" is Peru speaking of itself
     events = code_text("Peru recalled its ambassador to Bolivia on Monday and said it would expel Bolivia's consul.")
     assert [e.codes("actor") for e in events] == [["PER"], ["PER"]]
+
+
+def test_what_an_attack_is_made_with_is_not_whom_it_hit(code_text):
+    (ev,) = code_text("Russian forces hit the town with missiles and drones overnight.")
+    assert "drones" not in [r.text for r in ev.recipient]
+    # a strike read as force, its target unnamed, addresses no government "at home" either
+    (ev,) = code_text("Ethiopian troops struck Tigrayan positions with drones on Monday.")
+    assert ev.event == "ASSAULT" and not [r for r in ev.recipient if r.text == "drones" or r.country == "ETH"]
+    # ... but whom troops clashed with is the other side
+    (ev,) = code_text("Sudanese troops clashed with RSF fighters near Omdurman on Monday.")
+    assert [r.text for r in ev.recipient] == ["RSF fighters"]
