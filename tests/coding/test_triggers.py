@@ -183,3 +183,12 @@ def test_a_hyphenated_event_noun_is_read_whole(code_text, text, trigger):
 def test_returned_heritage_and_given_firearms(code_text, text, expected):
     (ev,) = code_text(text)
     assert (ev.event, ev.cameo, ev.codes("recipient")) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nigeria's governors pushed the Senate for a new revenue law on Monday.", ("REQUEST", "100")),
+    ("Dairy farmers lobbied the Irish government to cut fuel taxes.", ("REQUEST", "100")),
+    ("Norway ended its mediation efforts between the government and the rebels on Friday.", ("SANCTION", "165")),
+])
+def test_pressing_lobbying_and_ending_mediation(code_text, text, expected):
+    assert [(e.event, e.cameo) for e in code_text(text)] == [expected]
