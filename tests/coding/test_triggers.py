@@ -151,8 +151,11 @@ def test_an_object_is_also_what_its_apposition_says_it_is(code_text):
     ("Nigeria's army launched a military operation against bandits in Zamfara state on Monday.", ("ASSAULT", "190")),
     ("Slovakia launched legal action against Hungary over its new border law on Monday.", ("ACCUSE", "115")),
     ("Chile lifted travel curbs on visitors from Peru on Friday.", ("CONCEDE", "081")),
+    ("Nigeria's governors pushed the Senate for a new revenue law on Monday.", ("REQUEST", "100")),
+    ("Dairy farmers lobbied the Irish government to cut fuel taxes.", ("REQUEST", "100")),
+    ("Norway ended its mediation efforts between the government and the rebels on Friday.", ("SANCTION", "165")),
 ])
-def test_military_operations_legal_action_and_lifted_curbs_are_events(code_text, text, expected):
+def test_operations_legal_action_lifted_curbs_lobbying_and_ended_mediation_are_events(code_text, text, expected):
     assert [(e.event, e.cameo) for e in code_text(text)] == [expected]
 
 
@@ -183,12 +186,3 @@ def test_a_hyphenated_event_noun_is_read_whole(code_text, text, trigger):
 def test_returned_heritage_and_given_firearms(code_text, text, expected):
     (ev,) = code_text(text)
     assert (ev.event, ev.cameo, ev.codes("recipient")) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Nigeria's governors pushed the Senate for a new revenue law on Monday.", ("REQUEST", "100")),
-    ("Dairy farmers lobbied the Irish government to cut fuel taxes.", ("REQUEST", "100")),
-    ("Norway ended its mediation efforts between the government and the rebels on Friday.", ("SANCTION", "165")),
-])
-def test_pressing_lobbying_and_ending_mediation(code_text, text, expected):
-    assert [(e.event, e.cameo) for e in code_text(text)] == [expected]
