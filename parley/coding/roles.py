@@ -202,6 +202,10 @@ def recipient_of(anchor: Token, noun: Token | None, heads: Heads, particle: str 
     searched breadth-first through the clause (objects of objects, complements of complements);
     never ``means`` after "with" ("struck rebel positions with drones")."""
     if anchor.pos_ in {"VERB", "AUX"} and is_passive(anchor):
+        if theme:  # "was extradited from Colombia to the United States": what is passed on goes to someone
+            to = next((p for p in anchor.children if p.dep_ == "prep" and p.lower_ == "to"), None)
+            if to is not None and _strong(found := _keep(actors_of(_pobj(to), heads), exclude)):
+                return found, "'to' object of a passive transfer"
         subj = _child(anchor, {"nsubjpass"})
         if subj is not None and (found := _keep(owner_or_self(subj, heads), exclude)):
             return found, "passive subject"
@@ -263,6 +267,8 @@ def _search(roots: list[Token], heads: Heads, exclude: frozenset[tuple[int, int]
                     continue  # the means of the act, not whom it reached
                 if c.dep_ == "pobj":
                     prep = c.head.lower_
+                    if prep == "of" and c.head.head.lower_ == "out":
+                        prep = "from"  # "pulled out of Estonia"
                     cand = _keep(actors_of(c, heads), exclude)
                     if cand and prep in PLACE_PREPS and all(a.kind in {"state", "place"} for a in cand):
                         places.append(cand)

@@ -469,8 +469,8 @@ class PlaceTagger:
                 t = t.head.head  # the preposition's head: a verb of the event or a noun on the way
             elif t.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "npadvmod"} and t.head.i in own and direct:
                 return not nouns and not (speaker and t.dep_ == "nsubj")
-            elif t.dep_ == "prep" and t.lower_ in DIRECT_PREPS and last == "of":
-                direct, t = True, t.head  # a two-word preposition: "outside of Basra"
+            elif t.dep_ == "prep" and (t.lower_ in DIRECT_PREPS or t.lower_ == "out") and last == "of":
+                direct, t = True, t.head  # a two-word preposition: "outside of Basra", "pulled out of Estonia"
             else:
                 return False
             if t.i in own:  # for the subject or object: "police in Paris", "the streets of Rome"

@@ -206,3 +206,12 @@ def test_what_an_attack_is_made_with_is_not_whom_it_hit(code_text):
     # ... but whom troops clashed with is the other side
     (ev,) = code_text("Sudanese troops clashed with RSF fighters near Omdurman on Monday.")
     assert [r.text for r in ev.recipient] == ["RSF fighters"]
+
+
+def test_whom_a_transfer_goes_to_and_whom_troops_leave(code_text):
+    # a passive hand-over: the party it goes to, not what (or who) is handed over
+    (ev,) = code_text("A wanted arms dealer was extradited from Peru to Spain on Friday.")
+    assert (ev.event, ev.codes("actor"), ev.codes("recipient")) == ("COOPERATE", ["PER"], ["ESP"])
+    # "out of X" is "from X": the country left, and the place
+    (ev,) = code_text("The last French troops pulled out of Mali on Monday.")
+    assert (ev.event, ev.codes("recipient"), ev.location.name if ev.location else None) == ("RETREAT", ["MLI"], "Mali")
