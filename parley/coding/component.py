@@ -66,6 +66,8 @@ DISPERSE_LEMMAS = frozenset({"disperse", "break", "scatter", "repel"})
 THEME_CATEGORIES = frozenset({"AID", "AGREE", "MOBILIZE", "COOPERATE", "SUPPORT", "RETREAT", "SANCTION"})
 # ... but who is released is the one it is done to ("freed a blogger"), not what is given
 PATIENT_MODES = frozenset({"release"})
+# verbs saying that something given reached its destination
+ARRIVALS = frozenset({"arrive", "reach", "land"})
 # a group referred to by its kind alone ("the group said ..."), as a pronoun would
 GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization", "militia", "faction", "alliance"})
 # what talks are about, not whom they are with
@@ -147,6 +149,9 @@ class Coder:
         """One event from one trigger: the rules below, in this order; several may find that
         the trigger makes no event (no recipient where one is required, nobody acting)."""
         trig = hit.trigger
+        if trig.category == "CONSULT" and any(h.trigger.category in THEME_CATEGORIES and _arrival(h.anchor) == hit.anchor
+                                              for h in hits):
+            return None  # "medicine donated by India arrived in Colombo": the gift's arrival, no visit
         explain: dict[str, str] = {"event": f"trigger '{trig.pattern}'"}
         verbal = not hit.nominal
         actor = self._actor(hit, verbal, heads, explain)
@@ -280,6 +285,10 @@ class Coder:
                 recipient, how = recipient_of(shared[0], None, heads, None, exclude=taken,
                                               theme=category in THEME_CATEGORIES)
                 how = f"{how} (shared with '{shared[0].text}')" if how else ""
+        if not recipient and category in THEME_CATEGORIES and (arrived := _arrival(anchor)) is not None:
+            # "vaccine doses donated by China arrived in Zimbabwe": whom the gift reached
+            recipient, how = recipient_of(arrived, None, heads, None, exclude=taken)
+            how = f"{how} of '{arrived.text}', where what was given arrived" if recipient else ""
         if not recipient and category == "ASSAULT":
             recipient, how = _dispersed(anchor, heads)
         if not recipient and (verb := _speaking_in(hit)) is not None:
@@ -343,6 +352,16 @@ def _clause_recipient(hit: Hit, heads: Heads, taken: frozenset[tuple[int, int]],
                         theme=(trig.category in THEME_CATEGORIES and not trig.has("actorobj")
                                and trig.mode not in PATIENT_MODES) or (
                             (trig.has("intent") or trig.has("gov")) and not told))
+
+
+def _arrival(anchor: Token) -> Token | None:
+    """The verb of arrival whose subject a giving participle describes ("the launchers supplied
+    by the US have arrived in Ukraine"), if any."""
+    thing = anchor.head if anchor.dep_ == "acl" else None
+    if thing is not None and thing.dep_ == "pobj" and thing.head.lower_ == "of":
+        thing = thing.head.head  # "a consignment of doses donated by China"
+    verb = thing.head if thing is not None and thing.dep_ in {"nsubj", "nsubjpass"} else None
+    return verb if verb is not None and verb.lemma_.lower() in ARRIVALS else None
 
 
 def _demanded(hit: Hit) -> Token | None:

@@ -182,6 +182,9 @@ def test_a_hyphenated_event_noun_is_read_whole(code_text, text, trigger):
 @pytest.mark.parametrize("text, expected", [
     ("Italy returned 200 looted antiquities to Libya on Monday.", ("RETREAT", "0842", ["LBY"])),
     ("Turkey gave 500 rifles to the Somali army on Monday.", ("AID", "070", ["SOM"])),
+    ("Japan wrote off half of the debt that Laos owes it.", ("AID", "071", [])),
+    # a gift's recipient: where what was given arrived
+    ("Ten tonnes of medicine donated by India arrived in Colombo on Monday.", ("AID", "070", ["LKA"])),
 ])
 def test_returned_heritage_and_given_firearms(code_text, text, expected):
     (ev,) = code_text(text)
