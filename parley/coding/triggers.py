@@ -289,6 +289,12 @@ def _objects(verb: Token) -> list[Token]:
     military aid program", "mediation efforts" (a compound names the thing too), "$2 million in
     assistance", "responsibility for the attack", "Bohdanivka, a frontline village" (an apposition)."""
     objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd", "dative"}]
+    # "launched what residents described as the biggest raid": the free relative's predicate
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and any(d.dep_ == "dobj" and d.lower_ == "what"
+                                                                         for d in c.children)):
+        objs.extend(c for c in clause.children if c.dep_ == "oprd")
+        objs.extend(o for p in clause.children if p.dep_ == "prep" and p.lower_ == "as"
+                    for o in p.children if o.dep_ == "pobj")
     for prep in verb.children:  # "engage in talks", "take part in"
         if prep.dep_ == "prep":
             objs.extend(c for c in prep.children if c.dep_ == "pobj")

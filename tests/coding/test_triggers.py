@@ -114,6 +114,11 @@ def test_adopting_or_ordering_a_measure_named_by_a_noun_is_that_measure(code_tex
     assert [(e.event, e.cameo) for e in code_text(text)] == [expected]
 
 
+def test_a_light_verb_takes_the_event_its_free_relative_names(code_text):
+    (ev,) = code_text("Colombian police launched what officials described as the largest raid on the Cali cartel.")
+    assert (ev.event, ev.cameo) == ("COERCE", "171")
+
+
 def test_cyber_warfare_is_coercion(code_text):
     (ev,) = code_text("Russia has launched cyber warfare against Estonia.")
     assert (ev.event, ev.mode, ev.codes("recipient")) == ("COERCE", "cyber", ["EST"])
