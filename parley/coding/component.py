@@ -27,6 +27,7 @@ from .lexicon import Lexicon, load_lexicon
 from .quad import VETO, no_event
 from .roles import (Found, Heads, actors_of, is_passive, owner_of, owner_or_self, participants_between, recipient_of,
                     subject_of, unresolved)
+from .clauses import arrival_of, demanded_clause, governing_verb, purpose_clauses
 from .triggers import CALLS, Hit, Triggers, child_dep, joined
 
 __all__ = ["Coder"]
@@ -66,8 +67,6 @@ DISPERSE_LEMMAS = frozenset({"disperse", "break", "scatter", "repel"})
 THEME_CATEGORIES = frozenset({"AID", "AGREE", "MOBILIZE", "COOPERATE", "SUPPORT", "RETREAT", "SANCTION"})
 # ... but who is released is the one it is done to ("freed a blogger"), not what is given
 PATIENT_MODES = frozenset({"release"})
-# verbs saying that something given reached its destination
-ARRIVALS = frozenset({"arrive", "reach", "land"})
 # a group referred to by its kind alone ("the group said ..."), as a pronoun would
 GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization", "militia", "faction", "alliance"})
 # what talks are about, not whom they are with
@@ -149,7 +148,7 @@ class Coder:
         """One event from one trigger: the rules below, in this order; several may find that
         the trigger makes no event (no recipient where one is required, nobody acting)."""
         trig = hit.trigger
-        if trig.category == "CONSULT" and any(h.trigger.category in THEME_CATEGORIES and _arrival(h.anchor) == hit.anchor
+        if trig.category == "CONSULT" and any(h.trigger.category in THEME_CATEGORIES and arrival_of(h.anchor) == hit.anchor
                                               for h in hits):
             return None  # "medicine donated by India arrived in Colombo": the gift's arrival, no visit
         explain: dict[str, str] = {"event": f"trigger '{trig.pattern}'"}
@@ -186,7 +185,7 @@ class Coder:
         # it when none was found
         # factuality: PLOVER's rules for what did not (yet) happen
         reporter = reporting_ancestor(hit.anchor, self.triggers.is_report)
-        m = modality(_governing_verb(hit.anchor) if hit.nominal else hit.anchor, hit.noun,
+        m = modality(governing_verb(hit.anchor) if hit.nominal else hit.anchor, hit.noun,
                      reported=reporter is not None)
         category, cameo, mode, factuality = recode_unrealised(*reading, m)
         if m.cue:
@@ -270,7 +269,7 @@ class Coder:
         category = trig.category
         taken = frozenset((a.start, a.end) for a in actor)
         recipient, how = (), ""
-        if category == "REQUEST" and (clause := _demanded(hit)) is not None:
+        if category == "REQUEST" and (clause := demanded_clause(hit)) is not None:
             subj = child_dep(clause, "nsubj")  # "demanded that Hamas renounce ...", "its demand that Manila remove ..."
             if subj is not None:
                 recipient, how = owner_or_self(subj, heads), "subject of the demanded clause"
@@ -285,7 +284,7 @@ class Coder:
                 recipient, how = recipient_of(shared[0], None, heads, None, exclude=taken,
                                               theme=category in THEME_CATEGORIES)
                 how = f"{how} (shared with '{shared[0].text}')" if how else ""
-        if not recipient and category in THEME_CATEGORIES and (arrived := _arrival(anchor)) is not None:
+        if not recipient and category in THEME_CATEGORIES and (arrived := arrival_of(anchor)) is not None:
             # "vaccine doses donated by China arrived in Zimbabwe": whom the gift reached
             recipient, how = recipient_of(arrived, None, heads, None, exclude=taken)
             how = f"{how} of '{arrived.text}', where what was given arrived" if recipient else ""
@@ -342,7 +341,7 @@ def _clause_recipient(hit: Hit, heads: Heads, taken: frozenset[tuple[int, int]],
     if trig.category == "PROTEST":  # "blocked a road to show their disapproval of X"
         roots += tuple(c for c in anchor.children if c.dep_ == "advcl")
     if trig.category in THEME_CATEGORIES:  # "sent aid to help the flood victims": whom it is for
-        roots += tuple(c for c in _purpose_clauses(anchor) if c.lemma_ in HELP_LEMMAS)
+        roots += tuple(c for c in purpose_clauses(anchor) if c.lemma_ in HELP_LEMMAS)
     # "demanded the release": the object is what is wanted; "ordered the paper to close":
     # an object that is told to act (its own clause follows) is the party addressed
     told = anchor.pos_ in {"VERB", "AUX"} and child_dep(anchor, "xcomp") is not None and (
@@ -352,28 +351,6 @@ def _clause_recipient(hit: Hit, heads: Heads, taken: frozenset[tuple[int, int]],
                         theme=(trig.category in THEME_CATEGORIES and not trig.has("actorobj")
                                and trig.mode not in PATIENT_MODES) or (
                             (trig.has("intent") or trig.has("gov")) and not told))
-
-
-def _arrival(anchor: Token) -> Token | None:
-    """The verb of arrival whose subject a giving participle describes ("the launchers supplied
-    by the US have arrived in Ukraine"), if any."""
-    thing = anchor.head if anchor.dep_ == "acl" else None
-    if thing is not None and thing.dep_ == "pobj" and thing.head.lower_ == "of":
-        thing = thing.head.head  # "a consignment of doses donated by China"
-    verb = thing.head if thing is not None and thing.dep_ in {"nsubj", "nsubjpass"} else None
-    return verb if verb is not None and verb.lemma_.lower() in ARRIVALS else None
-
-
-def _demanded(hit: Hit) -> Token | None:
-    """The clause a request asks for: the verb's complement ("demanded that X leave"), or the
-    clause of its noun ("repeated its demand that X leave", "renewed its call for X to leave")."""
-    if (clause := child_dep(hit.anchor, "ccomp")) is not None:
-        return clause
-    noun = hit.noun
-    if noun is None:
-        return None
-    return next((c for c in noun.children if c.dep_ in {"acl", "advcl", "ccomp"}
-                 and any(m.dep_ == "mark" and m.lower_ in {"that", "for"} for m in c.children)), None)
 
 
 def _speaking_in(hit: Hit) -> Token | None:
@@ -391,7 +368,7 @@ def _dispersed(anchor: Token, heads: Heads) -> Found:
     """"fired tear gas to disperse protesters (marching in X)": force used to break up a crowd is
     used on it; the parse often makes the crowd the subject of a clause ("disperse [supporters
     marching]")."""
-    for clause in _purpose_clauses(anchor):
+    for clause in purpose_clauses(anchor):
         if clause.lemma_.lower() not in DISPERSE_LEMMAS:
             continue
         small = child_dep(clause, "ccomp")
@@ -399,15 +376,6 @@ def _dispersed(anchor: Token, heads: Heads) -> Found:
         if crowd is not None and (found := owner_or_self(crowd, heads) or unresolved(crowd)):
             return found, f"whom '{clause.text}' was for"
     return (), ""
-
-
-def _purpose_clauses(anchor: Token) -> list[Token]:
-    """Clauses of purpose on the verb or on what it gives ("announced aid of $60m to help X")."""
-    found = [c for c in anchor.children if c.dep_ in {"advcl", "xcomp"}]
-    for obj in anchor.children:
-        if obj.dep_ == "dobj":
-            found += [c for t in obj.subtree for c in t.children if c.dep_ in {"acl", "relcl", "advcl"}]
-    return found
 
 
 def _between(hit: Hit, actor: Parties, recipient: Parties, heads: Heads,
@@ -473,15 +441,6 @@ def _trigger_span(hit: Hit) -> Span:
     if hit.noun is not None and joined(hit.noun) is not None:
         lo = min(lo, hit.noun.i - 2)  # "cease-fire", whole
     return hit.anchor.doc[lo:hi + 1]
-
-
-def _governing_verb(noun: Token) -> Token:
-    """The verb a noun is an argument of ("may lead to closer cooperation" → "lead")."""
-    t, steps = noun, 0
-    while t.head.i != t.i and t.pos_ not in {"VERB", "AUX"} and steps < 6:
-        t = t.head
-        steps += 1
-    return t if t.pos_ in {"VERB", "AUX"} else noun
 
 
 def _condition_subject(anchor: Token, heads: Heads) -> Parties:

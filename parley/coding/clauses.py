@@ -1,0 +1,53 @@
+"""Where in the parse a trigger's other clauses are: what a request asks for, what a gift's
+arrival says, the purpose a verb serves, the verb a noun belongs to. Pure functions of the parse,
+shared by the coder's rules (component.py)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .triggers import Hit, child_dep
+
+__all__ = ["ARRIVALS", "arrival_of", "demanded_clause", "governing_verb", "purpose_clauses"]
+
+# verbs saying that something given reached its destination
+ARRIVALS = frozenset({"arrive", "reach", "land"})
+
+
+def arrival_of(anchor: Token) -> Token | None:
+    """The verb of arrival whose subject a giving participle describes ("the launchers supplied
+    by the US have arrived in Ukraine"), if any."""
+    thing = anchor.head if anchor.dep_ == "acl" else None
+    if thing is not None and thing.dep_ == "pobj" and thing.head.lower_ == "of":
+        thing = thing.head.head  # "a consignment of doses donated by China"
+    verb = thing.head if thing is not None and thing.dep_ in {"nsubj", "nsubjpass"} else None
+    return verb if verb is not None and verb.lemma_.lower() in ARRIVALS else None
+
+
+def demanded_clause(hit: Hit) -> Token | None:
+    """The clause a request asks for: the verb's complement ("demanded that X leave"), or the
+    clause of its noun ("repeated its demand that X leave", "renewed its call for X to leave")."""
+    if (clause := child_dep(hit.anchor, "ccomp")) is not None:
+        return clause
+    noun = hit.noun
+    if noun is None:
+        return None
+    return next((c for c in noun.children if c.dep_ in {"acl", "advcl", "ccomp"}
+                 and any(m.dep_ == "mark" and m.lower_ in {"that", "for"} for m in c.children)), None)
+
+
+def purpose_clauses(anchor: Token) -> list[Token]:
+    """Clauses of purpose on the verb or on what it gives ("announced aid of $60m to help X")."""
+    found = [c for c in anchor.children if c.dep_ in {"advcl", "xcomp"}]
+    for obj in anchor.children:
+        if obj.dep_ == "dobj":
+            found += [c for t in obj.subtree for c in t.children if c.dep_ in {"acl", "relcl", "advcl"}]
+    return found
+
+
+def governing_verb(noun: Token) -> Token:
+    """The verb a noun is an argument of ("may lead to closer cooperation" → "lead")."""
+    t, steps = noun, 0
+    while t.head.i != t.i and t.pos_ not in {"VERB", "AUX"} and steps < 6:
+        t = t.head
+        steps += 1
+    return t if t.pos_ in {"VERB", "AUX"} else noun
