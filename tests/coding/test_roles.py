@@ -215,3 +215,8 @@ def test_whom_a_transfer_goes_to_and_whom_troops_leave(code_text):
     # "out of X" is "from X": the country left, and the place
     (ev,) = code_text("The last French troops pulled out of Mali on Monday.")
     assert (ev.event, ev.codes("recipient"), ev.location.name if ev.location else None) == ("RETREAT", ["MLI"], "Mali")
+
+
+def test_world_leaders_gathered_for_a_summit_met(code_text):
+    (ev,) = code_text("World leaders gathered in Baku on Monday for a climate summit.")
+    assert (ev.event, ev.location.name if ev.location else None) == ("CONSULT", "Baku")
