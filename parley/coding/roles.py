@@ -101,7 +101,9 @@ def subject_of(verb: Token, heads: Heads, depth: int = 0) -> Found:
     # controlled or shared subjects: "X agreed to meet", "X met Y and signed"
     # ... and the doer of a gerund after a preposition: "continued its efforts by donating supplies"
     gerund = verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in {"by", "through"}
-    if (verb.dep_ in {"xcomp", "conj", "advcl"} or gerund) and verb.head.i != verb.i:
+    # ... and of what a party lets or makes happen with no subject of its own ("Ethiopia let free 74 leaders")
+    caused = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in {"let", "make"}
+    if (verb.dep_ in {"xcomp", "conj", "advcl"} or gerund or caused) and verb.head.i != verb.i:
         found, how = subject_of(verb.head.head if gerund else verb.head, heads, depth + 1)
         if found:
             return found, how if how.startswith("inherited") else f"inherited ({how})"

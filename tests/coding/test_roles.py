@@ -220,3 +220,9 @@ def test_whom_a_transfer_goes_to_and_whom_troops_leave(code_text):
 def test_world_leaders_gathered_for_a_summit_met(code_text):
     (ev,) = code_text("World leaders gathered in Baku on Monday for a climate summit.")
     assert (ev.event, ev.location.name if ev.location else None) == ("CONSULT", "Baku")
+
+
+def test_who_lets_something_happen_does_it(code_text):
+    # the parse makes "free" a clause of "let" with no subject of its own
+    events = [e for e in code_text("Eritrea let free some 40 political prisoners on Monday.") if e.event == "RETREAT"]
+    assert [e.codes("actor") for e in events] == [["ERI"]]
