@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .triggers import Hit, child_dep
+from .triggers import Hit, child_dep, marked_clause
 
 __all__ = ["ARRIVALS", "arrival_of", "demanded_clause", "governing_verb", "purpose_clauses"]
 
@@ -28,11 +28,7 @@ def demanded_clause(hit: Hit) -> Token | None:
     clause of its noun ("repeated its demand that X leave", "renewed its call for X to leave")."""
     if (clause := child_dep(hit.anchor, "ccomp")) is not None:
         return clause
-    noun = hit.noun
-    if noun is None:
-        return None
-    return next((c for c in noun.children if c.dep_ in {"acl", "advcl", "ccomp"}
-                 and any(m.dep_ == "mark" and m.lower_ in {"that", "for"} for m in c.children)), None)
+    return marked_clause(hit.noun, {"that", "for"}) if hit.noun is not None else None
 
 
 def purpose_clauses(anchor: Token) -> list[Token]:

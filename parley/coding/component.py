@@ -28,7 +28,7 @@ from .quad import VETO, no_event
 from .roles import (Found, Heads, actors_of, is_passive, owner_of, owner_or_self, participants_between, recipient_of,
                     subject_of, unresolved)
 from .clauses import arrival_of, demanded_clause, governing_verb, purpose_clauses
-from .triggers import CALLS, Hit, Triggers, child_dep, joined
+from .triggers import CALLS, Hit, Triggers, child_dep, free_relatives, joined
 
 __all__ = ["Coder"]
 
@@ -100,7 +100,6 @@ class Coder:
                  veto: float = VETO):
         self.lexicon = lexicon or load_lexicon()
         self.triggers = Triggers(self.lexicon)
-        self.weapons = self.lexicon.weapons
         self.ontology = ontology or load_ontology()
         self.classifier = classifier or (load_classifier() if use_classifier else None)
         # the quad model's veto of statements (quad.py) is off unless a model is given: measured by
@@ -274,10 +273,10 @@ class Coder:
             if subj is not None:
                 recipient, how = owner_or_self(subj, heads), "subject of the demanded clause"
         if not recipient:
-            recipient, how = _clause_recipient(hit, heads, taken, self.weapons)
+            recipient, how = _clause_recipient(hit, heads, taken, self.lexicon.weapons)
             own = frozenset((r.start, r.end) for r in recipient if r not in _not_self(recipient, actor))
             if own:  # "lifted its blockade of Yemen": past the actor's own "its" to whom it concerns
-                recipient, how = _clause_recipient(hit, heads, taken | own, self.weapons)
+                recipient, how = _clause_recipient(hit, heads, taken | own, self.lexicon.weapons)
         if not recipient and anchor.pos_ in {"VERB", "AUX"}:  # "donated and delivered goods to X"
             shared = tuple(c for c in anchor.conjuncts if c.pos_ in {"VERB", "AUX"} and not child_dep(c, "nsubj"))
             if shared:
@@ -336,8 +335,7 @@ def _clause_recipient(hit: Hit, heads: Heads, taken: frozenset[tuple[int, int]],
     roots = tuple(c for c in anchor.children if c.dep_ in {"ccomp", "acomp"}) if (
         trig.has("gov") or trig.has("intent")) else ()
     # "condemned what it called Thailand's aggression": the free relative is the object
-    roots += tuple(c for c in anchor.children if c.dep_ == "ccomp" and any(
-        d.dep_ == "dobj" and d.lower_ == "what" for d in c.children))
+    roots += tuple(free_relatives(anchor))
     if trig.category == "PROTEST":  # "blocked a road to show their disapproval of X"
         roots += tuple(c for c in anchor.children if c.dep_ == "advcl")
     if trig.category in THEME_CATEGORIES:  # "sent aid to help the flood victims": whom it is for

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from ..errors import ModelError
@@ -74,7 +74,7 @@ class Lexicon:
         for bucket in self._by_key.values():
             bucket.sort(key=lambda t: -t.specificity)
 
-    @property
+    @cached_property
     def weapons(self) -> frozenset[str]:
         """What is fired or launched (the objects of the ``aim`` triggers): "with drones" names the
         means of an attack, not whom it hit."""

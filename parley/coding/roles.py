@@ -221,12 +221,17 @@ def recipient_of(anchor: Token, noun: Token | None, heads: Heads, particle: str 
             for prep in host.children:
                 if prep.lower_ == word and prep.dep_ in {"prep", "prt", "dative"}:
                     obj = _pobj(prep)
-                    if word == "with" and obj is not None and obj.lemma_.lower() in means:
+                    if obj is not None and _means(obj, means):
                         continue  # "hit the town with missiles": the means, named by the pattern
                     if (found := _keep(actors_of(obj, heads), exclude)):
                         return found, f"'{particle}' object"
     roots = [t for t in (noun, anchor, *extra_roots) if t is not None]
     return _search(roots, heads, exclude, nominal=noun is not None and noun.i == anchor.i, theme=theme, means=means)
+
+
+def _means(obj: Token, means: frozenset[str]) -> bool:
+    """"with drones": an object of "with" that is one of ``means`` is what the act is done with."""
+    return obj.head.lower_ == "with" and obj.lemma_.lower() in means
 
 
 def _keep(actors: tuple[Actor, ...], exclude: frozenset[tuple[int, int]]) -> tuple[Actor, ...]:
@@ -265,7 +270,7 @@ def _search(roots: list[Token], heads: Heads, exclude: frozenset[tuple[int, int]
                 if c.dep_ == "prep" and c.lower_ in BACKGROUND_PREPS:
                     continue
                 found, how = (), ""
-                if c.dep_ == "pobj" and c.head.lower_ == "with" and c.lemma_.lower() in means:
+                if c.dep_ == "pobj" and _means(c, means):
                     continue  # the means of the act, not whom it reached
                 if c.dep_ == "pobj":
                     prep = c.head.lower_

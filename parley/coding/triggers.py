@@ -230,9 +230,22 @@ class Triggers:
 def _asks(noun: Token) -> bool:
     """A noun that says what is asked: "a call for talks", "its call on Israel to withdraw", "its
     call for the government to resign" (the parse hangs "for" on the clause)."""
-    return any((c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"}) or
-               (c.dep_ in {"acl", "advcl"} and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
-               for c in noun.children)
+    return any(c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"} for c in noun.children) or (
+        marked_clause(noun, {"for"}) is not None)
+
+
+def marked_clause(noun: Token, marks: set[str]) -> Token | None:
+    """The clause a noun introduces with one of these marks: "its demand that X leave", "its call
+    for X to leave"."""
+    return next((c for c in noun.children if c.dep_ in {"acl", "advcl", "ccomp"}
+                 and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)), None)
+
+
+def free_relatives(verb: Token) -> list[Token]:
+    """A verb's object clauses of the form "what X called Y" ("condemned what it called an
+    aggression"): their predicate is what the verb acts on."""
+    return [c for c in verb.children if c.dep_ == "ccomp" and any(d.dep_ == "dobj" and d.lower_ == "what"
+                                                                 for d in c.children)]
 
 
 def _occasion(h: Hit) -> bool:
@@ -290,8 +303,7 @@ def _objects(verb: Token) -> list[Token]:
     assistance", "responsibility for the attack", "Bohdanivka, a frontline village" (an apposition)."""
     objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd", "dative"}]
     # "launched what residents described as the biggest raid": the free relative's predicate
-    for clause in (c for c in verb.children if c.dep_ == "ccomp" and any(d.dep_ == "dobj" and d.lower_ == "what"
-                                                                         for d in c.children)):
+    for clause in free_relatives(verb):
         objs.extend(c for c in clause.children if c.dep_ == "oprd")
         objs.extend(o for p in clause.children if p.dep_ == "prep" and p.lower_ == "as"
                     for o in p.children if o.dep_ == "pobj")

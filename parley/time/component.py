@@ -21,6 +21,7 @@ the text dates neither (the rule says "publication", the precision is the day).
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -70,13 +71,13 @@ class TimeTagger:
         dated = [self._date(ev, anchor, base, values, phrases.get(anchor.sent.start, []))
                  for ev, anchor in zip(doc._.events, anchors, strict=True)]
         out = [self._bounded(ev, anchor, [e for e, _ in dated]) for (ev, _), anchor in zip(dated, anchors, strict=True)]
-        said = [_said_on(anchor, values, phrases.get(anchor.sent.start, [])) for anchor in anchors]
-        doc._.events = self._carried(out, [rule for _, rule in dated], anchors, said)
+        doc._.events = self._carried(out, [rule for _, rule in dated], anchors,
+                                     lambda a: _said_on(a, values, phrases.get(a.sent.start, [])))
         return doc
 
     @staticmethod
     def _carried(events: list[Event], rules: list[str], anchors: list[Token],
-                 said: list[tuple[date, str, str] | None]) -> list[Event]:
+                 said: Callable[[Token], Value | None]) -> list[Event]:
         """An event whose sentence gives no date takes the date stated for the main event of
         the nearest sentence before it that states one (within ``CARRY_SENTENCES`` sentences,
         not across a sentence that opens on another matter): a report states the day once ("met
@@ -102,7 +103,7 @@ class TimeTagger:
                 prev = out[k]
                 where = "sentence" if anchor.sent == anchors[k].sent else "previous sentence"
                 why = f"{where}: '{prev.date_text}' of the event before it (its clause gives no date)"
-                if ev.quad_class in VERBAL_QUADS and (report := said[k]) is not None and report[0] != prev.date:
+                if ev.quad_class in VERBAL_QUADS and (report := said(anchors[k])) is not None and report[0] != prev.date:
                     prev = replace(prev, date=report[0], date_precision=report[1], date_text=report[2])
                     why = f"{where}: '{report[2]}', when the event before it was reported (a statement)"
                 days = shift(ancestors(anchor)) if prev.date_precision == "day" else 0
@@ -183,7 +184,7 @@ class TimeTagger:
         return None
 
 
-def _said_on(anchor: Token, values: dict[tuple[int, int], Value], phrases: list[Span]) -> tuple[date, str, str] | None:
+def _said_on(anchor: Token, values: dict[tuple[int, int], Value], phrases: list[Span]) -> Value | None:
     """The date of the saying an event is reported in ("China said on Tuesday that ..."): its
     day, precision and phrase; None when the event is not reported or the saying is undated."""
     verb = next((t for t in ancestors(anchor)[1:] if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in REPORTING),
