@@ -24,7 +24,9 @@ UNREALISED = frozenset({"negated", "hypothetical"})
 
 
 def _codes(ev: Event) -> set[str]:
-    return {c for a in ev.actor + ev.recipient if (c := a.code())}
+    """The parties' codes that tell events apart; a place standing in as the recipient
+    (parties._territory) does not: "an air strike on the consulate in Damascus" is one event."""
+    return {c for a in ev.actor + ev.recipient if (c := a.code()) and a.kind != "place"}
 
 
 def _compatible(a: Event, b: Event) -> bool:

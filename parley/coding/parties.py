@@ -188,7 +188,8 @@ class PartyTagger:
     def __call__(self, doc: Doc) -> Doc:
         if doc._.events:
             anchors = [doc[i] for i in doc._.event_anchors or ()]
-            events = _story_placed(doc._.events, anchors) if len(anchors) == len(doc._.events) else doc._.events
+            events = [_territory(ev) for ev in doc._.events]  # before a place is carried: only its own
+            events = _story_placed(events, anchors) if len(anchors) == len(events) else events
             doc._.events = [_visit(_local(ev)) for ev in events]
         return doc
 
@@ -218,6 +219,26 @@ def _story_placed(events: list[Event], anchors: list[Token]) -> list[Event]:
             ev = replace(ev, location=where, explain=tuple(explain.items()))
         out.append(ev)
     return out
+
+
+# Events whose place is no party of theirs: a meeting's place is its host (``_visit``)
+NOT_TERRITORIAL = frozenset({"CONSULT"})
+
+
+def _territory(ev: Event) -> Event:
+    """An act on no one the clause names is done to the place where it is done: "declared a
+    ceasefire in Somalia", "imposed a curfew in Dhaka", "deployed troops across Kampala" (as the
+    unidentified attacker is the place's, ``_local``). Only a place read from the event's own
+    clause (not one carried from the story), only when there is an actor, never for a meeting or
+    between two sides."""
+    loc = ev.location
+    if ev.recipient or not ev.actor or ev.reciprocal or loc is None or ev.event in NOT_TERRITORIAL:
+        return ev
+    if any(a.start == loc.start and a.end == loc.end for a in ev.actor):
+        return ev  # "Authorities in Amman ...": the place is the actor's own word
+    place = Actor(text=loc.text, start=loc.start or 0, end=loc.end or 0, country=loc.country, kind="place")
+    explain = dict(ev.explain, recipient=f"the place where it was done ({loc.name}): the clause names no one")
+    return replace(ev, recipient=(place,), explain=tuple(explain.items()))
 
 
 def _local(ev: Event) -> Event:

@@ -168,3 +168,18 @@ def test_a_call_in_which_one_leader_told_another_something_is_their_consultation
     events = code_text("Kenyan President William Ruto told Tanzanian President Samia Suluhu Hassan in a phone call "
                        "that the border would stay open.")
     assert [(e.event, e.codes("actor"), e.codes("recipient")) for e in events] == [("CONSULT", ["KEN"], ["TZA"])]
+
+
+def test_a_place_standing_in_for_the_recipient_does_not_split_an_event():
+    from parley.coding.merge import merge_events
+    from parley.model import Actor, Event
+
+    israel = (Actor("An Israeli air strike", 0, 21, country="ISR", kind="state"),)
+    place = (Actor("Damascus", 60, 68, country="SYR", kind="place"),)
+    consulate = (Actor("the Iranian consulate", 30, 51, country="IRN", kind="organisation"),)
+
+    def strike(recipient: tuple[Actor, ...]) -> Event:
+        return Event(event_id="", doc_id="d", sentence=0, event="ASSAULT", cameo="195", goldstein=-10.0,
+                     quad_class=4, actor=israel, recipient=recipient)
+    merged, _ = merge_events([strike(place), strike(consulate)], [False, True], ["strike", "strike"])
+    assert [e.codes("recipient") for e in merged] == [["IRN"]]

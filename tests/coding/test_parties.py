@@ -152,3 +152,33 @@ def test_a_place_does_not_carry_to_parties_the_text_places_elsewhere(code_text):
     events = code_text("Riot police in Tbilisi fired tear gas at protesters outside parliament on Monday. "
                        "Armenian police detained 30 people, officials said.")
     assert all(e.location is None or e.location.country != "GEO" for e in events if e.codes("actor") == ["ARM"])
+
+
+def test_an_act_on_no_one_named_is_done_to_the_place_where_it_is_done():
+    rebels = Actor("the rebels", 0, 10, sector="REB", kind="sector", country="KEN")
+    (ev,) = after_places(event("RETREAT", (rebels,), cameo="0871"))
+    assert [(r.text, r.country, r.kind) for r in ev.recipient] == [("Mombasa", "KEN", "place")]
+    assert "place where it was done" in dict(ev.explain)["recipient"]
+    # not a meeting (its place is its host), not with no actor, not over a recipient the clause names
+    (meeting,) = after_places(event("CONSULT", (rebels,), cameo="040"))
+    assert "place where it was done" not in dict(meeting.explain).get("recipient", "")
+    (alone,) = after_places(event("RETREAT", (), cameo="0871"))
+    assert alone.recipient == ()
+    somalia = Actor("Somalia", 20, 27, country="SOM", kind="state")
+    (named,) = after_places(event("RETREAT", (rebels,), (somalia,), cameo="0871"))
+    assert named.recipient == (somalia,)
+
+
+@pytest.mark.parametrize("text, category, where", [
+    ("The Ogaden rebels declared a unilateral ceasefire on Sunday in Somalia.", "RETREAT", "SOM"),
+    ("The United Nations has suspended aid deliveries in Borno State after a convoy was attacked.", "SANCTION", "NGA"),
+    ("Heavily armed soldiers were deployed across Kampala on Monday.", "MOBILIZE", "UGA"),
+])
+def test_the_place_is_the_recipient_through_the_pipeline(code_text, text, category, where):
+    ev = next(e for e in code_text(text) if e.event == category)
+    assert ev.codes("recipient") == [where]
+
+
+def test_a_meeting_place_is_no_recipient(code_text):
+    (ev,) = code_text("Chinese and Russian diplomats held talks in Geneva on Monday.")
+    assert "CHE" not in ev.codes("recipient")
