@@ -42,6 +42,10 @@ REFUSAL_AS: dict[str, tuple[str, str, str | None]] = {
     "RETREAT": ("REJECT", "124", "yield"), "CONCEDE": ("REJECT", "124", "yield"),
 }
 
+# what is refused to be yielded, by the CAMEO code of the yielding (08x) → CAMEO 124x and its PLOVER mode
+REFUSED_YIELD = {"081": ("1241", "change"), "082": ("1242", "change"), "084": ("1243", "yield"),
+                 "085": ("1244", "yield"), "086": ("1245", "yield"), "087": ("1246", "yield")}
+
 
 @dataclass(frozen=True)
 class Modality:
@@ -118,6 +122,8 @@ def recode(category: str, cameo: str, mode: str | None, m: Modality) -> tuple[st
     if m.factuality == "negated":
         if m.refusal and category in REFUSAL_AS:
             cat, code, new_mode = REFUSAL_AS[category]
+            if category in {"RETREAT", "CONCEDE"}:  # "will not end the strike": refuses to ease dissent, 1242
+                code, new_mode = REFUSED_YIELD.get(cameo[:3], (code, new_mode))
             return cat, code, new_mode, "asserted"
         return category, cameo, mode, "negated"
     if m.factuality == "future":

@@ -20,7 +20,7 @@ __all__ = ["Trigger", "Lexicon", "load_lexicon", "OBLIGATION"]
 OBLIGATION = frozenset({"must", "should"})
 HAND, BASE = "triggers.tsv", "verbs_petrarch.tsv"
 FLAGS = frozenset({"sym", "intent", "gov", "light", "report", "pass", "actorobj", "enact", "intrans", "prepare", "aim",
-                   "clause"})
+                   "clause", "adds"})
 
 
 @dataclass(frozen=True)
@@ -114,8 +114,9 @@ def read_triggers(name: str) -> list[Trigger]:
 
 def merge(hand: list[Trigger], base: list[Trigger]) -> list[Trigger]:
     """The hand-written triggers, then the compiled base's for words the hand lexicon does not have:
-    a hand-written (kind, lemma) replaces all the base's patterns for it."""
-    own = {(t.kind, t.lemma) for t in hand}
+    a hand-written (kind, lemma) replaces all the base's patterns for it, unless all its rows are
+    flagged ``adds`` (a pattern the base lacks: "end +mediation" beside the base's "end +war")."""
+    own = {(t.kind, t.lemma) for t in hand if not t.has("adds")}
     return hand + [t for t in base if (t.kind, t.lemma) not in own]
 
 

@@ -19,3 +19,20 @@ def test_a_time_clause_under_what_will_happen_has_not_happened(pipeline):
     assert "RETREAT" not in categories(
         pipeline, "Kenya said the operation would end only when the rebels laid down their arms.")
     assert "RETREAT" in categories(pipeline, "The rebels laid down their arms on Monday.")
+
+
+def codes(pipeline, text: str) -> list[tuple[str, str]]:
+    return [(e.event, e.cameo) for e in pipeline.code(Document("f", text, date(2024, 5, 6)))]
+
+
+def test_refusing_to_yield_says_what_is_refused(pipeline):
+    # CAMEO 124x by what would have been yielded (08x): dissent, restrictions, persons
+    assert codes(pipeline, "Striking teachers said they will not end the strike until wages rise.") == [("REJECT", "1242")]
+    assert codes(pipeline, "The interior ministry said it would not lift the curfew.") == [("REJECT", "1241")]
+    assert codes(pipeline, "The militia said it would not release the kidnapped engineers.") == [("REJECT", "1243")]
+
+
+def test_ending_a_strike_or_protest_eases_dissent(pipeline):
+    assert codes(pipeline, "Port workers in Durban called off their strike on Friday.") == [("CONCEDE", "082")]
+    assert codes(pipeline, "Students in Dhaka ended their sit-in after talks with the university.")[:1] == [
+        ("CONCEDE", "082")]

@@ -118,6 +118,21 @@ def test_a_hand_written_word_replaces_all_compiled_patterns_for_it():
     assert any(t.lemma == "besiege" for t in base) and any(t.lemma == "attack" for t in base)
 
 
+
+def test_a_hand_row_that_adds_keeps_the_compiled_patterns_of_its_word():
+    hand = [t for t in read_triggers(HAND) if t.lemma == "end"]
+    assert hand and all(t.has("adds") for t in hand)
+    merged = merge(hand, [t for t in read_triggers(BASE) if t.lemma == "end"])
+    assert {"mediation", "war"} <= {o for t in merged for o in t.objects}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The rebels ended the war with the government in May.", ("RETREAT", "0871")),
+    ("The Qatari government ended its mediation between the two sides on Monday.", ("SANCTION", "165")),
+])
+def test_added_and_compiled_patterns_of_one_word_both_code(code_text, text, expected):
+    assert [(e.event, e.cameo) for e in code_text(text)] == [expected]
+
 # verbs the hand lexicon lacks, coded through the compiled patterns (sentences written for this test)
 @pytest.mark.parametrize("text, lemma, expected", [
     ("Government troops besieged the rebel stronghold outside Aleppo on Tuesday.", "besiege",
