@@ -331,28 +331,33 @@ class ActorTagger:
             actor = self.resolver.resolve(tok, matches, when) or actor
         if actor is None:
             return None
-        found = (actor, *coordinated(actor, self._coordinated_countries(tok, matches)))
+        found = (actor, *coordinated(actor, *zip(*self._coordinated_countries(tok, matches))))
         if self._anaphoric(tok) and actor.country is None and actor.org is None and actor.name is None:
             self._generic[tok.i] = found  # "the minister": coreference first, the bare sector if nobody fits
             return None
         return found
 
     @staticmethod
-    def _coordinated_countries(tok: Token, matches: dict[int, NameMatch]) -> list[str | None]:
+    def _coordinated_countries(tok: Token, matches: dict[int, NameMatch]) -> list[tuple[str | None, Span | None]]:
         """"Israeli and Egyptian officials", "the foreign ministers of Armenia and Azerbaijan": the
-        country each word coordinated with the head's modifier names (coding/parties.py decides)."""
-        out = []
+        country each word coordinated with the head's modifier names (coding/parties.py decides),
+        with the word's own span where it names a party of its own ("a number of Syrians, Iraqis
+        and Afghans"), else None (an adjective shares the head's phrase)."""
+        out: list[tuple[str | None, Span | None]] = []
         mods = [m for m in tok.children if m.dep_ in {"amod", "compound", "nmod"}]
+        objects: set[int] = set()
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}:
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):  # "thousands of Thai and Lao troops"
                     mods.append(obj)
+                    objects.add(obj.i)
                     mods.extend(m for m in obj.children if m.dep_ in {"amod", "compound", "nmod"})
         for mod in mods:
             for c in mod.conjuncts:
                 m = matches.get(c.i)
-                out.append(next((t.ref for t in m.terms if t.kind in {"adjective", "country", "people"}), None)
-                           if m else None)
+                country = next((t.ref for t in m.terms if t.kind in {"adjective", "country", "people"}), None) if m else None
+                own = mod.i in objects and c.pos_ in {"NOUN", "PROPN"} and m is not None
+                out.append((country, tok.doc[m.start:m.end] if own else None))
         return out
 
     @staticmethod

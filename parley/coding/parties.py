@@ -23,6 +23,7 @@ This module imports only the data model and the ontology, so the actor stage may
 """
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -64,10 +65,16 @@ def _unplaced(actor: Actor, kinds: frozenset[str]) -> bool:
 
 # -- the actor stage ------------------------------------------------------------------------
 
-def coordinated(actor: Actor, countries: Iterable[str | None]) -> list[Actor]:
+def coordinated(actor: Actor, countries: Iterable[str | None] = (), spans: Iterable[Span | None] = ()) -> list[Actor]:
     """"Israeli and Egyptian officials", "the foreign ministers of Armenia and Azerbaijan": the
-    mention's actor once more for each other country coordinated with its own (in order)."""
-    return [replace(actor, country=c) for c in countries if c and c != actor.country]
+    mention's actor once more for each other country coordinated with its own (in order); with
+    the coordinated word's span where it is given ("a number of Syrians, Iraqis and Afghans")."""
+    out = []
+    for c, span in itertools.zip_longest(countries, spans):
+        if c and c != actor.country:
+            where = {} if span is None else {"text": span.text, "start": span.start_char, "end": span.end_char}
+            out.append(replace(actor, country=c, **where))
+    return out
 
 
 def conjunct(actors: Parties, first: Parties) -> Parties:

@@ -42,14 +42,20 @@ def actors_of(tok: Token | None, heads: Heads) -> tuple[Actor, ...]:
     """The actors of a noun phrase and of the phrases coordinated with it."""
     if tok is None:
         return ()
-    out: list[Actor] = list(heads.get(tok.i, ()))
-    for c in tok.conjuncts:
+    own = list(heads.get(tok.i, ()))
+    out: list[Actor] = list(own)
+    # the parse may hang the list on an apposition ("the space agency Glavkosmos and the Indian
+    # Space Research Organization")
+    listed = [*tok.conjuncts, *(c for a in tok.children if a.dep_ == "appos" for c in a.conjuncts if c.i > a.i)]
+    for c in listed:
         if c.i > tok.i or tok.dep_ == "conj":
             # a named phrase listed with a known party is a party too ("sanctions on Mike Pompeo,
             # Alex Azar and Steve Bannon"), even when the actor stage does not know it
             for a in heads.get(c.i, ()) or (unresolved(c) if out else ()):
                 if a not in out:
                     out.append(a)
+    if out and not own:  # "urged Europe and the United States": the first named too
+        out[:0] = [a for a in unresolved(tok) if a not in out]
     return tuple(out)
 
 

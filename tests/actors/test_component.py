@@ -6,6 +6,12 @@ def test_countries_coordinated_inside_a_quantity_phrase_are_all_parties(pipeline
     assert [a.country for a in actors] == ["IND", "PAK"]
 
 
+
+def test_peoples_listed_after_a_quantity_keep_their_own_words(code_text):
+    (ev,) = code_text("Turkey opened its borders to a large number of Syrians, Iraqis and Afghans.")
+    assert [(r.text, r.country) for r in ev.recipient] == [
+        ("a large number of Syrians", "SYR"), ("Iraqis", "IRQ"), ("Afghans", "AFG")]
+
 def test_a_qualified_place_name_gives_the_country_of_the_place_in_that_region(code_text):
     for text, country in (("Police arrested 20 protesters in Paris, Kentucky on Friday.", "USA"),
                           ("Students protested outside city hall in Athens, Georgia on Monday.", "USA"),

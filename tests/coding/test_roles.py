@@ -119,6 +119,13 @@ def test_a_named_phrase_listed_with_a_known_party_is_a_party_too(code_text):
     assert ev.codes("recipient") == ["USA"]  # the stranger has no code
 
 
+
+def test_an_unknown_first_name_of_a_list_and_a_list_hung_on_an_apposition_are_parties(code_text):
+    (ev,) = code_text("The Pope urged Europe and the United States on Monday to take in more refugees.")
+    assert [r.text for r in ev.recipient] == ["Europe", "the United States"]
+    (ev,) = code_text("Canada imposed sanctions on the Iranian trading firm Sepahan and the Dorvan Shipping Company.")
+    assert [r.text for r in ev.recipient] == ["the Iranian trading firm Sepahan", "the Dorvan Shipping Company"]
+
 def test_who_does_it_by_doing_something_is_the_doer(code_text):
     (ev,) = code_text("Kenya responded on Monday by expelling two Somali diplomats.")
     assert (ev.event, ev.codes("actor")) == ("SANCTION", ["KEN"])
