@@ -332,6 +332,9 @@ class ActorTagger:
         if actor is None:
             return None
         found = (actor, *coordinated(actor, *zip(*self._coordinated_countries(tok, matches))))
+        cut = self.resolver.coordination_inside(tok)
+        if cut is not None and (first := self.resolver.resolve(cut.head, matches, when)) is not None:
+            found = (first, *found)  # "Hakan Fidan and ... David Cameron held talks": both
         if self._anaphoric(tok) and actor.country is None and actor.org is None and actor.name is None:
             self._generic[tok.i] = found  # "the minister": coreference first, the bare sector if nobody fits
             return None

@@ -233,7 +233,26 @@ class Resolver:
                 continue
             inside.append(t)
             stack.extend(t.children)
+        cut = self.coordination_inside(head)
+        if cut is not None:  # the second of two parties the parse made one phrase of
+            inside = [t for t in inside if t.i > cut.i] + [t for t in head.doc[cut.i + 1:head.i]
+                                                           if t.i not in {u.i for u in inside}]
         return sorted(inside, key=lambda t: t.i), lenders
+
+    @staticmethod
+    def coordination_inside(head: Token) -> Token | None:
+        """The "and" of two named parties that the parse made one phrase, headed by the second
+        ("Turkish Foreign Minister Hakan Fidan and British Foreign Secretary David Cameron held
+        talks": "and" hangs on "Fidan" inside the phrase of "Cameron"), or None. Coordinated
+        modifiers ("Israeli and Egyptian officials", "US and British forces") are no such case:
+        both sides must be proper names of two words or more."""
+        for t in head.doc[head.left_edge.i:head.i]:
+            if t.dep_ != "cc" or t.head.i == head.i or t.head.i > t.i or t.head.tag_ not in {"NNP", "NNPS"}:
+                continue
+            conj = next((c for c in t.head.children if c.dep_ == "conj" and t.i < c.i < head.i), None)
+            if conj is not None and conj.tag_ in {"NNP", "NNPS"} and t.i - head.left_edge.i >= 2 and head.i - t.i >= 2:
+                return t
+        return None
 
     def _agent_tail(self, title: Token, obj: Token) -> bool:
         """True when ``title of obj`` is itself an agent term ("Secretary of State")."""

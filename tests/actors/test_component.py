@@ -12,6 +12,16 @@ def test_peoples_listed_after_a_quantity_keep_their_own_words(code_text):
     assert [(r.text, r.country) for r in ev.recipient] == [
         ("a large number of Syrians", "SYR"), ("Iraqis", "IRQ"), ("Afghans", "AFG")]
 
+
+def test_two_titled_parties_the_parse_made_one_phrase_are_two(code_text):
+    (ev,) = code_text("Turkish Foreign Minister Hakan Fidan and British Foreign Secretary David Cameron held "
+                      "talks in Istanbul on Friday.")
+    assert sorted(ev.codes("actor") + ev.codes("recipient")) == ["GBR", "TUR"]
+    assert all(" and " not in a.text for a in ev.actor + ev.recipient)
+    # coordinated modifiers of one head stay one phrase
+    (ev,) = code_text("Israeli and Egyptian officials met in Cairo on Monday.")
+    assert {a.text for a in ev.actor + ev.recipient} == {"Israeli and Egyptian officials"}
+
 def test_a_qualified_place_name_gives_the_country_of_the_place_in_that_region(code_text):
     for text, country in (("Police arrested 20 protesters in Paris, Kentucky on Friday.", "USA"),
                           ("Students protested outside city hall in Athens, Georgia on Monday.", "USA"),
