@@ -23,10 +23,19 @@ PRECISION_RANK = {"day": 6, "week": 5, "month": 4, "year": 3, "before": 2, "publ
 UNREALISED = frozenset({"negated", "hypothetical"})
 
 
-def _codes(ev: Event) -> set[str]:
-    """The parties' codes that tell events apart; a place standing in as the recipient
-    (parties._territory) does not: "an air strike on the consulate in Damascus" is one event."""
-    return {c for a in ev.actor + ev.recipient if (c := a.code()) and a.kind != "place"}
+# parties that stand in for no one named: a place as the recipient (parties._territory), an
+# unidentified attacker where it happened (parties._local); they tell no two events apart ("an air
+# strike on the consulate in Damascus", "Russian forces hit a hospital during a missile attack on
+# the capital": one event each)
+STAND_INS = frozenset({"place", "unidentified"})
+
+
+def _codes(ev: Event, side: str = "both") -> set[str]:
+    """The parties' codes that tell events apart: the named actors' (``side`` "actor"), or both
+    sides' named parties', else (no one is named) the stand-ins'."""
+    parties = ev.actor if side == "actor" else ev.actor + ev.recipient
+    named = {c for a in parties if (c := a.code()) and a.kind not in STAND_INS}
+    return named if side == "actor" else named or {c for a in parties if (c := a.code())}
 
 
 def _compatible(a: Event, b: Event) -> bool:
@@ -36,7 +45,7 @@ def _compatible(a: Event, b: Event) -> bool:
     if not (ca <= cb or cb <= ca):
         return False
     if not (a.reciprocal or b.reciprocal):
-        aa, ba = set(a.codes("actor")), set(b.codes("actor"))
+        aa, ba = _codes(a, "actor"), _codes(b, "actor")
         if aa and ba and not (aa & ba):
             return False
     if a.date_precision == "day" and b.date_precision == "day" and a.date != b.date:

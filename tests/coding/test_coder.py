@@ -183,3 +183,16 @@ def test_a_place_standing_in_for_the_recipient_does_not_split_an_event():
                      quad_class=4, actor=israel, recipient=recipient)
     merged, _ = merge_events([strike(place), strike(consulate)], [False, True], ["strike", "strike"])
     assert [e.codes("recipient") for e in merged] == [["IRN"]]
+
+
+def test_an_unidentified_attacker_does_not_split_an_attack_from_its_named_one():
+    from parley.coding.merge import merge_events
+    from parley.model import Actor, Event
+
+    def strike(actor: Actor) -> Event:
+        return Event(event_id="", doc_id="d", sentence=0, event="ASSAULT", cameo="190", goldstein=-10.0,
+                     quad_class=4, actor=(actor,), recipient=(Actor("seven people", 80, 92, country="UKR", kind="sector"),))
+    russia = Actor("Russian forces", 0, 14, country="RUS", kind="sector")
+    capital = Actor("the capital", 60, 71, country="UKR", kind="unidentified")
+    merged, _ = merge_events([strike(russia), strike(capital)], [False, True], ["hit", "attack"])
+    assert [e.codes("actor") for e in merged] == [["RUS"]]
