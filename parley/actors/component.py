@@ -19,7 +19,7 @@ from spacy.attrs import POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..coding.parties import conjunct, coordinated
+from ..coding.parties import GROUP_FORMS, conjunct, coordinated
 from ..model import Actor
 from ..places.component import Gazetteer, load_gazetteer
 from ..places.gazetteer import Cue
@@ -141,7 +141,8 @@ class ActorTagger:
     @staticmethod
     def _candidates(doc: Doc, matches: dict[int, NameMatch]) -> list[int]:
         """Tokens that can name an actor: a known name's words and the heads above them (a
-        phrase's head is an ancestor of its words), pronouns and "both" (coreference)."""
+        phrase's head is an ancestor of its words), pronouns, "both" and plural group nouns
+        ("the leaders") for coreference."""
         out: set[int] = set()
         for i in matches:
             t, steps = doc[i], 0
@@ -155,7 +156,7 @@ class ActorTagger:
         pos = doc.to_array(POS).tolist()
         pron = doc.vocab.strings["PRON"]
         out.update(i for i, p in enumerate(pos) if p == pron)
-        out.update(t.i for t in doc if t.lower_ == "both") if "both" in doc.text.lower() else None
+        out.update(t.i for t in doc if t.lower_ == "both" or t.lower_ in GROUP_FORMS)
         return sorted(out)
 
     # -- direct mentions -------------------------------------------------------------------

@@ -461,6 +461,8 @@ def _prep_object(verb: Token, word: str, heads: Heads) -> Parties:
 
 
 def _not_self(recipient: Parties, actor: Parties) -> Parties:
-    """"Denmark accepted a formula for ending its dispute": "its" is Denmark, not a recipient."""
+    """"Denmark accepted a formula for ending its dispute": "its" is Denmark, not a recipient;
+    nor are "the two countries" that Britain and the United States are."""
     codes = {a.code() for a in actor}
-    return tuple(r for r in recipient if not (r.text.lower() in PRONOUNS and r.code() in codes))
+    return tuple(r for r in recipient if not (r.code() in codes and (
+        r.text.lower() in PRONOUNS or r.text.lower().rsplit(None, 1)[-1] in parties.GROUP_FORMS)))

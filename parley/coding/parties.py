@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Event
 from ..ontology import load_ontology
 
-__all__ = ["coordinated", "conjunct", "at_clause_place", "between_sides", "identified", "PartyTagger"]
+__all__ = ["GROUP_FORMS", "coordinated", "conjunct", "at_clause_place", "between_sides", "identified", "PartyTagger"]
 
 Parties = tuple[Actor, ...]
 # parties the other side lends its country to; a place lends it also to a person known only by role
@@ -41,6 +41,12 @@ Parties = tuple[Actor, ...]
 # ("the Hungarian Civil Liberties Union", "37 prisoners"): kept with its span and no code, so the
 # event is recorded and its dyad stays honest (no country is guessed for it).
 UNRESOLVED = "unresolved"
+# Plural descriptions that refer back to a pair or group of parties named before ("The leaders met
+# for four hours", "trade between the two countries"): the actor stage resolves them by coreference
+# (they name no known party themselves); the coder takes them for the actors themselves, not for
+# whom the actors act on.
+GROUP_FORMS = frozenset({"officials", "sides", "leaders", "ministers", "countries", "nations", "governments",
+                         "parties", "diplomats", "counterparts", "delegations", "states", "presidents", "allies"})
 SIDE_LENDS = frozenset({"sector", "group"})
 PLACE_LENDS = frozenset({"sector", "group", "person"})
 # Force is often used abroad ("an Israeli strike in southern Lebanon killed three people", "Russian
@@ -211,7 +217,9 @@ def _story_placed(events: list[Event], anchors: list[Token]) -> list[Event]:
     ``CARRY_SENTENCES`` sentences; in its own sentence the place stage has looked already): a
     report names the town once ("Riot police in Tbilisi fired tear gas ... Protesters threw
     stones at the police"), and its unnamed crowds and police are that country's (``_local``).
-    Only places read from an event's own clause carry, never a carried one."""
+    Only places read from an event's own clause carry, never a carried one. So does the place of
+    the same parties' event before it ("... talks between their delegations in Istanbul. The two
+    sides met on Monday")."""
     starts = sorted({a.sent.start for a in anchors})
     number = {start: n for n, start in enumerate(starts)}
     out: list[Event] = []
@@ -219,8 +227,8 @@ def _story_placed(events: list[Event], anchors: list[Token]) -> list[Event]:
     for k, (ev, anchor) in enumerate(zip(events, anchors, strict=True)):
         if ev.location is not None:
             last = k
-        elif last is not None and not any(a.country for a in ev.actor + ev.recipient) and (
-                0 < number[anchor.sent.start] - number[anchors[last].sent.start] <= CARRY_SENTENCES):
+        elif last is not None and (not any(a.country for a in ev.actor + ev.recipient) or _same_parties(
+                ev, events[last])) and 0 < number[anchor.sent.start] - number[anchors[last].sent.start] <= CARRY_SENTENCES:
             where = events[last].location
             explain = dict(ev.explain, location=f"'{where.text}' of the event before it (its clause names no place)")
             ev = replace(ev, location=where, explain=tuple(explain.items()))
@@ -246,6 +254,14 @@ def _territory(ev: Event) -> Event:
     place = Actor(text=loc.text, start=loc.start or 0, end=loc.end or 0, country=loc.country, kind="place")
     explain = dict(ev.explain, recipient=f"the place where it was done ({loc.name}): the clause names no one")
     return replace(ev, recipient=(place,), explain=tuple(explain.items()))
+
+
+def _same_parties(ev: Event, other: Event) -> bool:
+    """The same two or more parties, by code, on either side (places standing in for a party
+    left out)."""
+    def codes(e: Event) -> set[str]:
+        return {c for a in e.actor + e.recipient if (c := a.code()) and a.kind not in {"place", "unidentified"}}
+    return len(codes(ev)) > 1 and codes(ev) == codes(other)
 
 
 def _local(ev: Event) -> Event:

@@ -61,3 +61,10 @@ def test_a_small_town_after_in_gives_a_party_its_country(pipeline):
 
     assert one("police in Chasiv Yar").country == "UKR"
     assert one("protesters in Hope").country is None
+
+
+def test_the_leaders_of_a_later_sentence_are_the_pair_named_before(code_text):
+    events = code_text("Kenyan President William Ruto and Ugandan President Yoweri Museveni agreed on Tuesday to "
+                       "reopen the border. The leaders met for three hours at State House in Entebbe.")
+    met = [e for e in events if e.event == "CONSULT"]
+    assert met and sorted(met[0].codes("actor") + met[0].codes("recipient")) == ["KEN", "UGA"]

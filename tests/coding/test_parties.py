@@ -182,3 +182,22 @@ def test_the_place_is_the_recipient_through_the_pipeline(code_text, text, catego
 def test_a_meeting_place_is_no_recipient(code_text):
     (ev,) = code_text("Chinese and Russian diplomats held talks in Geneva on Monday.")
     assert "CHE" not in ev.codes("recipient")
+
+
+
+def test_the_two_countries_the_actors_are_are_no_recipient():
+    from parley.coding.component import _not_self
+    chile, peru = Actor("Chile", 0, 5, country="CHL", kind="state"), Actor("Peru", 10, 14, country="PER", kind="state")
+    described = (replace(chile, text="the two countries", start=60, end=77), replace(peru, text="the two countries",
+                                                                                     start=60, end=77))
+    assert _not_self(described, (chile, peru)) == ()
+    bolivia = Actor("the two countries", 60, 77, country="BOL", kind="state")  # other parties stay
+    assert _not_self((bolivia,), (chile, peru)) == (bolivia,)
+
+
+def test_the_same_parties_later_take_the_place_of_their_event_before(code_text):
+    events = code_text("Armenia and Azerbaijan are preparing a prisoner exchange after a round of talks between "
+                       "their delegations in Geneva. The two sides met on Monday for direct talks.")
+    (met,) = [e for e in events if e.event == "CONSULT" and e.mentions[0].sentence == 1]
+    assert sorted(met.codes("actor") + met.codes("recipient")) == ["ARM", "AZE"]
+    assert met.location is not None and met.location.name == "Geneva"
