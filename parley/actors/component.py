@@ -15,7 +15,7 @@ from itertools import takewhile
 from datetime import date
 from pathlib import Path
 
-from spacy.attrs import POS
+from spacy.attrs import LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -48,6 +48,8 @@ THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_NOUNS = frozenset({"official", "side", "leader", "minister", "country", "nation", "government",
                          "party", "diplomat", "counterpart", "delegation", "state", "president", "ally"})
 LOOKBACK_SENTENCES = 3
+# words that refer back to parties named before without naming one: "both", "the leaders"
+COREFERRING = GROUP_FORMS | {"both"}
 # Prepositions before a place that is the home of a party ("police in Lagos", "the mayor of Sudzha").
 HOME_PREPS = frozenset({"in", "of", "from", "near"})
 # Words that continue an organisation's name into its legal form, one of its parts or a post in it
@@ -153,10 +155,10 @@ class ActorTagger:
                     break
                 out.add(t.i)
                 steps += 1
-        pos = doc.to_array(POS).tolist()
+        pos, lower = doc.to_array([POS, LOWER]).T.tolist()
         pron = doc.vocab.strings["PRON"]
-        out.update(i for i, p in enumerate(pos) if p == pron)
-        out.update(t.i for t in doc if t.lower_ == "both" or t.lower_ in GROUP_FORMS)
+        group = {doc.vocab.strings.add(w) for w in COREFERRING}
+        out.update(i for i, (p, w) in enumerate(zip(pos, lower)) if p == pron or w in group)
         return sorted(out)
 
     # -- direct mentions -------------------------------------------------------------------
