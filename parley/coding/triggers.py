@@ -90,6 +90,8 @@ class Triggers:
     def _noun_trigger(self, tok: Token) -> Trigger | None:
         if _in_hyphenated(tok):
             return self._hyphened_trigger(tok)
+        if tok.text[:1].isupper() and tok.text[1:].islower() and tok.lower_ in MONTHS:
+            return None  # "in March": the month, not a march
         lemma = tok.lemma_.lower()
         for trig in self.lexicon.candidates("noun", lemma):
             if trig.objects and not _noun_object(tok, trig.objects):
@@ -144,7 +146,7 @@ class Triggers:
                 pool = [o for o in pool if o.dep_ != "compound" or self._noun_trigger(o.head) is None]
                 obj = next((o for o in pool if o.lemma_.lower() in trig.objects or o.lower_ in trig.objects
                             or joined(o) in trig.objects), None)
-                if obj is None:
+                if obj is None and not self._weapon_subject(verb, trig):
                     continue
                 if trig.category is None:
                     continue
@@ -171,6 +173,15 @@ class Triggers:
         if light is not None:
             return self._light_noun(verb, objs, light)
         return None
+
+    def _weapon_subject(self, verb: Token, trig: Trigger) -> bool:
+        """"Ukrainian sea drones hit a Russian tanker": a weapon the pattern names as what the
+        attack is made with is its subject; the attack is its owner's (the actor search reads it)."""
+        if trig.category != "ASSAULT" or verb.pos_ not in {"VERB", "AUX"}:
+            return False
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.lemma_.lower() in trig.objects and subj.lemma_.lower() in self.lexicon.weapons \
+            and any(c.dep_ in {"dobj", "prep"} for c in verb.children)
 
     def _is_light(self, lemma: str) -> bool:
         return any(t.has("light") for t in self.lexicon.candidates("verb", lemma))

@@ -194,3 +194,17 @@ def test_a_hyphenated_event_noun_is_read_whole(code_text, text, trigger):
 def test_returned_heritage_and_given_firearms(code_text, text, expected):
     (ev,) = code_text(text)
     assert (ev.event, ev.cameo, ev.codes("recipient")) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ukrainian sea drones hit a Russian tanker in the Kerch Strait on Monday.", ("ASSAULT", ["UKR"], ["RUS"])),
+    ("Israeli drones hit a car near Tyre on Tuesday, killing two men.", ("ASSAULT", ["ISR"], ["LBN"])),
+])
+def test_a_weapon_that_hits_is_its_owners_attack(code_text, text, expected):
+    ev = next(e for e in code_text(text) if e.event == "ASSAULT")
+    assert (ev.event, ev.codes("actor"), ev.codes("recipient")) == expected
+
+
+def test_a_month_is_no_march(code_text):
+    assert code_text("Exports to Japan rose sharply in March, officials said.") == []
+    assert code_text("Inflation in Kenya hit a record high in March.") == []
