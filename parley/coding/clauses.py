@@ -7,10 +7,24 @@ from spacy.tokens import Token
 
 from .triggers import Hit, child_dep, marked_clause
 
-__all__ = ["ARRIVALS", "arrival_of", "demanded_clause", "governing_verb", "purpose_clauses"]
+__all__ = ["ARRIVALS", "OCCURRENCES", "arrival_of", "demanded_clause", "governing_verb", "happened",
+           "purpose_clauses"]
 
 # verbs saying that something given reached its destination
 ARRIVALS = frozenset({"arrive", "reach", "land"})
+# verbs saying that their subject happened ("the fighting took place in Jableh", "clashes broke out")
+OCCURRENCES = frozenset({"occur", "happen", "erupt", "rage", "unfold"})
+
+
+def happened(noun: Token | None) -> bool:
+    """The event noun is the subject of a verb saying it happened: "the strike took place in
+    Doha", "heavy fighting broke out", "clashes erupted" (force reported with no one named)."""
+    if noun is None or noun.dep_ != "nsubj":
+        return False
+    verb, lemma = noun.head, noun.head.lemma_.lower()
+    return lemma in OCCURRENCES or (lemma == "break" and child_dep(verb, "prt") is not None and (
+        child_dep(verb, "prt").lower_ == "out")) or (lemma == "take" and any(
+            c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children))
 
 
 def arrival_of(anchor: Token) -> Token | None:

@@ -27,7 +27,7 @@ from .lexicon import Lexicon, load_lexicon
 from .quad import VETO, no_event
 from .roles import (Found, Heads, actors_of, is_passive, owner_of, owner_or_self, participants_between, recipient_of,
                     subject_of, unresolved)
-from .clauses import arrival_of, demanded_clause, governing_verb, purpose_clauses
+from .clauses import arrival_of, demanded_clause, governing_verb, happened, purpose_clauses
 from .triggers import CALLS, Hit, Triggers, child_dep, free_relatives, joined
 
 __all__ = ["Coder"]
@@ -175,8 +175,10 @@ class Coder:
                                                  explain)
         if trig.has("actorobj") and not recipient:
             return None
-        if hit.nominal and not any(a.code() or a.name for a in actor):
-            return None  # "the upcoming talks with the US", "prisoners of war": a noun alone needs who acts
+        if hit.nominal and not any(a.code() or a.name for a in actor) and not (
+                reading[0] in {"ASSAULT", "COERCE"} and happened(hit.noun)):
+            return None  # "the upcoming talks with the US", "prisoners of war": a noun alone needs who acts,
+            # unless it is force said to have happened ("the strike took place in Doha")
         actor, recipient, reciprocal = _reciprocity(hit, reading[0], actor, recipient, reciprocal)
         if not actor and reading[0] not in {"ASSAULT", "COERCE"}:
             return None  # only force is reported without who used it ("three soldiers were killed");

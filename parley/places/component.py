@@ -366,7 +366,7 @@ class PlaceTagger:
             if rank == 0 and destination(ent.root, own):
                 rank = 0.25
             if rank is None and target and (acted_on(ent.root, own) or (
-                    ent.root.dep_ in {"poss", "compound"} and acted_on(ent.root.head, own))):
+                    ent.root.dep_ in {"poss", "compound", "nmod"} and acted_on(ent.root.head, own))):
                 rank = 1  # "struck Iran's nuclear sites", "shelled the Zamzam camp"
             if rank is None and over(ent.root, own | nouns) and self._water(ent):
                 rank = 0  # "shot down drones over the Black Sea"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from parley.coding.clauses import arrival_of, governing_verb, purpose_clauses
+from parley.coding.clauses import arrival_of, governing_verb, happened, purpose_clauses
 
 
 def parse(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
@@ -28,3 +28,15 @@ def test_the_verb_a_noun_belongs_to_and_a_verbs_purpose():
                 ["nsubj", "ROOT", "dobj", "aux", "advcl", "dobj"], ["PROPN", "VERB", "NOUN", "PART", "VERB", "NOUN"])
     assert governing_verb(doc[2]).i == 1
     assert [t.text for t in purpose_clauses(doc[1])] == ["help"]
+
+
+
+def test_an_event_noun_said_to_have_happened():
+    # "fighting took place in Jableh", "clashes broke out", but not "talks took a turn"
+    took = parse(["fighting", "take", "place", "in", "Jableh"], [1, 1, 1, 1, 3],
+                 ["nsubj", "ROOT", "dobj", "prep", "pobj"], ["NOUN", "VERB", "NOUN", "ADP", "PROPN"])
+    broke = parse(["clashes", "break", "out"], [1, 1, 1], ["nsubj", "ROOT", "prt"], ["NOUN", "VERB", "ADP"])
+    turn = parse(["talks", "take", "a", "turn"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
+                 ["NOUN", "VERB", "DET", "NOUN"])
+    assert happened(took[0]) and happened(broke[0])
+    assert not happened(turn[0]) and not happened(took[4])

@@ -196,3 +196,18 @@ def test_an_unidentified_attacker_does_not_split_an_attack_from_its_named_one():
     capital = Actor("the capital", 60, 71, country="UKR", kind="unidentified")
     merged, _ = merge_events([strike(russia), strike(capital)], [False, True], ["hit", "attack"])
     assert [e.codes("actor") for e in merged] == [["RUS"]]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("A government official said the strike took place in Qatar's capital, Doha.", "Doha"),
+    ("The heaviest fighting took place in the city of Homs on Friday.", "Homs"),
+])
+def test_force_said_to_have_happened_is_placed_with_no_one_named(code_text, text, place):
+    (ev,) = code_text(text)
+    assert ev.event == "ASSAULT" and ev.location is not None and ev.location.name == place
+
+
+def test_a_base_named_after_its_town_places_an_attack_on_it(code_text):
+    ev = next(e for e in code_text("Ukraine's armed forces tried to attack the Novorossiysk naval base with sea drones.")
+              if e.event == "ASSAULT")
+    assert ev.location is not None and ev.location.name == "Novorossiysk"
