@@ -12,7 +12,7 @@ from .gazetteer import ADMIN_NOUNS, AROUND, Cue
 
 __all__ = ["PLACE_PREPS", "DIRECT_PREPS", "CALENDAR", "GATHERINGS", "DESTINATION_PREPS", "PLACE_NOUNS",
            "SAME_TIME_MARKS", "acted_on", "after_place_noun", "aimed_at", "cue_of", "destination", "hyphenated",
-           "names_gathering", "names_more_exact", "names_place", "names_settlement", "over", "same_occurrence",
+           "names_camp", "names_gathering", "names_more_exact", "names_place", "names_settlement", "over", "same_occurrence",
            "with_kind"]
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "to", "across", "around", "throughout",
@@ -156,11 +156,21 @@ SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "hamlet", "settlement",
 
 
 def names_settlement(span: Span) -> bool:
-    """"the village of Hroza", "the Zamzam displacement camp": the words around a name say it is a
-    settlement, whether or not the gazetteer knows it."""
-    doc = span.doc
-    return (span.start >= 2 and doc[span.start - 1].lower_ == "of"
-            and doc[span.start - 2].lemma_.lower() in SETTLEMENT_NOUNS) or _names_camp(span)
+    """"the village of Hroza", "the Zamzam displacement camp", "Metula, a border town", "another
+    village, Zhelanne Druge": the words around a name, or its apposition, say it is a settlement,
+    whether or not the gazetteer knows it."""
+    doc, root = span.doc, span.root
+    if (span.start >= 2 and doc[span.start - 1].lower_ == "of"
+            and doc[span.start - 2].lemma_.lower() in SETTLEMENT_NOUNS) or _names_camp(span):
+        return True
+    if root.dep_ == "appos" and root.head.lemma_.lower() in SETTLEMENT_NOUNS and root.head.i < root.i:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in SETTLEMENT_NOUNS and c.i > root.i for c in root.children)
+
+
+def names_camp(span: Span) -> bool:
+    """"the Zamzam displacement camp": the place is the camp named after the town."""
+    return _names_camp(span)
 
 
 def after_place_noun(span: Span) -> bool:

@@ -24,7 +24,7 @@ from ..actors.entries import PLACE_KINDS
 from ..actors.propn import proper_spans
 from ..model import Event, Place
 from .clause import (CALENDAR, DIRECT_PREPS, GATHERINGS, PLACE_NOUNS, PLACE_PREPS, acted_on,
-                     after_place_noun, aimed_at, cue_of, destination, hyphenated, names_gathering, names_more_exact,
+                     after_place_noun, aimed_at, cue_of, destination, hyphenated, names_camp, names_gathering, names_more_exact,
                      names_place, names_settlement, over, same_occurrence, with_kind)
 from .gazetteer import AROUND, Cue, GeoEntry, Gazetteer, fold, load_gazetteer
 from .user import load_user_places
@@ -317,8 +317,9 @@ class PlaceTagger:
                         key=lambda o: (o.start < ent.start, abs(o.start - ent.start)))
         country = next((p.country for o in others
                         if (p := self._resolve(o, None, anchor, context, parties, unlisted=False)) and p.country), None)
-        name = ent[1:] if ent[0].lower_ == "the" else ent
-        return Place(text=ent.text, name=name.text, country=country, feature="city",
+        name = (ent[1:] if ent[0].lower_ == "the" else ent).text
+        name = f"{name} Camp" if names_camp(ent) else name  # the camp, not the town it is named after
+        return Place(text=ent.text, name=name, country=country, feature="city",
                      start=ent.start_char, end=ent.end_char)
 
     def _refined(self, country: Place, anchor: Token, context: Counter[str],

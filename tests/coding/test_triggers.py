@@ -208,3 +208,13 @@ def test_a_weapon_that_hits_is_its_owners_attack(code_text, text, expected):
 def test_a_month_is_no_march(code_text):
     assert code_text("Exports to Japan rose sharply in March, officials said.") == []
     assert code_text("Inflation in Kenya hit a record high in March.") == []
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("M23 rebels seized the town of Bunagana on Monday.", "192"),
+    ("Russian forces captured another village near Pokrovsk on Saturday.", "192"),
+    ("Colombian police captured the gang leader in Medellin.", "173"),
+])
+def test_capturing_a_town_is_occupying_territory_capturing_a_person_an_arrest(code_text, text, cameo):
+    (ev,) = code_text(text)
+    assert (ev.event, ev.cameo) == ("COERCE", cameo)

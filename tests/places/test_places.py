@@ -286,7 +286,9 @@ def test_a_town_in_the_event_clause_refines_its_country(code_text):
 
 @pytest.mark.parametrize("text, name, country", [
     ("Russian troops shelled the village of Dovrenivka in Ukraine's Sumy region on Monday.", "Dovrenivka", "UKR"),
-    ("Gunmen attacked the Karoumba displacement camp in northern Chad on Friday.", "Karoumba", "TCD"),
+    ("Gunmen attacked the Karoumba displacement camp in northern Chad on Friday.", "Karoumba Camp", "TCD"),
+    ("Militants shelled an army post in Dorvanka, a border town in northern Chad, on Friday.", "Dorvanka", "TCD"),
+    ("Rebels captured another village, Tessoumba, in eastern Chad on Sunday.", "Tessoumba", "TCD"),
 ])
 def test_a_settlement_the_gazetteer_lacks_is_the_place_by_its_name(code_text, text, name, country):
     # named as a village or camp by the text: the place by its name, the country of the place next
