@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from .gazetteer import ADMIN_NOUNS, AROUND, Cue
 
 __all__ = ["PLACE_PREPS", "DIRECT_PREPS", "CALENDAR", "GATHERINGS", "DESTINATION_PREPS", "PLACE_NOUNS",
-           "SAME_TIME_MARKS", "acted_on", "after_place_noun", "aimed_at", "cue_of", "destination", "hyphenated",
+           "SAME_TIME_MARKS", "acted_on", "described_by_where", "after_place_noun", "aimed_at", "cue_of", "destination", "hyphenated",
            "names_camp", "names_gathering", "names_more_exact", "names_place", "names_settlement", "over", "same_occurrence",
            "with_kind"]
 
@@ -45,6 +45,14 @@ def same_occurrence(clause: Token) -> bool:
     if any(c.dep_ == "mark" for c in clause.children):
         return False  # "after", "before", "because": another occurrence
     return clause.tag_ in {"VBG", "VBN"} and not any(c.dep_.startswith("nsubj") for c in clause.children)
+
+
+def described_by_where(verb: Token) -> Token | None:
+    """The noun a relative clause opened by "where" describes ("the Kursk region, where troops
+    launched an offensive"): the clause happened there."""
+    if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return None
+    return verb.head
 
 
 def destination(root: Token, own: set[int]) -> bool:

@@ -23,9 +23,9 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.entries import PLACE_KINDS
 from ..actors.propn import proper_spans
 from ..model import Event, Place
-from .clause import (CALENDAR, DIRECT_PREPS, GATHERINGS, PLACE_NOUNS, PLACE_PREPS, acted_on,
-                     after_place_noun, aimed_at, cue_of, destination, hyphenated, names_camp, names_gathering, names_more_exact,
-                     names_place, names_settlement, over, same_occurrence, with_kind)
+from .clause import (CALENDAR, DIRECT_PREPS, GATHERINGS, PLACE_NOUNS, PLACE_PREPS, acted_on, after_place_noun,
+                     aimed_at, cue_of, described_by_where, destination, hyphenated, names_camp, names_gathering,
+                     names_more_exact, names_place, names_settlement, over, same_occurrence, with_kind)
 from .gazetteer import AROUND, Cue, GeoEntry, Gazetteer, fold, load_gazetteer
 from .user import load_user_places
 
@@ -194,9 +194,6 @@ def _state_named(doc: Doc, m) -> bool:  # noqa: ANN001 - a NameMatch
     return any(e.feature == "admin1" and e.country == "USA" for e in load_gazetteer().candidates(doc[m.start:m.end].text))
 
 
-
-
-
 @Language.factory("parley_places", default_config={"places": []}, assigns=["doc._.events"],
                   requires=["doc._.events", "doc._.event_anchors", "doc._.name_matches", "doc._.proper_spans",
                             "doc._.actor_heads", "doc._.own_heads", "token.dep"])
@@ -258,12 +255,28 @@ class PlaceTagger:
             seen.append(t)
         if place is not None:
             return place
+        if (place := self._where(t, context, parties)) is not None:
+            return place
         # a clause that tells the same occurrence: "Speaking in Caracas, X ordered ...", "visited
         # Ukraine, meeting Y in Kyiv", "were killed when forces shelled Zaporizhzhia"
         for verb in [*seen, *anchor.conjuncts]:  # "were killed and eight wounded when forces shelled X"
             for c in verb.children:
                 if c.dep_ == "advcl" and same_occurrence(c) and (place := self._place_in(c, context, parties, target)):
                     return place
+        return None
+
+    def _where(self, verb: Token, context: Counter[str], parties: tuple[tuple[str, int, int], ...]) -> Place | None:
+        """"Russia's Kursk region, where Ukrainian troops launched an offensive": a relative clause
+        opened by "where" happened at the place it describes."""
+        if (head := described_by_where(verb)) is None:
+            return None
+        found = [ent for ent in self._place_mentions(verb.sent) if ent.start <= head.i < ent.end or (
+            ent.root.head.i == head.i and ent.root.dep_ in {"compound", "poss", "nmod"}
+            and head.lemma_.lower() in PLACE_NOUNS)]
+        # "Russia's Kursk region": the region, not its owner
+        for ent in sorted(found, key=lambda e: e.root.dep_ == "poss"):
+            if (place := self._resolve(ent, None, verb, context, parties)) is not None:
+                return place
         return None
 
     def _place_in(self, anchor: Token, context: Counter[str], parties: tuple[tuple[str, int, int], ...],

@@ -299,3 +299,13 @@ def test_a_settlement_the_gazetteer_lacks_is_the_place_by_its_name(code_text, te
     # ... a proper name with no such cue is no place
     (ev,) = code_text("Gunmen attacked the offices of Veltrano Logistics in northern Chad on Friday.")
     assert ev.location is not None and ev.location.country == "TCD" and ev.location.feature == "country"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kharkiv lies across the border from Russia's Belgorod region, where Ukrainian troops launched a raid in May.",
+     "Belgorod Oblast"),
+    ("The army withdrew to Bakhmut, where Russian forces shelled a hospital on Monday.", "Bakhmut"),
+])
+def test_a_relative_clause_opened_by_where_happened_at_the_place_it_describes(code_text, text, name):
+    ev = code_text(text)[-1]
+    assert ev.location is not None and ev.location.name == name
