@@ -173,7 +173,22 @@ def names_settlement(span: Span) -> bool:
         return True
     if root.dep_ == "appos" and root.head.lemma_.lower() in SETTLEMENT_NOUNS and root.head.i < root.i:
         return True
+    if _within_named_place(root):
+        return True
     return any(c.dep_ == "appos" and c.lemma_.lower() in SETTLEMENT_NOUNS and c.i > root.i for c in root.children)
+
+
+def _within_named_place(root: Token) -> bool:
+    """"in Inadjatafane in the Timbuktu region", "in Khiam in southern Lebanon": a name placed by
+    "in" inside a named place or a region is a place inside it."""
+    if root.dep_ != "pobj" or root.head.lower_ not in {"in", "near"} or root.tag_ not in {"NNP", "NNPS"}:
+        return False
+    # the next phrase, whichever word the parse hangs it on
+    nxt = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
+    if nxt is None or nxt.dep_ != "prep" or nxt.lower_ not in {"in", "near"}:
+        return False
+    return any(obj.dep_ == "pobj" and (obj.tag_ in {"NNP", "NNPS"} or obj.lemma_.lower() in ADMIN_NOUNS | {
+        "district", "county"}) for obj in nxt.children)
 
 
 def names_camp(span: Span) -> bool:

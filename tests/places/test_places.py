@@ -309,3 +309,8 @@ def test_a_settlement_the_gazetteer_lacks_is_the_place_by_its_name(code_text, te
 def test_a_relative_clause_opened_by_where_happened_at_the_place_it_describes(code_text, text, name):
     ev = code_text(text)[-1]
     assert ev.location is not None and ev.location.name == name
+
+
+def test_a_name_placed_inside_a_named_region_is_a_place_there(code_text):
+    ev = code_text("Drone strikes killed five civilians on Monday in Tessalit-Nord in the Kidal region.")[0]
+    assert ev.location is not None and (ev.location.name, ev.location.country) == ("Tessalit-Nord", "MLI")
