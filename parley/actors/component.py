@@ -46,7 +46,8 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 THING_PRONOUNS = frozenset({"it", "its"})
 # Heads of definite descriptions that refer back to a pair or group ("the two officials").
 GROUP_NOUNS = frozenset({"official", "side", "leader", "minister", "country", "nation", "government",
-                         "party", "diplomat", "counterpart", "delegation", "state", "president", "ally"})
+                         "party", "diplomat", "counterpart", "delegation", "state", "president", "ally",
+                         "neighbour", "neighbor", "rival"})
 LOOKBACK_SENTENCES = 3
 # words that refer back to parties named before without naming one: "both", "the leaders"
 COREFERRING = GROUP_FORMS | {"both"}
@@ -415,7 +416,7 @@ class ActorTagger:
     @staticmethod
     def _last_two(recent: list[Antecedent], lemma: str) -> Antecedent | None:
         """"the two ministers" after "X met Y": the last two distinct parties of the right kind."""
-        want = {"state"} if lemma in {"country", "nation", "state", "government"} else {"person"}
+        want = {"state"} if lemma in {"country", "nation", "state", "government", "neighbour", "neighbor", "rival"} else {"person"}
         picked: list[Actor] = []
         for a in recent:
             if a.plural or a.actors[0].kind not in want:

@@ -46,7 +46,8 @@ UNRESOLVED = "unresolved"
 # (they name no known party themselves); the coder takes them for the actors themselves, not for
 # whom the actors act on.
 GROUP_FORMS = frozenset({"officials", "sides", "leaders", "ministers", "countries", "nations", "governments",
-                         "parties", "diplomats", "counterparts", "delegations", "states", "presidents", "allies"})
+                         "parties", "diplomats", "counterparts", "delegations", "states", "presidents", "allies",
+                         "neighbours", "neighbors", "rivals"})
 SIDE_LENDS = frozenset({"sector", "group"})
 PLACE_LENDS = frozenset({"sector", "group", "person"})
 # Force is often used abroad ("an Israeli strike in southern Lebanon killed three people", "Russian

@@ -68,3 +68,10 @@ def test_the_leaders_of_a_later_sentence_are_the_pair_named_before(code_text):
                        "reopen the border. The leaders met for three hours at State House in Entebbe.")
     met = [e for e in events if e.event == "CONSULT"]
     assert met and sorted(met[0].codes("actor") + met[0].codes("recipient")) == ["KEN", "UGA"]
+
+
+def test_the_two_neighbours_are_the_pair_of_states_named_before(code_text):
+    events = code_text("Ethiopia and Eritrea reopened their border on Tuesday. The two neighbours also agreed "
+                       "to resume flights.")
+    agreed = [e for e in events if e.event == "AGREE"]
+    assert agreed and sorted(agreed[0].codes("actor") + agreed[0].codes("recipient")) == ["ERI", "ETH"]
