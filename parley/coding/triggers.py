@@ -62,7 +62,7 @@ class Triggers:
         hits: list[Hit] = []
         used_nouns: set[int] = set()
         for tok in sent:
-            if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+            if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and (tok.tag_.startswith("VB") or _predicate(tok))):
                 hit = self._verb_hit(tok)
                 if hit is not None:
                     hits.append(hit)
@@ -428,3 +428,11 @@ def _occurs(verb: Token) -> bool:
     return verb.lemma_.lower() == "take" and any(
         c.dep_ == "dobj" and c.lower_ == "place" and not any(d.dep_ in {"det", "poss"} for d in c.children)
         for c in verb.children)
+
+
+def _predicate(tok: Token) -> bool:
+    """A word tagged a noun that the parse makes a clause's predicate, with a subject and an object
+    ("EU and UN hand over medical supplies to Nigeria": headlines drop the article that would
+    make "hand" a noun)."""
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and "dobj" in deps

@@ -218,3 +218,12 @@ def test_a_month_is_no_march(code_text):
 def test_capturing_a_town_is_occupying_territory_capturing_a_person_an_arrest(code_text, text, cameo):
     (ev,) = code_text(text)
     assert (ev.event, ev.cameo) == ("COERCE", cameo)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("EU and UN hand over medical supplies to the Nigerian Government.", ("AID", ["NGA"])),
+    ("Doctors Without Borders flew 13 tonnes of medicine into Afghanistan on Monday.", ("AID", ["AFG"])),
+])
+def test_headline_predicates_and_flown_aid(code_text, text, expected):
+    (ev,) = code_text(text)
+    assert (ev.event, ev.codes("recipient")) == expected
