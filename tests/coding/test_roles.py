@@ -233,3 +233,8 @@ def test_who_lets_something_happen_does_it(code_text):
     # the parse makes "free" a clause of "let" with no subject of its own
     events = [e for e in code_text("Eritrea let free some 40 political prisoners on Monday.") if e.event == "RETREAT"]
     assert [e.codes("actor") for e in events] == [["ERI"]]
+
+
+def test_whom_aid_helps_to_do_something_is_its_recipient(code_text):
+    (ev,) = code_text("Norway earmarked 2 million euros in emergency aid to help Malawi cope with the floods.")
+    assert (ev.event, ev.codes("recipient")) == ("AID", ["MWI"])
