@@ -179,6 +179,11 @@ def owner_of(noun: Token, heads: Heads, depth: int = 0, nominal: bool = False) -
         by = next((c for c in agent.children if c.dep_ == "agent"), None)
         if by is not None and (found := actors_of(_pobj(by), heads)):
             return found
+        # "drone strikes attributed to the Malian army", "an attack blamed on the RSF"
+        to = next((c for c in agent.children if c.dep_ == "prep" and (c.lower_, agent.lemma_.lower()) in {
+            ("to", "attribute"), ("on", "blame")}), None)
+        if to is not None and (found := actors_of(_pobj(to), heads)):
+            return found
     return ()
 
 

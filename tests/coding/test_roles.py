@@ -238,3 +238,12 @@ def test_who_lets_something_happen_does_it(code_text):
 def test_whom_aid_helps_to_do_something_is_its_recipient(code_text):
     (ev,) = code_text("Norway earmarked 2 million euros in emergency aid to help Malawi cope with the floods.")
     assert (ev.event, ev.codes("recipient")) == ("AID", ["MWI"])
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Drone strikes attributed to the Malian army killed five civilians near Gao on Monday.", ["MLI"]),
+    ("An attack blamed on the Rapid Support Forces killed 20 people in El Fasher.", ["SDN"]),
+])
+def test_who_an_attack_is_attributed_to_made_it(code_text, text, actor):
+    ev = next(e for e in code_text(text) if e.event == "ASSAULT")
+    assert ev.codes("actor") == actor and ev.actor[0].kind != "unidentified"
