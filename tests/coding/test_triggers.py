@@ -227,3 +227,12 @@ def test_capturing_a_town_is_occupying_territory_capturing_a_person_an_arrest(co
 def test_headline_predicates_and_flown_aid(code_text, text, expected):
     (ev,) = code_text(text)
     assert (ev.event, ev.codes("recipient")) == expected
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("China's coast guard turned a water cannon on a Philippine boat on Saturday.", ["PHL"]),
+    ("Kenyan police used tear gas on protesters in Nairobi on Tuesday.", ["KEN"]),
+])
+def test_crowd_control_weapons_turned_or_used_on_someone(code_text, text, recipient):
+    (ev,) = code_text(text)
+    assert (ev.event, ev.cameo, ev.codes("recipient")) == ("ASSAULT", "175", recipient)
