@@ -20,7 +20,7 @@ __all__ = ["Trigger", "Lexicon", "load_lexicon", "OBLIGATION"]
 OBLIGATION = frozenset({"must", "should"})
 HAND, BASE = "triggers.tsv", "verbs_petrarch.tsv"
 FLAGS = frozenset({"sym", "intent", "gov", "light", "report", "pass", "actorobj", "enact", "intrans", "prepare", "aim",
-                   "clause", "adds"})
+                   "clause", "adds", "direct"})
 
 
 @dataclass(frozen=True)

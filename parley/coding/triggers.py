@@ -142,7 +142,7 @@ class Triggers:
                 continue
             if trig.objects:
                 pool = _unprepositioned(verb, objs) if trig.compiled and not trig.particle else objs
-                if trig.has("aim"):  # what is fired, not "after a drone shootdown"
+                if trig.has("aim") or trig.has("direct"):  # what is fired, not "after a drone shootdown"
                     pool = _unprepositioned(verb, objs)
                 # "launched a missile attack": the event noun names the event, not its compound
                 pool = [o for o in pool if o.dep_ != "compound" or self._noun_trigger(o.head) is None]

@@ -36,3 +36,8 @@ def test_ending_a_strike_or_protest_eases_dissent(pipeline):
     assert codes(pipeline, "Port workers in Durban called off their strike on Friday.") == [("CONCEDE", "082")]
     assert codes(pipeline, "Students in Dhaka ended their sit-in after talks with the university.")[:1] == [
         ("CONCEDE", "082")]
+
+
+def test_a_strike_or_month_in_a_phrase_ends_nothing(pipeline):
+    assert "CONCEDE" not in [c for c, _ in codes(pipeline, "Hundreds of miners stopped work on Tuesday in a strike over pay.")]
+    assert "CONCEDE" not in [c for c, _ in codes(pipeline, "The Kenyan president cancelled a planned visit to Uganda in March.")]
