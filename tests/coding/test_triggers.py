@@ -236,3 +236,8 @@ def test_headline_predicates_and_flown_aid(code_text, text, expected):
 def test_crowd_control_weapons_turned_or_used_on_someone(code_text, text, recipient):
     (ev,) = code_text(text)
     assert (ev.event, ev.cameo, ev.codes("recipient")) == ("ASSAULT", "175", recipient)
+
+
+def test_violating_a_ceasefire_is_assault_196(code_text):
+    (ev,) = code_text("Armenian forces violated the ceasefire about 80 times on Monday, Azerbaijan said.")
+    assert (ev.event, ev.cameo, ev.codes("actor")) == ("ASSAULT", "196", ["ARM"])
