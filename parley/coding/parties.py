@@ -164,15 +164,22 @@ def _token_of(actor: Actor, sent: Span) -> int:
 def _home(category: str, actor: Parties, anchor: Token, heads: dict[int, Parties], explain: dict[str, str]) -> Parties:
     """A protest at home addresses its government; a concession at home is made to its people,
     one made in another country ("eased the curfew in Kosovo") to that country's people."""
+    if category == "PROTEST":
+        return _addressed_home(actor, explain)
     home = next(a for a in actor if a.country)
-    sector = "GOV" if category == "PROTEST" else None
-    where = _country_in(anchor, heads) if category == "CONCEDE" else None
+    where = _country_in(anchor, heads)
     if where is not None and where.country != home.country:
         explain["recipient"] = f"{where.country}: the people where the concession is made"
         return (replace(where, sector=None, kind="people"),)
-    explain["recipient"] = f"{home.country} at home ({'its government' if sector else 'its people'})"
-    return (Actor(text=home.text, start=home.start, end=home.end, country=home.country,
-                  sector=sector, kind="state" if sector else "people"),)
+    explain["recipient"] = f"{home.country} at home (its people)"
+    return (Actor(text=home.text, start=home.start, end=home.end, country=home.country, kind="people"),)
+
+
+def _addressed_home(actor: Parties, explain: dict[str, str]) -> Parties:
+    """A protest at home addresses its government."""
+    home = next(a for a in actor if a.country)
+    explain["recipient"] = f"{home.country} at home (its government)"
+    return (Actor(text=home.text, start=home.start, end=home.end, country=home.country, sector="GOV", kind="state"),)
 
 
 def _country_in(anchor: Token, heads: dict[int, Parties]) -> Actor | None:
@@ -237,8 +244,9 @@ def _story_placed(events: list[Event], anchors: list[Token]) -> list[Event]:
     return out
 
 
-# Events whose place is no party of theirs: a meeting's place is its host (``_visit``)
-NOT_TERRITORIAL = frozenset({"CONSULT"})
+# Events whose place is no party of theirs: a meeting's place is its host (``_visit``), a protest's
+# addressee its government (``_addressed_home``)
+NOT_TERRITORIAL = frozenset({"CONSULT", "PROTEST"})
 
 
 def _territory(ev: Event) -> Event:
@@ -287,6 +295,9 @@ def _local(ev: Event) -> Event:
         return out
 
     actor, recipient = placed(ev.actor, "actor"), placed(ev.recipient, "recipient")
+    if ev.event == "PROTEST" and not recipient and actor != ev.actor and len(countries := {a.country for a in actor}) == 1 \
+            and None not in countries:
+        recipient = _addressed_home(actor, explain)  # the protesters are now known to be at home
     if not actor and ev.event in {"ASSAULT", "COERCE"}:
         actor = (Actor(text=loc.text, start=loc.start or 0, end=loc.end or 0, country=where, sector="UNK",
                        kind="unidentified"),)  # PLOVER's UNK: the generic unidentified actor

@@ -201,3 +201,13 @@ def test_the_same_parties_later_take_the_place_of_their_event_before(code_text):
     (met,) = [e for e in events if e.event == "CONSULT" and e.mentions[0].sentence == 1]
     assert sorted(met.codes("actor") + met.codes("recipient")) == ["ARM", "AZE"]
     assert met.location is not None and met.location.name == "Geneva"
+
+
+def test_protesters_placed_at_home_address_their_government():
+    crowd = Actor("protesters", 0, 10, sector="CVL", kind="sector")
+    (ev,) = after_places(event("PROTEST", (crowd,), cameo="141"))
+    assert (ev.codes("actor"), ev.codes("recipient")) == (["KEN"], ["KEN"])
+    assert ev.recipient[0].sector == "GOV"
+    unplaced = Actor("protesters", 0, 10, sector="IGO", kind="sector")  # nothing lent: no home
+    (ev,) = after_places(event("PROTEST", (unplaced,), cameo="141", place=None))
+    assert ev.recipient == ()
