@@ -26,7 +26,7 @@ from .factuality import modality, recode as recode_unrealised
 from .lexicon import Lexicon, load_lexicon
 from .quad import VETO, no_event
 from .roles import (Found, Heads, actors_of, is_passive, owner_of, owner_or_self, participants_between, recipient_of,
-                    subject_of, unresolved)
+                    rejected_from, subject_of, unresolved)
 from .clauses import arrival_of, demanded_clause, governing_verb, happened, purpose_clauses
 from .triggers import CALLS, Hit, Triggers, child_dep, free_relatives, joined
 
@@ -305,6 +305,8 @@ class Coder:
             recipient, how = (), ""  # "held talks on the Gaza war": what is discussed, not with whom
         if how == "place of the event" and (category == "CONSULT" or (trig.has("sym") and len(actor) > 1)):
             recipient, how = (), ""  # "X and Y signed in Washington": the host is no recipient
+        if not recipient and category == "REJECT" and (whose := rejected_from(anchor, heads)) is not None:
+            recipient, how = whose, "who made what is rejected"  # "rejected accusations by many countries"
         if category == "THREATEN" and not any(r.code() for r in recipient):
             target = _condition_subject(anchor, heads)  # "... unless Israel rescinded its annexation"
             if any(t.code() for t in target):

@@ -153,6 +153,27 @@ def _named(tok: Token, depth: int = 0) -> bool:
     return False
 
 
+def rejected_from(verb: Token, heads: Heads) -> tuple[Actor, ...] | None:
+    """Who made what a verb rejects, named or not: "rejected accusations by many European
+    countries", "spurned offers by the Kabul government" (a party by the preposition, where the
+    actor stage finds none)."""
+    obj = _child(verb, {"dobj"}) if verb.pos_ in {"VERB", "AUX"} else None
+    if obj is None:
+        return None
+    # the object, or what it is for ("offers for peace talks by the Kabul government")
+    nouns = [obj] + [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "for"
+                     for o in p.children if o.dep_ == "pobj"]
+    for noun in nouns:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        who = _pobj(by) if by is not None else None
+        if who is not None and (found := owner_or_self(who, heads)):
+            return found
+        if who is not None and who.pos_ in {"NOUN", "PROPN"}:
+            span = who.doc[who.left_edge.i:who.i + 1]
+            return (Actor(text=span.text, start=span.start_char, end=span.end_char, kind=UNRESOLVED),)
+    return None
+
+
 def owner_or_self(noun: Token, heads: Heads, depth: int = 0) -> tuple[Actor, ...]:
     return actors_of(noun, heads) or owner_of(noun, heads, depth)
 

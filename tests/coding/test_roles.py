@@ -247,3 +247,13 @@ def test_whom_aid_helps_to_do_something_is_its_recipient(code_text):
 def test_who_an_attack_is_attributed_to_made_it(code_text, text, actor):
     ev = next(e for e in code_text(text) if e.event == "ASSAULT")
     assert ev.codes("actor") == actor and ev.actor[0].kind != "unidentified"
+
+
+@pytest.mark.parametrize("text, whom", [
+    ("The Taliban spurned repeated offers for peace talks by the Kabul government this year.", "the Kabul government"),
+    ("The Swiss government rejected accusations by many European countries that the deal was secret.",
+     "many European countries"),
+])
+def test_who_made_what_is_rejected_is_its_recipient(code_text, text, whom):
+    (ev,) = code_text(text)
+    assert ev.event == "REJECT" and [r.text for r in ev.recipient] == [whom]
