@@ -146,6 +146,9 @@ def _named(tok: Token, depth: int = 0) -> bool:
         if c.dep_ in {"compound", "amod", "nmod", "poss"} and c.tag_ in {"NNP", "NNPS"} and (
                 c.lower_.rstrip(".") not in CALENDAR_WORDS):
             return True
+        if c.dep_ == "amod" and c.tag_ == "JJ" and c.text.istitle() and c.i > c.sent.start and (
+                tok.tag_ == "NNS"):
+            return True  # "European allies", "various African countries": a people's adjective names a group
         if depth == 0 and c.dep_ == "prep" and c.lower_ == "of":
             obj = _pobj(c)
             if obj is not None and _named(obj, depth + 1):

@@ -257,3 +257,10 @@ def test_who_an_attack_is_attributed_to_made_it(code_text, text, actor):
 def test_who_made_what_is_rejected_is_its_recipient(code_text, text, whom):
     (ev,) = code_text(text)
     assert ev.event == "REJECT" and [r.text for r in ev.recipient] == [whom]
+
+
+def test_a_group_named_by_a_peoples_adjective_is_a_party(code_text):
+    (ev,) = code_text("China donated medical supplies to various African countries on Monday.")
+    assert [r.text for r in ev.recipient] == ["various African countries"]
+    (ev,) = code_text("China donated medical supplies to several poor countries on Monday.")
+    assert ev.recipient == ()  # no people named: a thing as often as a party
