@@ -25,8 +25,8 @@ from .classifier import Classifier, TextModel, load_classifier
 from .factuality import modality, recode as recode_unrealised
 from .lexicon import Lexicon, load_lexicon
 from .quad import VETO, no_event
-from .roles import (Found, Heads, actors_of, is_passive, owner_of, owner_or_self, participants_between, recipient_of,
-                    rejected_from, subject_of, unresolved)
+from .roles import (Found, Heads, actors_of, hosts, is_passive, owner_of, owner_or_self, participants_between,
+                    recipient_of, rejected_from, subject_of, unresolved)
 from .clauses import arrival_of, demanded_clause, governing_verb, happened, purpose_clauses
 from .triggers import CALLS, Hit, Triggers, child_dep, free_relatives, joined
 
@@ -301,6 +301,7 @@ class Coder:
             told = child_dep(verb, "dobj") or child_dep(verb, "dative")  # "told Blinken in a phone call"
             recipient, how = (owner_or_self(told, heads), f"whom '{verb.text}' addressed") if told is not None else ((), "")
         recipient = _not_self(recipient, actor)
+        recipient += hosts(recipient, heads, anchor.doc)  # "the UN mission in Mali": Mali too
         if category == "CONSULT" and how in TOPIC_OBJECTS and not trig.particle:
             recipient, how = (), ""  # "held talks on the Gaza war": what is discussed, not with whom
         if how == "place of the event" and (category == "CONSULT" or (trig.has("sym") and len(actor) > 1)):

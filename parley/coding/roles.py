@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..model import Actor
 from .parties import UNRESOLVED, at_clause_place
@@ -175,6 +175,24 @@ def rejected_from(verb: Token, heads: Heads) -> tuple[Actor, ...] | None:
             span = who.doc[who.left_edge.i:who.i + 1]
             return (Actor(text=span.text, start=span.start_char, end=span.end_char, kind=UNRESOLVED),)
     return None
+
+
+# what an international body sends to a country, whose host is a party too
+MISSION_NOUNS = frozenset({"mission", "force", "operation", "contingent"})
+
+
+def hosts(recipient: tuple[Actor, ...], heads: Heads, doc: Doc) -> tuple[Actor, ...]:
+    """"troops to the UN peacekeeping mission in Mali": the country a mission or force is in is
+    whom the act reaches as well."""
+    out: list[Actor] = []
+    for r in recipient:
+        span = doc.char_span(r.start, r.end, alignment_mode="expand")
+        if span is None or span.root.lemma_.lower() not in MISSION_NOUNS:
+            continue
+        for prep in span.root.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in" and (obj := _pobj(prep)) is not None:
+                out += [a for a in actors_of(obj, heads) if a.kind in {"state", "place"} and a not in recipient + tuple(out)]
+    return tuple(out)
 
 
 def owner_or_self(noun: Token, heads: Heads, depth: int = 0) -> tuple[Actor, ...]:

@@ -264,3 +264,10 @@ def test_a_group_named_by_a_peoples_adjective_is_a_party(code_text):
     assert [r.text for r in ev.recipient] == ["various African countries"]
     (ev,) = code_text("China donated medical supplies to several poor countries on Monday.")
     assert ev.recipient == ()  # no people named: a thing as often as a party
+
+
+def test_the_country_a_mission_is_in_is_reached_too(code_text):
+    (ev,) = code_text("Ghana is deploying 200 troops to the UN peacekeeping mission in Lebanon.")
+    assert "LBN" in ev.codes("recipient")
+    (ev,) = code_text("Ghana sent 200 troops to the UN headquarters in New York on Monday.")
+    assert "USA" not in ev.codes("recipient")  # a building's city is no host
