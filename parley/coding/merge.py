@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Event
-from .parties import identified
+from .parties import STAND_INS, identified
 
 __all__ = ["Merger", "merge_events"]
 
@@ -23,16 +23,12 @@ PRECISION_RANK = {"day": 6, "week": 5, "month": 4, "year": 3, "before": 2, "publ
 UNREALISED = frozenset({"negated", "hypothetical"})
 
 
-# parties that stand in for no one named: a place as the recipient (parties._territory), an
-# unidentified attacker where it happened (parties._local); they tell no two events apart ("an air
-# strike on the consulate in Damascus", "Russian forces hit a hospital during a missile attack on
-# the capital": one event each)
-STAND_INS = frozenset({"place", "unidentified"})
 
 
 def _codes(ev: Event, side: str = "both") -> set[str]:
     """The parties' codes that tell events apart: the named actors' (``side`` "actor"), or both
-    sides' named parties', else (no one is named) the stand-ins'."""
+    sides' named parties', else (no one is named) the stand-ins' (parties.STAND_INS tell no two
+    events apart: "an air strike on the consulate in Damascus" is one event)."""
     parties = ev.actor if side == "actor" else ev.actor + ev.recipient
     named = {c for a in parties if (c := a.code()) and a.kind not in STAND_INS}
     return named if side == "actor" else named or {c for a in parties if (c := a.code())}

@@ -33,7 +33,8 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Event
 from ..ontology import load_ontology
 
-__all__ = ["GROUP_FORMS", "coordinated", "conjunct", "at_clause_place", "between_sides", "identified", "PartyTagger"]
+__all__ = ["GROUP_FORMS", "STAND_INS", "coordinated", "conjunct", "at_clause_place", "between_sides", "identified",
+           "PartyTagger"]
 
 Parties = tuple[Actor, ...]
 # parties the other side lends its country to; a place lends it also to a person known only by role
@@ -48,6 +49,9 @@ UNRESOLVED = "unresolved"
 GROUP_FORMS = frozenset({"officials", "sides", "leaders", "ministers", "countries", "nations", "governments",
                          "parties", "diplomats", "counterparts", "delegations", "states", "presidents", "allies",
                          "neighbours", "neighbors", "rivals"})
+# Kinds of parties that stand in for no one named: a place as the recipient (``_territory``), an
+# unidentified attacker where it happened (``_local``); they never tell two events apart.
+STAND_INS = frozenset({"place", "unidentified"})
 SIDE_LENDS = frozenset({"sector", "group"})
 PLACE_LENDS = frozenset({"sector", "group", "person"})
 # Force is often used abroad ("an Israeli strike in southern Lebanon killed three people", "Russian
@@ -236,7 +240,8 @@ def _story_placed(events: list[Event], anchors: list[Token]) -> list[Event]:
         if ev.location is not None:
             last = k
         elif last is not None and (not any(a.country for a in ev.actor + ev.recipient) or _same_parties(
-                ev, events[last])) and 0 < number[anchor.sent.start] - number[anchors[last].sent.start] <= CARRY_SENTENCES:
+                ev, events[last])) and (
+                0 < number[anchor.sent.start] - number[anchors[last].sent.start] <= CARRY_SENTENCES):
             where = events[last].location
             explain = dict(ev.explain, location=f"'{where.text}' of the event before it (its clause names no place)")
             ev = replace(ev, location=where, explain=tuple(explain.items()))
@@ -269,7 +274,7 @@ def _same_parties(ev: Event, other: Event) -> bool:
     """The same two or more parties, by code, on either side (places standing in for a party
     left out)."""
     def codes(e: Event) -> set[str]:
-        return {c for a in e.actor + e.recipient if (c := a.code()) and a.kind not in {"place", "unidentified"}}
+        return {c for a in e.actor + e.recipient if (c := a.code()) and a.kind not in STAND_INS}
     return len(codes(ev)) > 1 and codes(ev) == codes(other)
 
 
@@ -295,8 +300,8 @@ def _local(ev: Event) -> Event:
         return out
 
     actor, recipient = placed(ev.actor, "actor"), placed(ev.recipient, "recipient")
-    if ev.event == "PROTEST" and not recipient and actor != ev.actor and len(countries := {a.country for a in actor}) == 1 \
-            and None not in countries:
+    countries = {a.country for a in actor}
+    if ev.event == "PROTEST" and not recipient and actor != ev.actor and len(countries) == 1 and None not in countries:
         recipient = _addressed_home(actor, explain)  # the protesters are now known to be at home
     if not actor and ev.event in {"ASSAULT", "COERCE"}:
         actor = (Actor(text=loc.text, start=loc.start or 0, end=loc.end or 0, country=where, sector="UNK",

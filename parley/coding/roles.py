@@ -191,7 +191,8 @@ def hosts(recipient: tuple[Actor, ...], heads: Heads, doc: Doc) -> tuple[Actor, 
             continue
         for prep in span.root.children:
             if prep.dep_ == "prep" and prep.lower_ == "in" and (obj := _pobj(prep)) is not None:
-                out += [a for a in actors_of(obj, heads) if a.kind in {"state", "place"} and a not in recipient + tuple(out)]
+                out += [a for a in actors_of(obj, heads)
+                        if a.kind in {"state", "place"} and a not in recipient and a not in out]
     return tuple(out)
 
 
