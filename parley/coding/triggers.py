@@ -62,7 +62,8 @@ class Triggers:
         hits: list[Hit] = []
         used_nouns: set[int] = set()
         for tok in sent:
-            if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and (tok.tag_.startswith("VB") or _predicate(tok))):
+            verbal = tok.pos_ == "NOUN" and (tok.tag_.startswith("VB") or _predicate(tok))
+            if tok.pos_ in {"VERB", "AUX"} or verbal:
                 hit = self._verb_hit(tok)
                 if hit is not None:
                     hits.append(hit)
@@ -182,8 +183,8 @@ class Triggers:
         if trig.category != "ASSAULT" or verb.pos_ not in {"VERB", "AUX"}:
             return False
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        return subj is not None and subj.lemma_.lower() in trig.objects and subj.lemma_.lower() in self.lexicon.weapons \
-            and any(c.dep_ in {"dobj", "prep"} for c in verb.children)
+        weapon = subj is not None and subj.lemma_.lower() in trig.objects & self.lexicon.weapons
+        return weapon and any(c.dep_ in {"dobj", "prep"} for c in verb.children)
 
     def _is_light(self, lemma: str) -> bool:
         return any(t.has("light") for t in self.lexicon.candidates("verb", lemma))

@@ -10,10 +10,10 @@ from spacy.tokens import Span, Token
 
 from .gazetteer import ADMIN_NOUNS, AROUND, Cue
 
-__all__ = ["PLACE_PREPS", "DIRECT_PREPS", "CALENDAR", "GATHERINGS", "DESTINATION_PREPS", "PLACE_NOUNS",
-           "SAME_TIME_MARKS", "acted_on", "described_by_where", "after_place_noun", "aimed_at", "cue_of", "destination", "hyphenated",
-           "names_camp", "names_gathering", "names_more_exact", "names_place", "names_settlement", "over", "same_occurrence",
-           "with_kind"]
+__all__ = ["CALENDAR", "DESTINATION_PREPS", "DIRECT_PREPS", "GATHERINGS", "PLACE_NOUNS", "PLACE_PREPS",
+           "SAME_TIME_MARKS", "acted_on", "after_place_noun", "aimed_at", "cue_of", "described_by_where",
+           "destination", "hyphenated", "names_camp", "names_gathering", "names_more_exact", "names_place",
+           "names_settlement", "over", "same_occurrence", "with_kind"]
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "to", "across", "around", "throughout",
                          "within", "through", "along", "off", "onto", "beyond", "above", "below", "opposite",
@@ -146,11 +146,11 @@ def cue_of(span: Span) -> Cue:
     locative = (before >= 0 and doc[before].lower_ in DIRECT_PREPS) or after_place_noun(span) or (
         span.end < len(doc) and doc[span.end].lemma_ in PLACE_NOUNS)
     admin = span.end < len(doc) and doc[span.end].lower_ in ADMIN_NOUNS
-    camp = _names_camp(span)  # "the Nuseirat refugee camp": the article is the camp's
+    camp = names_camp(span)  # "the Nuseirat refugee camp": the article is the camp's
     return Cue(locative=locative or camp, article=article and not admin and not camp, admin=admin)
 
 
-def _names_camp(span: Span) -> bool:
+def names_camp(span: Span) -> bool:
     """"the Jabalia camp", "the Nuseirat refugee camp": a camp named after its town."""
     doc, i = span.doc, span.end
     while i < len(doc) and i < span.end + 2 and doc[i].lower_ in CAMP_WORDS:
@@ -169,7 +169,7 @@ def names_settlement(span: Span) -> bool:
     whether or not the gazetteer knows it."""
     doc, root = span.doc, span.root
     if (span.start >= 2 and doc[span.start - 1].lower_ == "of"
-            and doc[span.start - 2].lemma_.lower() in SETTLEMENT_NOUNS) or _names_camp(span):
+            and doc[span.start - 2].lemma_.lower() in SETTLEMENT_NOUNS) or names_camp(span):
         return True
     if root.dep_ == "appos" and root.head.lemma_.lower() in SETTLEMENT_NOUNS and root.head.i < root.i:
         return True
@@ -190,10 +190,6 @@ def _within_named_place(root: Token) -> bool:
     return any(obj.dep_ == "pobj" and (obj.tag_ in {"NNP", "NNPS"} or obj.lemma_.lower() in ADMIN_NOUNS | {
         "district", "county"}) for obj in nxt.children)
 
-
-def names_camp(span: Span) -> bool:
-    """"the Zamzam displacement camp": the place is the camp named after the town."""
-    return _names_camp(span)
 
 
 def after_place_noun(span: Span) -> bool:
