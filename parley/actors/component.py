@@ -19,7 +19,7 @@ from spacy.attrs import LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..coding.parties import GROUP_FORMS, conjunct, coordinated
+from ..coding.parties import GROUP_FORMS, GROUP_NOUNS, conjunct, coordinated
 from ..model import Actor
 from ..places.component import Gazetteer, load_gazetteer
 from ..places.gazetteer import Cue
@@ -44,10 +44,8 @@ for _name in ASSIGNS:
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 THING_PRONOUNS = frozenset({"it", "its"})
-# Heads of definite descriptions that refer back to a pair or group ("the two officials").
-GROUP_NOUNS = frozenset({"official", "side", "leader", "minister", "country", "nation", "government",
-                         "party", "diplomat", "counterpart", "delegation", "state", "president", "ally",
-                         "neighbour", "neighbor", "rival"})
+# group nouns that refer back to states, the rest to persons ("the two countries", "the two ministers")
+STATE_GROUPS = frozenset({"country", "nation", "state", "government", "neighbour", "neighbor", "rival"})
 LOOKBACK_SENTENCES = 3
 # words that refer back to parties named before without naming one: "both", "the leaders"
 COREFERRING = GROUP_FORMS | {"both"}
@@ -362,7 +360,8 @@ class ActorTagger:
         for mod in mods:
             for c in mod.conjuncts:
                 m = matches.get(c.i)
-                country = next((t.ref for t in m.terms if t.kind in {"adjective", "country", "people"}), None) if m else None
+                country = next((t.ref for t in m.terms if t.kind in {"adjective", "country", "people"}), None) \
+                    if m else None
                 own = mod.i in objects and c.pos_ in {"NOUN", "PROPN"} and m is not None
                 out.append((country, tok.doc[m.start:m.end] if own else None))
         return out
@@ -416,7 +415,7 @@ class ActorTagger:
     @staticmethod
     def _last_two(recent: list[Antecedent], lemma: str) -> Antecedent | None:
         """"the two ministers" after "X met Y": the last two distinct parties of the right kind."""
-        want = {"state"} if lemma in {"country", "nation", "state", "government", "neighbour", "neighbor", "rival"} else {"person"}
+        want = {"state"} if lemma in STATE_GROUPS else {"person"}
         picked: list[Actor] = []
         for a in recent:
             if a.plural or a.actors[0].kind not in want:

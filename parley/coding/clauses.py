@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .triggers import Hit, child_dep, marked_clause
+from .triggers import Hit, child_dep, marked_clause, takes_place
 
 __all__ = ["ARRIVALS", "OCCURRENCES", "arrival_of", "demanded_clause", "governing_verb", "happened",
            "purpose_clauses"]
@@ -22,9 +22,9 @@ def happened(noun: Token | None) -> bool:
     if noun is None or noun.dep_ != "nsubj":
         return False
     verb, lemma = noun.head, noun.head.lemma_.lower()
-    return lemma in OCCURRENCES or (lemma == "break" and child_dep(verb, "prt") is not None and (
-        child_dep(verb, "prt").lower_ == "out")) or (lemma == "take" and any(
-            c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children))
+    particle = child_dep(verb, "prt")
+    return lemma in OCCURRENCES or (lemma == "break" and particle is not None and particle.lower_ == "out") or (
+        takes_place(verb))
 
 
 def arrival_of(anchor: Token) -> Token | None:

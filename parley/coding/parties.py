@@ -33,8 +33,8 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Event
 from ..ontology import load_ontology
 
-__all__ = ["GROUP_FORMS", "STAND_INS", "coordinated", "conjunct", "at_clause_place", "between_sides", "identified",
-           "PartyTagger"]
+__all__ = ["GROUP_FORMS", "GROUP_NOUNS", "STAND_INS", "coordinated", "conjunct", "at_clause_place", "between_sides",
+           "identified", "PartyTagger"]
 
 Parties = tuple[Actor, ...]
 # parties the other side lends its country to; a place lends it also to a person known only by role
@@ -42,13 +42,15 @@ Parties = tuple[Actor, ...]
 # ("the Hungarian Civil Liberties Union", "37 prisoners"): kept with its span and no code, so the
 # event is recorded and its dyad stays honest (no country is guessed for it).
 UNRESOLVED = "unresolved"
-# Plural descriptions that refer back to a pair or group of parties named before ("The leaders met
-# for four hours", "trade between the two countries"): the actor stage resolves them by coreference
-# (they name no known party themselves); the coder takes them for the actors themselves, not for
-# whom the actors act on.
-GROUP_FORMS = frozenset({"officials", "sides", "leaders", "ministers", "countries", "nations", "governments",
-                         "parties", "diplomats", "counterparts", "delegations", "states", "presidents", "allies",
-                         "neighbours", "neighbors", "rivals"})
+# Heads of definite descriptions that refer back to a pair or group of parties named before ("the
+# two officials", "The leaders met for four hours", "trade between the two countries"): the actor
+# stage resolves them by coreference; the coder takes them for the actors themselves, not for whom
+# the actors act on. Their plural forms (all regular) name no known party, so the actor stage
+# looks for them by form.
+GROUP_NOUNS = frozenset({"official", "side", "leader", "minister", "country", "nation", "government", "party",
+                         "diplomat", "counterpart", "delegation", "state", "president", "ally", "neighbour",
+                         "neighbor", "rival"})
+GROUP_FORMS = frozenset(n[:-1] + "ies" if n.endswith("y") and n[-2] not in "aeiou" else n + "s" for n in GROUP_NOUNS)
 # Kinds of parties that stand in for no one named: a place as the recipient (``_territory``), an
 # unidentified attacker where it happened (``_local``); they never tell two events apart.
 STAND_INS = frozenset({"place", "unidentified"})

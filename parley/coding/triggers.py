@@ -130,7 +130,7 @@ class Triggers:
         noun as the object of a light verb ("held talks") or of a weak reading ("offered support")."""
         if (hit := self._obligation_hit(verb)) is not None:
             return hit
-        if _occurs(verb):
+        if takes_place(verb):
             return None  # "the fighting took place in Jableh": the event is its subject, not a seizure
         cands = next((c for lemma in verb_lemmas(verb) if (c := self.lexicon.candidates("verb", lemma))), [])
         if not cands:
@@ -424,7 +424,7 @@ def child_dep(tok: Token, dep: str) -> Token | None:
     return next((c for c in tok.children if c.dep_ == dep), None)
 
 
-def _occurs(verb: Token) -> bool:
+def takes_place(verb: Token) -> bool:
     """"took place": the verb says that its subject happened (an event noun, coded on its own)."""
     return verb.lemma_.lower() == "take" and any(
         c.dep_ == "dobj" and c.lower_ == "place" and not any(d.dep_ in {"det", "poss"} for d in c.children)
