@@ -67,6 +67,9 @@ FORCE = frozenset({"ASSAULT"})
 # Sectors whose force is used within their own state: police and courts ("Chinese police detained
 # more than 100 lawyers": Chinese lawyers).
 DOMESTIC = frozenset({"COP", "JUD"})
+# Sectors that are the state: a concession by one of them is made to its people, not to itself.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+WHERE_PREPS = frozenset({"in", "at", "across", "throughout", "inside"})
 
 
 def _unplaced(actor: Actor, kinds: frozenset[str]) -> bool:
@@ -170,15 +173,34 @@ def _token_of(actor: Actor, sent: Span) -> int:
 def _home(category: str, actor: Parties, anchor: Token, heads: dict[int, Parties], explain: dict[str, str]) -> Parties:
     """A protest at home addresses its government; a concession at home is made to its people,
     one made in another country ("eased the curfew in Kosovo") to that country's people."""
+    home = next(a for a in actor if a.country)
+    if category == "PROTEST" or not any(a.kind == "state" or a.sector in STATE_SECTORS for a in actor):
+        named = _government_named(home.country, actor, anchor.sent, heads)
+        if named is not None:  # "called off the strike after the agreement with the Indian government"
+            explain["recipient"] = f"{home.country} at home: its government, named in the sentence"
+            return (named,)
     if category == "PROTEST":
         return _addressed_home(actor, explain)
-    home = next(a for a in actor if a.country)
     where = _country_in(anchor, heads)
     if where is not None and where.country != home.country:
         explain["recipient"] = f"{where.country}: the people where the concession is made"
         return (replace(where, sector=None, kind="people"),)
     explain["recipient"] = f"{home.country} at home (its people)"
     return (Actor(text=home.text, start=home.start, end=home.end, country=home.country, kind="people"),)
+
+
+def _government_named(country: str | None, actor: Parties, sent: Span, heads: dict[int, Parties]) -> Actor | None:
+    """The first mention in the sentence of ``country``'s government that is not the actor's own
+    words: protesters and strikers at home address it, and the record points at its words rather
+    than at theirs."""
+    for i in range(sent.start, sent.end):
+        if sent.doc[i].dep_ == "pobj" and sent.doc[i].head.lower_ in WHERE_PREPS:
+            continue  # "workers in Chile": where they are, not whom they address
+        for a in heads.get(i, ()):
+            if a.country == country and a.sector == "GOV" and not any(a.start < b.end and b.start < a.end
+                                                                       for b in actor):
+                return a
+    return None
 
 
 def _addressed_home(actor: Parties, explain: dict[str, str]) -> Parties:

@@ -211,3 +211,10 @@ def test_protesters_placed_at_home_address_their_government():
     unplaced = Actor("protesters", 0, 10, sector="IGO", kind="sector")  # nothing lent: no home
     (ev,) = after_places(event("PROTEST", (unplaced,), cameo="141", place=None))
     assert ev.recipient == ()
+
+
+def test_strikers_at_home_address_their_government_named_in_the_sentence(code_text):
+    (ev,) = code_text("Dock workers in Chile called off their strike on Friday after a deal with the Chilean "
+                      "government.")
+    assert ev.event == "CONCEDE"
+    assert [(r.text, r.country, r.sector) for r in ev.recipient] == [("the Chilean government", "CHL", "GOV")]
