@@ -263,6 +263,8 @@ def recipient_of(anchor: Token, noun: Token | None, heads: Heads, particle: str 
             if to is not None and _strong(found := _keep(actors_of(_pobj(to), heads), exclude)):
                 return found, "'to' object of a passive transfer"
         subj = _child(anchor, {"nsubjpass"})
+        if subj is None and anchor.dep_ == "conj" and not _child(anchor, SUBJECT_DEPS):
+            subj = _child(anchor.head, {"nsubjpass", *SUBJECT_DEPS})  # "X, held in Libya, were freed"
         if subj is not None and (found := _keep(owner_or_self(subj, heads), exclude)):
             return found, "passive subject"
         if subj is not None and not theme and (found := _keep(unresolved(subj), exclude)):

@@ -271,3 +271,8 @@ def test_the_country_a_mission_is_in_is_reached_too(code_text):
     assert "LBN" in ev.codes("recipient")
     (ev,) = code_text("Ghana sent 200 troops to the UN headquarters in New York on Monday.")
     assert "USA" not in ev.codes("recipient")  # a building's city is no host
+
+
+def test_a_passive_verb_coordinated_after_its_subjects_verb_acts_on_that_subject(code_text):
+    (ev,) = code_text("Two Danish sailors, held hostage in Yemen for months, were released by Houthi fighters on Sunday.")
+    assert [(r.text, r.country) for r in ev.recipient] == [("Two Danish sailors", "DNK")]
