@@ -44,6 +44,7 @@ for _name in ASSIGNS:
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 THING_PRONOUNS = frozenset({"it", "its"})
+PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS
 # group nouns that refer back to states, the rest to persons ("the two countries", "the two ministers")
 STATE_GROUPS = frozenset({"country", "nation", "state", "government", "neighbour", "neighbor", "rival"})
 LOOKBACK_SENTENCES = 3
@@ -79,6 +80,17 @@ class Antecedent:
     @property
     def plural(self) -> bool:
         return len(self.actors) > 1
+
+
+def _agrees(pronoun: str, ante: Antecedent) -> bool:
+    """Whether a pronoun can refer to an antecedent: "he" to one person, "they" to several parties
+    or a group, "it" to one state or organisation."""
+    kind = ante.actors[0].kind
+    if pronoun in PERSON_PRONOUNS:
+        return not ante.plural and kind == "person"
+    if pronoun in PLURAL_PRONOUNS:
+        return ante.plural or ante.plural_noun or kind in {"people", "group"}
+    return not ante.plural and kind in {"state", "organisation"}
 
 
 @Language.factory("parley_actors", default_config={"actors": []}, assigns=[f"doc._.{a}" for a in ASSIGNS],
@@ -123,7 +135,7 @@ class ActorTagger:
             for tok in toks:  # pass 2: in reading order, later mentions take earlier identities
                 if not self._is_head(tok, matches):
                     continue
-                actors = direct.get(tok.i) or self._corefer(tok, s_i, history) or self._generic.get(tok.i)
+                actors = direct.get(tok.i) or self._corefer(tok, s_i, history, heads) or self._generic.get(tok.i)
                 if not actors:
                     continue
                 if tok.dep_ == "conj":  # "Turkish police and soldiers"
@@ -386,18 +398,14 @@ class ActorTagger:
         dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "predet", "nummod"}}
         return bool(dets & {"the", "both", "two", "this", "these", "that", "those"})
 
-    def _corefer(self, tok: Token, s_i: int, history: list[Antecedent]) -> tuple[Actor, ...]:
+    def _corefer(self, tok: Token, s_i: int, history: list[Antecedent],
+                 heads: dict[int, tuple[Actor, ...]]) -> tuple[Actor, ...]:
         # history is in reading order: walk back only as far as the look-back reaches
         recent = list(takewhile(lambda a: s_i - a.sentence <= LOOKBACK_SENTENCES, reversed(history)))
         low, lemma = tok.lower_, tok.lemma_.lower()
-        if low in PERSON_PRONOUNS:
-            pick = next((a for a in recent if not a.plural and a.actors[0].kind == "person"), None)
-        elif low in PLURAL_PRONOUNS:
-            pick = next((a for a in recent if a.plural or a.plural_noun or a.actors[0].kind in {"people", "group"}),
+        if low in PRONOUNS:
+            pick = next((a for a in recent if _agrees(low, a) and (a.sentence >= s_i - 1 or low not in THING_PRONOUNS)),
                         None)
-        elif low in THING_PRONOUNS:
-            pick = next((a for a in recent if a.sentence >= s_i - 1 and not a.plural
-                         and a.actors[0].kind in {"state", "organisation"}), None)
         elif lemma in GROUP_NOUNS and self._anaphoric(tok) and (tok.tag_ == "NNS" or "both" in {
                 c.lower_ for c in tok.children}):
             pick = next((a for a in recent if a.plural), None) or self._last_two(recent, lemma)
@@ -409,8 +417,29 @@ class ActorTagger:
             pick = None
         if pick is None:
             return ()
+        if pick.sentence == s_i and tok.pos_ == "PRON":
+            # "Trump called Erdogan and urged him": the name is the evidence; "Hamas said it had
+            # told mediators in Egypt ... that it was ready": a subject pronoun of what was said is
+            # the one who said it
+            speaker = self._speaker(tok, s_i, heads)
+            return speaker or pick.actors
         span = tok.doc[tok.left_edge.i:tok.i + 1] if tok.pos_ != "PRON" else tok.doc[tok.i:tok.i + 1]
         return tuple(replace(a, text=span.text, start=span.start_char, end=span.end_char) for a in pick.actors)
+
+    @staticmethod
+    def _speaker(tok: Token, s_i: int, heads: dict[int, tuple[Actor, ...]]) -> tuple[Actor, ...]:
+        """The subject of the verb whose reported clause a subject pronoun heads, when it agrees."""
+        clause = tok.head
+        if tok.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "ccomp":
+            return ()
+        verb = clause.head
+        while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "Peru recalled its envoy and said it would ...": the subject it shares
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i in heads), None)
+        if subj is None:
+            return ()
+        said = Antecedent(s_i, heads[subj.i], subj.tag_ in {"NNS", "NNPS"})
+        return said.actors if _agrees(tok.lower_, said) else ()
 
     @staticmethod
     def _last_two(recent: list[Antecedent], lemma: str) -> Antecedent | None:

@@ -75,3 +75,25 @@ def test_the_two_neighbours_are_the_pair_of_states_named_before(code_text):
                        "to resume flights.")
     agreed = [e for e in events if e.event == "AGREE"]
     assert agreed and sorted(agreed[0].codes("actor") + agreed[0].codes("recipient")) == ["ERI", "ETH"]
+
+
+def test_a_pronoun_whose_antecedent_is_in_its_sentence_points_at_the_name(code_text):
+    (ev,) = [e for e in code_text("Kenyan President William Ruto telephoned Ethiopian Prime Minister Abiy Ahmed "
+                                  "and urged him to hold talks with Eritrea.") if e.event == "REQUEST"]
+    assert [(r.text, r.country) for r in ev.recipient] == [("Ethiopian Prime Minister Abiy Ahmed", "ETH")]
+
+
+def test_a_subject_pronoun_of_what_was_said_is_the_speaker_when_they_agree(pipeline):
+    def antecedent(text: str, pronoun: str) -> list[str]:
+        doc = pipeline.nlp(text)
+        tok = next(t for t in doc if t.lower_ == pronoun)
+        return [a.text for a in doc._.actor_heads.get(tok.i, ())]
+
+    # the speaker, not the last state named before the pronoun, and by its name
+    assert antecedent("The European Union said after talks with Turkey that it would impose sanctions.",
+                      "it") == ["The European Union"]
+    assert antecedent("Ireland and Norway said on Wednesday that they would recognise Palestine.",
+                      "they") == ["Ireland", "Norway"]
+    # "they" is no single state that said something
+    assert antecedent("Egypt and Qatar met on Monday. Israel said that they would host the talks.",
+                      "they") == ["they", "they"]

@@ -45,12 +45,16 @@ def test_anti_prefix_is_not_the_actor(pipeline):
 
 def test_coreference_of_pairs_and_pronouns(pipeline):
     doc_actors = actors_in(pipeline, "Marco Rubio met Cho Hyun in Washington. The two officials signed a deal. "
-                                     "Rubio said he was pleased.")
+                                     "Rubio called it a good deal. He said he was pleased.")
     assert {a.country for a in doc_actors["officials"]} == {"USA", "KOR"}
     (rubio,) = doc_actors["Rubio"]
     assert rubio.name == "Marco Rubio"
-    (he,) = doc_actors["he"]
-    assert he.name == "Marco Rubio" and he.text == "he"
+    # in a later sentence the pronoun's own word is the mention; in its own sentence, the one named
+    # there ("He said he was pleased": the first "He")
+    (he,) = doc_actors["He"]
+    assert he.name == "Marco Rubio" and he.text == "He"
+    (again,) = doc_actors["he"]
+    assert again.name == "Marco Rubio" and (again.start, again.text) == (he.start, "He")
 
 
 def test_nothing_for_non_actors(pipeline):
