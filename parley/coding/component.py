@@ -26,7 +26,7 @@ from .factuality import modality, recode as recode_unrealised
 from .lexicon import Lexicon, load_lexicon
 from .quad import VETO, no_event
 from .roles import (Found, Heads, actors_of, hosts, is_passive, owner_of, owner_or_self, participants_between,
-                    recipient_of, rejected_from, subject_of, unresolved)
+                    purpose_place, recipient_of, rejected_from, subject_of, unresolved)
 from .clauses import arrival_of, demanded_clause, governing_verb, happened, purpose_clauses
 from .triggers import CALLS, Hit, Triggers, child_dep, free_relatives, joined
 
@@ -291,6 +291,9 @@ class Coder:
                 recipient, how = (owner_or_self(subj, heads), "whom it helps") if subj is not None else ((), "")
                 if recipient:
                     break
+        if not recipient and category not in parties.NOT_TERRITORIAL:
+            recipient = purpose_place(purpose_clauses(anchor), heads)
+            how = "the place its purpose names" if recipient else how
         if not recipient and category in THEME_CATEGORIES and (arrived := arrival_of(anchor)) is not None:
             # "vaccine doses donated by China arrived in Zimbabwe": whom the gift reached
             recipient, how = recipient_of(arrived, None, heads, None, exclude=taken)

@@ -276,3 +276,14 @@ def test_the_country_a_mission_is_in_is_reached_too(code_text):
 def test_a_passive_verb_coordinated_after_its_subjects_verb_acts_on_that_subject(code_text):
     (ev,) = code_text("Two Danish sailors, held hostage in Yemen for months, were released by Houthi fighters on Sunday.")
     assert [(r.text, r.country) for r in ev.recipient] == [("Two Danish sailors", "DNK")]
+
+
+@pytest.mark.parametrize("text, whom", [
+    ("Germany gave 35 million euros to promote sustainable development in Ethiopia.", ["ETH"]),
+    ("Saudi Arabia announced a ceasefire initiative to halt the fighting in Yemen.", ["YEM"]),
+    # not a place inside a description of someone in the purpose clause
+    ("The minister rejected calls to free Ana Ruiz, a nurse detained in Nicaragua.", []),
+])
+def test_with_no_one_named_the_place_its_purpose_lies_in_is_the_recipient(code_text, text, whom):
+    (ev,) = code_text(text)
+    assert ev.codes("recipient") == whom
