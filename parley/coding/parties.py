@@ -145,7 +145,10 @@ def _from_other_side(actor: Parties, recipient: Parties) -> tuple[Parties, Parti
 
 def _lend(side: Parties, other: Parties) -> Parties:
     """``side`` with its unplaced parties given the one country of ``other``, if it has one."""
-    countries = {a.country for a in other if a.country}
+    own = {a.country for a in side if a.country}
+    # parties listed with placed ones are theirs when they are one country ("Barzani and top Kurdish
+    # officials"), no one's when several ("the United States, Israel and other governments")
+    countries = own or {a.country for a in other if a.country}
     if len(countries) != 1:
         return side
     (country,) = countries

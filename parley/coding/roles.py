@@ -323,7 +323,7 @@ def _search(roots: list[Token], heads: Heads, exclude: frozenset[tuple[int, int]
                 if c.i in seen or not (c.dep_ in FOLLOW or (c.dep_ in NOUN_FOLLOW and t.pos_ in {"NOUN", "PROPN"})):
                     continue
                 seen.add(c.i)
-                if c.dep_ == "prep" and c.lower_ in BACKGROUND_PREPS:
+                if c.dep_ == "prep" and c.lower_ in BACKGROUND_PREPS and not _such_as(c):
                     continue
                 found, how = (), ""
                 if c.dep_ == "pobj" and _means(c, means):
@@ -367,6 +367,11 @@ def _search(roots: list[Token], heads: Heads, exclude: frozenset[tuple[int, int]
     if places:
         return places[0], "place of the event"
     return weak or loose or ((), "")
+
+
+def _such_as(prep: Token) -> bool:
+    """"supplies and personnel such as doctors to Nepal": examples of the object, not background."""
+    return prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
 
 
 def _found(actors: tuple[Actor, ...], how: str) -> Found | None:

@@ -218,3 +218,15 @@ def test_strikers_at_home_address_their_government_named_in_the_sentence(code_te
                       "government.")
     assert ev.event == "CONCEDE"
     assert [(r.text, r.country, r.sector) for r in ev.recipient] == [("the Chilean government", "CHL", "GOV")]
+
+
+def test_unplaced_parties_listed_with_placed_ones_are_theirs_never_the_other_sides():
+    from parley.coding.parties import _lend
+    usa, isr = Actor("the US", 0, 6, country="USA", kind="state"), Actor("Israel", 8, 14, country="ISR", kind="state")
+    others = Actor("other governments", 20, 37, sector="GOV", kind="sector")
+    officers = Actor("military officers", 42, 59, sector="MIL", kind="sector")
+    nepal = (Actor("Nepal", 70, 75, country="NPL", kind="state"),)
+    assert _lend((usa, isr, others), nepal)[2].country is None  # several countries: no one's
+    myanmar = Actor("Myanmar's president", 20, 39, country="MMR", sector="GOV", kind="person")
+    assert _lend((myanmar, officers), (usa,))[1].country == "MMR"  # one country: theirs
+    assert _lend((officers,), (usa,))[0].country == "USA"  # alone: the other side's

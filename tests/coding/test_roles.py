@@ -287,3 +287,8 @@ def test_a_passive_verb_coordinated_after_its_subjects_verb_acts_on_that_subject
 def test_with_no_one_named_the_place_its_purpose_lies_in_is_the_recipient(code_text, text, whom):
     (ev,) = code_text(text)
     assert ev.codes("recipient") == whom
+
+
+def test_examples_of_what_is_given_lead_on_to_whom_it_goes(code_text):
+    (ev,) = code_text("Japan and South Korea have sent relief goods and staff such as nurses to Myanmar.")
+    assert ev.codes("recipient") == ["MMR"]
