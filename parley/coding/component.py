@@ -26,7 +26,7 @@ from .factuality import modality, recode as recode_unrealised
 from .lexicon import Lexicon, load_lexicon
 from .quad import VETO, no_event
 from .roles import (Found, Heads, actors_of, hosts, is_passive, owner_of, owner_or_self, participants_between,
-                    purpose_place, recipient_of, rejected_from, subject_of, unresolved)
+                    given_to, purpose_place, recipient_of, rejected_from, subject_of, unresolved)
 from .clauses import arrival_of, demanded_clause, governing_verb, happened, purpose_clauses
 from .triggers import CALLS, Hit, Triggers, child_dep, free_relatives, joined
 
@@ -298,6 +298,8 @@ class Coder:
             # "vaccine doses donated by China arrived in Zimbabwe": whom the gift reached
             recipient, how = recipient_of(arrived, None, heads, None, exclude=taken)
             how = f"{how} of '{arrived.text}', where what was given arrived" if recipient else ""
+        if not recipient and category == "AID" and anchor.pos_ in {"VERB", "AUX"}:
+            recipient, how = given_to(anchor, heads), "'to' object (not identified)"
         if not recipient and category == "ASSAULT":
             recipient, how = _dispersed(anchor, heads)
         if not recipient and (verb := _speaking_in(hit)) is not None:

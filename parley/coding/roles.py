@@ -123,12 +123,13 @@ def subject_of(verb: Token, heads: Heads, depth: int = 0) -> Found:
     return (), ""
 
 
-def unresolved(tok: Token) -> tuple[Actor, ...]:
+def unresolved(tok: Token, named: bool = True) -> tuple[Actor, ...]:
     """A named noun phrase the parse puts in a role but the actor stage did not identify ("the
     Hungarian Civil Liberties Union", "Members of the Association of African Jurists"): a party
     of its own, with its span and no code. Unnamed phrases ("a series of bombs", "emergency
-    measures") are things more often than parties, so they are left out."""
-    if tok.tag_ not in NOMINAL_TAGS or not _named(tok):
+    measures") are things more often than parties, so they are left out unless the role is one
+    only a party fills (``named=False``: who made an offer, whom aid is given to)."""
+    if tok.tag_ not in NOMINAL_TAGS or (named and not _named(tok)):
         return ()
     left = tok.left_edge
     while left.i < tok.i and left.dep_ in {"det", "punct", "cc", "predet"}:
@@ -169,12 +170,19 @@ def rejected_from(verb: Token, heads: Heads) -> tuple[Actor, ...] | None:
     for noun in nouns:
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         who = _pobj(by) if by is not None else None
-        if who is not None and (found := owner_or_self(who, heads)):
+        if who is not None and (found := owner_or_self(who, heads) or unresolved(who, named=False)):
             return found
-        if who is not None and who.pos_ in {"NOUN", "PROPN"}:
-            span = who.doc[who.left_edge.i:who.i + 1]
-            return (Actor(text=span.text, start=span.start_char, end=span.end_char, kind=UNRESOLVED),)
     return None
+
+
+def given_to(verb: Token, heads: Heads) -> tuple[Actor, ...]:
+    """Whom something is given to, named or not: the object of "to" on the verb or on what it
+    gives ("provided financial assistance to about 550 households")."""
+    for host in (verb, *(c for c in verb.children if c.dep_ == "dobj")):
+        for prep in host.children:
+            if prep.dep_ in {"prep", "dative"} and prep.lower_ == "to" and (obj := _pobj(prep)) is not None:
+                return owner_or_self(obj, heads) or unresolved(obj, named=False)
+    return ()
 
 
 # what an international body sends to a country, whose host is a party too
