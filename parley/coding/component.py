@@ -300,6 +300,8 @@ class Coder:
             how = f"{how} of '{arrived.text}', where what was given arrived" if recipient else ""
         if not recipient and category == "AID" and anchor.pos_ in {"VERB", "AUX"}:
             recipient, how = given_to(anchor, heads), "'to' object (not identified)"
+        if not recipient and trig.mode in PATIENT_MODES and (obj := child_dep(anchor, "dobj")) is not None:
+            recipient, how = unresolved(obj, named=False), "who is released (not identified)"  # "freed two ex-ministers"
         if not recipient and category == "ASSAULT":
             recipient, how = _dispersed(anchor, heads)
         if not recipient and (verb := _speaking_in(hit)) is not None:

@@ -298,3 +298,8 @@ def test_whom_aid_is_given_to_is_its_recipient_named_or_not(code_text):
     (ev,) = code_text("The Norwegian Red Cross has provided financial assistance to about 900 households, a "
                       "spokesman said.")
     assert [r.text for r in ev.recipient] == ["about 900 households"]
+
+
+def test_who_is_released_is_the_recipient_named_or_not(code_text):
+    (ev,) = code_text("Rebels in Mali have released two truck drivers held since March.")
+    assert ev.event == "RETREAT" and [r.text for r in ev.recipient] == ["two truck drivers"]
