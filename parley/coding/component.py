@@ -26,7 +26,7 @@ from .factuality import modality, recode as recode_unrealised
 from .lexicon import Lexicon, load_lexicon
 from .quad import VETO, no_event
 from .roles import (Found, Heads, actors_of, hosts, is_passive, owner_of, owner_or_self, participants_between,
-                    given_to, purpose_place, recipient_of, rejected_from, subject_of, unresolved)
+                    defied, given_to, purpose_place, recipient_of, rejected_from, subject_of, unresolved)
 from .clauses import arrival_of, demanded_clause, governing_verb, happened, purpose_clauses
 from .triggers import CALLS, Hit, Triggers, child_dep, free_relatives, joined
 
@@ -315,6 +315,9 @@ class Coder:
             recipient, how = (), ""  # "X and Y signed in Washington": the host is no recipient
         if not recipient and category == "REJECT" and (whose := rejected_from(anchor, heads)) is not None:
             recipient, how = whose, "who made what is rejected"  # "rejected accusations by many countries"
+        if not recipient and category == "REJECT":
+            recipient = defied(anchor, heads)
+            how = "who asked what it refuses ('despite')" if recipient else how
         if category == "THREATEN" and not any(r.code() for r in recipient):
             target = _condition_subject(anchor, heads)  # "... unless Israel rescinded its annexation"
             if any(t.code() for t in target):

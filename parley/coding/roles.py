@@ -185,6 +185,24 @@ def given_to(verb: Token, heads: Heads) -> tuple[Actor, ...]:
     return ()
 
 
+# what a refusal can be made in the face of: whoever asked is whom it rejects
+ASKING_NOUNS = frozenset({"request", "pressure", "call", "demand", "appeal", "plea", "ultimatum", "urging"})
+
+
+def defied(verb: Token, heads: Heads) -> tuple[Actor, ...]:
+    """Whose request a refusal is made despite: "declined to resign despite the pressure by the
+    US Congress", "refused to step down despite calls from the opposition"."""
+    hosts = [verb, *(c for c in verb.children if c.dep_ == "xcomp"), *([verb.head] if verb.dep_ == "xcomp" else [])]
+    for host in hosts:
+        for prep in host.children:
+            if prep.dep_ == "prep" and prep.lower_ == "despite" and (noun := _pobj(prep)) is not None \
+                    and noun.lemma_.lower() in ASKING_NOUNS:
+                asker = _child(noun, {"poss"}) or next((_pobj(p) for p in noun.children if p.dep_ == "prep"
+                                                        and p.lower_ in {"by", "from", "of"}), None)
+                return owner_of(noun, heads) or (unresolved(asker) if asker is not None else ())
+    return ()
+
+
 # what an international body sends to a country, whose host is a party too
 MISSION_NOUNS = frozenset({"mission", "force", "operation", "contingent"})
 

@@ -303,3 +303,13 @@ def test_whom_aid_is_given_to_is_its_recipient_named_or_not(code_text):
 def test_who_is_released_is_the_recipient_named_or_not(code_text):
     (ev,) = code_text("Rebels in Mali have released two truck drivers held since March.")
     assert ev.event == "RETREAT" and [r.text for r in ev.recipient] == ["two truck drivers"]
+
+
+@pytest.mark.parametrize("text, whom", [
+    ("Mr Orban refused to lift the veto despite repeated calls by the European Commission.", "the European Commission"),
+    ("Hungary refused to lift its veto despite the EU's request.", "the EU's"),
+    ("The minister refused to step down despite the rain.", None),  # no one asked
+])
+def test_who_asked_what_is_refused_despite_them_is_the_recipient(code_text, text, whom):
+    (ev,) = code_text(text)
+    assert [r.text for r in ev.recipient] == ([whom] if whom else [])
