@@ -109,6 +109,11 @@ def subject_of(verb: Token, heads: Heads, depth: int = 0) -> Found:
     gerund = verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in {"by", "through"}
     # ... and of what a party lets or makes happen with no subject of its own ("Ethiopia let free 74 leaders")
     caused = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in {"let", "make"}
+    # object control: "pressured the lecturers to cancel the strike", "urged Iran to return":
+    # the one told to act does it
+    told = _child(verb.head, {"dobj"}) if verb.dep_ == "xcomp" and verb.head.i != verb.i else None
+    if told is not None and told.i < verb.i and (found := owner_or_self(told, heads)):
+        return found, "object of the verb it depends on"
     if (verb.dep_ in {"xcomp", "conj", "advcl"} or gerund or caused) and verb.head.i != verb.i:
         found, how = subject_of(verb.head.head if gerund else verb.head, heads, depth + 1)
         if found:

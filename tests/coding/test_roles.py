@@ -313,3 +313,10 @@ def test_who_is_released_is_the_recipient_named_or_not(code_text):
 def test_who_asked_what_is_refused_despite_them_is_the_recipient(code_text, text, whom):
     (ev,) = code_text(text)
     assert [r.text for r in ev.recipient] == ([whom] if whom else [])
+
+
+def test_the_one_told_to_act_is_who_acts(code_text):
+    (ev,) = [e for e in code_text("The Kenyan government pressured the doctors' union to call off its strike.")
+             if e.event == "CONCEDE"]
+    assert [a.text for a in ev.actor] == ["the doctors' union"]
+    assert [(r.text, r.country) for r in ev.recipient] == [("The Kenyan government", "KEN")]
