@@ -25,8 +25,9 @@ from .classifier import Classifier, TextModel, load_classifier
 from .factuality import modality, recode as recode_unrealised
 from .lexicon import Lexicon, load_lexicon
 from .quad import VETO, no_event
-from .roles import (Found, Heads, actors_of, hosts, is_passive, owner_of, owner_or_self, participants_between,
-                    defied, given_to, purpose_place, recipient_of, rejected_from, subject_of, unresolved)
+from .roles import (Found, Heads, actors_of, at_home, defied, given_to, hosts, is_passive, owner_of, owner_or_self,
+                    participants_between, purpose_place, recipient_of, rejected_from, subject_of, unresolved,
+                    yielded_to)
 from .clauses import arrival_of, demanded_clause, governing_verb, happened, purpose_clauses
 from .triggers import CALLS, Hit, Triggers, child_dep, free_relatives, joined
 
@@ -298,6 +299,9 @@ class Coder:
             # "vaccine doses donated by China arrived in Zimbabwe": whom the gift reached
             recipient, how = recipient_of(arrived, None, heads, None, exclude=taken)
             how = f"{how} of '{arrived.text}', where what was given arrived" if recipient else ""
+        if not recipient and category == "CONCEDE":
+            recipient = at_home(yielded_to(anchor, heads), actor)
+            how = "who made the demands it meets" if recipient else how
         if not recipient and category == "AID" and anchor.pos_ in {"VERB", "AUX"}:
             recipient, how = given_to(anchor, heads), "'to' object (not identified)"
         if not recipient and trig.mode in PATIENT_MODES and (obj := child_dep(anchor, "dobj")) is not None:

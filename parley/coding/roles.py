@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -202,10 +203,36 @@ def defied(verb: Token, heads: Heads) -> tuple[Actor, ...]:
         for prep in host.children:
             if prep.dep_ == "prep" and prep.lower_ == "despite" and (noun := _pobj(prep)) is not None \
                     and noun.lemma_.lower() in ASKING_NOUNS:
-                asker = _child(noun, {"poss"}) or next((_pobj(p) for p in noun.children if p.dep_ == "prep"
-                                                        and p.lower_ in {"by", "from", "of"}), None)
-                return owner_of(noun, heads) or (unresolved(asker) if asker is not None else ())
+                return asker_of(noun, heads)
     return ()
+
+
+def asker_of(noun: Token, heads: Heads) -> tuple[Actor, ...]:
+    """Who made a request, a demand, a call ("the demands of the protesting truck drivers",
+    "calls from the opposition"), identified or named."""
+    asker = _child(noun, {"poss"}) or next((_pobj(p) for p in noun.children if p.dep_ == "prep"
+                                            and p.lower_ in {"by", "from", "of"}), None)
+    return owner_of(noun, heads) or (unresolved(asker, named=False) if asker is not None else ())
+
+
+def yielded_to(verb: Token, heads: Heads) -> tuple[Actor, ...]:
+    """Whom a concession gives in to: who made the demands it meets ("conceded to the demands of
+    the truck drivers", "met the demands of the strikers", "bowed to pressure from Washington")."""
+    for c in verb.children:
+        noun = _pobj(c) if c.dep_ == "prep" and c.lower_ == "to" else (c if c.dep_ == "dobj" else None)
+        if noun is not None and noun.lemma_.lower() in ASKING_NOUNS:
+            return asker_of(noun, heads)
+    return ()
+
+
+def at_home(side: tuple[Actor, ...], actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """Unidentified parties a concession is made to are the conceding party's own people (the coca
+    growers a government gives in to are its own), as a concession with no one named is."""
+    countries = {a.country for a in actor if a.country}
+    if len(countries) != 1:
+        return side
+    (country,) = countries
+    return tuple(replace(a, country=country) if a.kind == UNRESOLVED and not a.country else a for a in side)
 
 
 # what an international body sends to a country, whose host is a party too

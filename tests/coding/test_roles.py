@@ -320,3 +320,9 @@ def test_the_one_told_to_act_is_who_acts(code_text):
              if e.event == "CONCEDE"]
     assert [a.text for a in ev.actor] == ["the doctors' union"]
     assert [(r.text, r.country) for r in ev.recipient] == [("The Kenyan government", "KEN")]
+
+
+def test_a_concession_to_demands_is_made_to_who_made_them_at_home(code_text):
+    (ev,) = code_text("The Peruvian government conceded to the demands of coffee growers on Tuesday.")
+    assert ev.event == "CONCEDE"
+    assert [(r.text, r.country) for r in ev.recipient] == [("coffee growers", "PER")]
