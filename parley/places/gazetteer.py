@@ -78,17 +78,19 @@ GLOTTAL = str.maketrans("", "", "’‘ʻʼʿʾ`")
 
 
 def fold(name: str) -> str:
-    """Lower case without accents, "St." spelled out: "Córdoba" and "Cordoba", "San José" and
-    "San Jose", "St Petersburg" and "Saint Petersburg" are one key."""
+    """Lower case without accents or hyphens, "St." spelled out: "Córdoba" and "Cordoba", "San José"
+    and "San Jose", "St Petersburg" and "Saint Petersburg" are one key."""
     low = name.lower()
     if not low.isascii():  # most names are plain ASCII: skip the slow part (200,000 towns load at start)
         low = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
         low = low.translate(GLOTTAL)  # "Sāmarrā’" and "Samarra", "Ṣan‘ā’" and "Sana"
     elif "`" in low:
         low = low.replace("`", "")
-    if "st" not in low and "saint-" not in low:
+    if "-" in low:  # "el-Fasher" and "El Fasher", "Ivano-Frankivsk" and "Ivano Frankivsk"
+        low = low.replace("-", " ")
+    if "st" not in low:
         return low
-    return re.sub(r"\bst\.?\s+", "saint ", low).replace("saint-", "saint ")
+    return re.sub(r"\bst\.?\s+", "saint ", low)
 
 
 def _key(name: str) -> str:

@@ -114,3 +114,9 @@ def test_a_qualified_name_is_the_place_in_that_region_from_every_layer():
     # words after a comma that name no region the place lies in ("Paris, London and Berlin")
     assert g.qualified("Paris", "London") is None and g.qualified("Iran", "Iraq") is None
     assert g.choose("Paris", Counter(), "London").country == "FRA"
+
+
+def test_a_hyphened_spelling_is_the_spaced_one(code_text):
+    assert fold("el-Fasher") == fold("El Fasher") and fold("Ivano-Frankivsk") == "ivano frankivsk"
+    (ev,) = code_text("Rebels seized the main army base in el-Fasher on Sunday.")
+    assert ev.location is not None and ev.location.name == "El Fasher"
