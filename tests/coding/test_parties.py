@@ -193,6 +193,9 @@ def test_the_two_countries_the_actors_are_are_no_recipient():
     assert _not_self(described, (chile, peru)) == ()
     bolivia = Actor("the two countries", 60, 77, country="BOL", kind="state")  # other parties stay
     assert _not_self((bolivia,), (chile, peru)) == (bolivia,)
+    # a group of the actor's country that does not refer back is a party of its own
+    leaders = Actor("Chilean leaders", 80, 95, country="CHL", sector="GOV", kind="sector")
+    assert _not_self((leaders,), (chile,)) == (leaders,)
 
 
 def test_the_same_parties_later_take_the_place_of_their_event_before(code_text):
