@@ -77,6 +77,11 @@ def subject_of(verb: Token, heads: Heads, depth: int = 0) -> Found:
     """The actor of a verb: its subject, the agent of a passive, or the subject it inherits."""
     if depth > 6:
         return (), ""
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in {"NOUN", "PROPN"} \
+            and _child(verb, {"dobj"}) is not None and (found := actors_of(verb.head, heads)):
+        # "The Iraqi air force carried out air strikes": a sentence whose verb the parse took for
+        # a modifier of its subject (it has an object: no passive participle)
+        return found, "subject (parsed as what the verb modifies)"
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "launchers supplied by the United States"
         agent = _child(verb, {"agent"})
         obj = _pobj(agent) if agent is not None else None

@@ -326,3 +326,8 @@ def test_a_concession_to_demands_is_made_to_who_made_them_at_home(code_text):
     (ev,) = code_text("The Peruvian government conceded to the demands of coffee growers on Tuesday.")
     assert ev.event == "CONCEDE"
     assert [(r.text, r.country) for r in ev.recipient] == [("coffee growers", "PER")]
+
+
+def test_a_verb_the_parse_made_a_modifier_of_its_subject_still_has_that_subject(code_text):
+    (ev,) = code_text("The Jordanian air force carried out at least two air strikes in southern Syria.")
+    assert [a.text for a in ev.actor] == ["The Jordanian air force"] and ev.codes("actor") == ["JOR"]
