@@ -241,3 +241,9 @@ def test_crowd_control_weapons_turned_or_used_on_someone(code_text, text, recipi
 def test_violating_a_ceasefire_is_assault_196(code_text):
     (ev,) = code_text("Armenian forces violated the ceasefire about 80 times on Monday, Azerbaijan said.")
     assert (ev.event, ev.cameo, ev.codes("actor")) == ("ASSAULT", "196", ["ARM"])
+
+
+def test_hitting_a_base_or_a_ship_is_an_attack_not_hitting_a_record(code_text):
+    (ev,) = code_text("The Pentagon said US jets hit three bases used by the militia in eastern Syria.")
+    assert ev.event == "ASSAULT" and ev.codes("actor") == ["USA"]
+    assert code_text("Oil prices hit a record high on Monday.") == []
