@@ -1,6 +1,6 @@
 """Where in the parse a trigger's other clauses are: what a request asks for, what a gift's
-arrival says, the purpose a verb serves, the verb a noun belongs to. Pure functions of the parse,
-shared by the coder's rules (component.py)."""
+arrival says, the purpose a verb serves, the verb a noun belongs to, an attack told beside a harm.
+Pure functions of the parse, shared by the coder's rules (component.py)."""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from .triggers import Hit, child_dep, marked_clause, takes_place
 
 __all__ = ["ARRIVALS", "OCCURRENCES", "arrival_of", "demanded_clause", "governing_verb", "happened",
-           "purpose_clauses"]
+           "purpose_clauses", "same_attack"]
 
 # verbs saying that something given reached its destination
 ARRIVALS = frozenset({"arrive", "reach", "land"})
@@ -61,3 +61,14 @@ def governing_verb(noun: Token) -> Token:
         t = t.head
         steps += 1
     return t if t.pos_ in {"VERB", "AUX"} else noun
+
+
+def same_attack(hit: Hit, hits: list[Hit]) -> Hit | None:
+    """An attack told in a clause of the same moment ("as", "when", "while") below a harm no one
+    is named for."""
+    for h in hits:
+        clause = h.anchor
+        if h is not hit and h.trigger.category == "ASSAULT" and clause.dep_ == "advcl" and clause.head.i == hit.anchor.i \
+                and any(c.dep_ == "mark" and c.lower_ in {"as", "when", "while"} for c in clause.children):
+            return h
+    return None

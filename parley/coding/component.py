@@ -26,9 +26,9 @@ from .factuality import modality, recode as recode_unrealised
 from .lexicon import Lexicon, load_lexicon
 from .quad import VETO, no_event
 from .roles import (Found, Heads, actors_of, at_home, defied, given_to, hosts, is_passive, owner_of, owner_or_self,
-                    participants_between, purpose_place, recipient_of, rejected_from, subject_of, unresolved,
+                    participants_between, prep_object, purpose_place, recipient_of, rejected_from, subject_of, unresolved,
                     yielded_to)
-from .clauses import arrival_of, demanded_clause, governing_verb, happened, purpose_clauses
+from .clauses import arrival_of, demanded_clause, governing_verb, happened, purpose_clauses, same_attack
 from .triggers import CALLS, Hit, Triggers, child_dep, free_relatives, joined
 
 __all__ = ["Coder"]
@@ -154,6 +154,10 @@ class Coder:
         explain: dict[str, str] = {"event": f"trigger '{trig.pattern}'"}
         verbal = not hit.nominal
         actor = self._actor(hit, verbal, heads, explain)
+        if not actor and trig.category == "ASSAULT" and (same := same_attack(hit, hits)) is not None:
+            # "23 civilians were killed as government forces launched air strikes": who struck
+            actor = self._actor(same, not same.nominal, heads, explain)
+            explain["actor"] = f"{explain.get('actor')} of '{same.anchor.text}', the same attack"
         if not actor or all(a.text.lower() in PRONOUNS for a in actor):
             # "Lebanon says it will not accept ...": the speaker, named, rather than its pronoun
             speaker, how = self._speaker(hit, verbal, heads)
@@ -225,7 +229,7 @@ class Coder:
                 actor = owner_or_self(theme, heads) if theme is not None else ()
                 explain["actor"] = "what was deployed or given"
             if not actor and category in {"COOPERATE", "AID", "RETREAT", "SANCTION", "COERCE"} and is_passive(anchor):
-                giver = _prep_object(anchor, "from", heads)  # "extradited from Colombia to the US"
+                giver = prep_object(anchor, "from", heads)  # "extradited from Colombia to the US"
                 if any(g.kind in {"state", "place"} or g.sector == "GOV" for g in giver):
                     actor = giver
                     explain["actor"] = "'from' object of a passive transfer"
@@ -473,15 +477,6 @@ def _condition_subject(anchor: Token, heads: Heads) -> Parties:
             subj = child_dep(v, "nsubj")
             if subj is not None and (found := owner_or_self(subj, heads)):
                 return found
-    return ()
-
-
-def _prep_object(verb: Token, word: str, heads: Heads) -> Parties:
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == word:
-            obj = child_dep(prep, "pobj")
-            if obj is not None:
-                return actors_of(obj, heads)
     return ()
 
 

@@ -15,8 +15,9 @@ from spacy.tokens import Doc, Token
 from ..model import Actor
 from .parties import UNRESOLVED, at_clause_place
 
-__all__ = ["Found", "actors_of", "subject_of", "recipient_of", "owner_of", "participants_between", "is_passive",
-           "unresolved"]
+__all__ = ["Found", "Heads", "actors_of", "asker_of", "at_home", "defied", "given_to", "hosts", "is_passive",
+           "is_passive_participle", "owner_of", "owner_or_self", "participants_between", "prep_object",
+           "purpose_place", "recipient_of", "rejected_from", "subject_of", "unresolved", "yielded_to"]
 
 Heads = dict[int, tuple[Actor, ...]]
 Found = tuple[tuple[Actor, ...], str]  # actors, and how they were found
@@ -482,3 +483,13 @@ def _described(tok: Token, clause: Token) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def prep_object(verb: Token, word: str, heads: Heads) -> tuple[Actor, ...]:
+    """The parties named by the object of ``word`` on ``verb`` ("extradited from Colombia")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == word:
+            obj = _pobj(prep)
+            if obj is not None:
+                return actors_of(obj, heads)
+    return ()

@@ -331,3 +331,8 @@ def test_a_concession_to_demands_is_made_to_who_made_them_at_home(code_text):
 def test_a_verb_the_parse_made_a_modifier_of_its_subject_still_has_that_subject(code_text):
     (ev,) = code_text("The Jordanian air force carried out at least two air strikes in southern Syria.")
     assert [a.text for a in ev.actor] == ["The Jordanian air force"] and ev.codes("actor") == ["JOR"]
+
+
+def test_harm_no_one_is_named_for_is_done_by_who_attacked_at_that_moment(code_text):
+    evs = code_text("At least 12 villagers were killed on Monday as Ethiopian troops launched air strikes on the area.")
+    assert evs and all(ev.codes("actor") == ["ETH"] for ev in evs), evs
