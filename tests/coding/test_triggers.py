@@ -247,3 +247,18 @@ def test_hitting_a_base_or_a_ship_is_an_attack_not_hitting_a_record(code_text):
     (ev,) = code_text("The Pentagon said US jets hit three bases used by the militia in eastern Syria.")
     assert ev.event == "ASSAULT" and ev.codes("actor") == ["USA"]
     assert code_text("Oil prices hit a record high on Monday.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The government ended the state of emergency on Monday.",
+    "Parliament repealed the ban on opposition parties.",
+    "The junta scrapped the curfew in the capital.",
+])
+def test_ending_a_restriction_is_a_concession_like_lifting_it(code_text, text):
+    (ev,) = code_text(text)
+    assert (ev.event, ev.cameo) == ("CONCEDE", "081")
+
+
+def test_promising_to_end_a_curfew_is_no_threat(code_text):
+    (ev,) = code_text("The mayor promised on Tuesday to end the midnight curfew.", pub="2025-08-01")
+    assert ev.event == "AGREE"
