@@ -7,8 +7,8 @@ from spacy.tokens import Token
 
 from .triggers import Hit, child_dep, marked_clause, takes_place
 
-__all__ = ["ARRIVALS", "OCCURRENCES", "arrival_of", "demanded_clause", "governing_verb", "happened",
-           "purpose_clauses", "same_attack"]
+__all__ = ["ARRIVALS", "HAZARDS", "OCCURRENCES", "arrival_of", "demanded_clause", "governing_verb", "happened",
+           "natural_cause", "purpose_clauses", "same_attack"]
 
 # verbs saying that something given reached its destination
 ARRIVALS = frozenset({"arrive", "reach", "land"})
@@ -72,3 +72,24 @@ def same_attack(hit: Hit, hits: list[Hit]) -> Hit | None:
                 and any(c.dep_ == "mark" and c.lower_ in {"as", "when", "while"} for c in clause.children):
             return h
     return None
+
+
+# what kills and destroys without anyone acting: a verb with one of these as its cause is no event
+# ("a typhoon struck northern China", "cholera has killed 200 people", "killed by floods"); not
+# "explosion", which is often a bomb's
+HAZARDS = frozenset({"typhoon", "hurricane", "cyclone", "storm", "earthquake", "quake", "flood", "flooding", "tsunami",
+                     "landslide", "mudslide", "fire", "wildfire", "blaze", "drought", "famine", "avalanche", "tornado",
+                     "heatwave", "eruption", "lightning", "disease", "outbreak", "epidemic", "pandemic", "virus",
+                     "cholera", "ebola", "malaria", "measles", "covid", "covid-19", "coronavirus", "accident", "crash",
+                     "collapse"})
+
+
+def natural_cause(verb: Token) -> bool:
+    """Whether a verb's subject or passive agent (or that of the verb it depends on) is a hazard."""
+    causes = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    if verb.dep_ == "relcl" and any(c.lower_ in {"that", "which"} for c in causes):
+        causes.append(verb.head)  # "a fire in Dhaka that killed more than a hundred people"
+    causes += [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    if not causes and verb.dep_ in {"advcl", "conj", "xcomp"} and verb.head.i != verb.i:
+        return natural_cause(verb.head)  # "a typhoon struck northern China, killing 400 people"
+    return any(c.lemma_.lower() in HAZARDS or c.lower_ in HAZARDS for c in causes)

@@ -28,7 +28,7 @@ from .quad import VETO, no_event
 from .roles import (Found, Heads, actors_of, at_home, defied, given_to, hosts, is_passive, owner_of, owner_or_self,
                     participants_between, prep_object, purpose_place, recipient_of, rejected_from, subject_of, unresolved,
                     yielded_to)
-from .clauses import arrival_of, demanded_clause, governing_verb, happened, purpose_clauses, same_attack
+from .clauses import arrival_of, demanded_clause, governing_verb, happened, natural_cause, purpose_clauses, same_attack
 from .triggers import CALLS, Hit, Triggers, child_dep, free_relatives, joined
 
 __all__ = ["Coder"]
@@ -151,6 +151,8 @@ class Coder:
         if trig.category == "CONSULT" and any(h.trigger.category in THEME_CATEGORIES and arrival_of(h.anchor) == hit.anchor
                                               for h in hits):
             return None  # "medicine donated by India arrived in Colombo": the gift's arrival, no visit
+        if not hit.nominal and natural_cause(hit.anchor):
+            return None  # "a typhoon struck northern China", "cholera has killed 200 people"
         explain: dict[str, str] = {"event": f"trigger '{trig.pattern}'"}
         verbal = not hit.nominal
         actor = self._actor(hit, verbal, heads, explain)

@@ -262,3 +262,18 @@ def test_ending_a_restriction_is_a_concession_like_lifting_it(code_text, text):
 def test_promising_to_end_a_curfew_is_no_threat(code_text):
     (ev,) = code_text("The mayor promised on Tuesday to end the midnight curfew.", pub="2025-08-01")
     assert ev.event == "AGREE"
+
+
+@pytest.mark.parametrize("text", [
+    "A powerful cyclone struck southern Mozambique, killing at least 30 people.",
+    "Cholera has killed 120 people in Zambia since January.",
+    "More than 40 people were killed by floods in eastern Congo.",
+    "Officials mourned the victims of a fire in Lagos that killed 16 people.",
+])
+def test_a_hazard_that_kills_is_no_attack(code_text, text):
+    assert [ev.event for ev in code_text(text)] == []
+
+
+def test_an_attack_beside_a_hazard_is_still_an_attack(code_text):
+    (ev,) = code_text("Gunmen killed 12 villagers in northern Nigeria after floods hit the region.")
+    assert ev.event == "ASSAULT" and [r.text for r in ev.recipient] == ["12 villagers"]
