@@ -90,6 +90,9 @@ def natural_cause(verb: Token) -> bool:
     if verb.dep_ == "relcl" and any(c.lower_ in {"that", "which"} for c in causes):
         causes.append(verb.head)  # "a fire in Dhaka that killed more than a hundred people"
     causes += [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    if any(c.dep_ == "auxpass" for c in verb.children):  # "were killed in an earthquake", "in a crash"
+        causes += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children
+                   if o.dep_ == "pobj"]
     if not causes and verb.dep_ in {"advcl", "conj", "xcomp"} and verb.head.i != verb.i:
         return natural_cause(verb.head)  # "a typhoon struck northern China, killing 400 people"
     return any(c.lemma_.lower() in HAZARDS or c.lower_ in HAZARDS for c in causes)

@@ -269,6 +269,7 @@ def test_promising_to_end_a_curfew_is_no_threat(code_text):
     "Cholera has killed 120 people in Zambia since January.",
     "More than 40 people were killed by floods in eastern Congo.",
     "Officials mourned the victims of a fire in Lagos that killed 16 people.",
+    "Seven soldiers were killed in a helicopter crash in western Kenya.",
 ])
 def test_a_hazard_that_kills_is_no_attack(code_text, text):
     assert [ev.event for ev in code_text(text)] == []
