@@ -309,7 +309,8 @@ class Coder:
             recipient = at_home(yielded_to(anchor, heads), actor)
             how = "who made the demands it meets" if recipient else how
         if not recipient and category == "AID" and anchor.pos_ in {"VERB", "AUX"}:
-            recipient, how = given_to(anchor, heads), "'to' object (not identified)"
+            recipient = given_to(anchor, heads)
+            how = "'to' object (not identified)" if recipient else how
         if not recipient and trig.mode in PATIENT_MODES and (obj := child_dep(anchor, "dobj")) is not None:
             recipient, how = unresolved(obj, named=False), "who is released (not identified)"  # "freed two ex-ministers"
         if not recipient and category == "ASSAULT":

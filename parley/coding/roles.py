@@ -243,6 +243,7 @@ def at_home(side: tuple[Actor, ...], actor: tuple[Actor, ...]) -> tuple[Actor, .
 
 # what an international body sends to a country, whose host is a party too
 MISSION_NOUNS = frozenset({"mission", "force", "operation", "contingent"})
+CIVILIAN_SECTORS = frozenset({"CVL", "REF"})
 
 
 def hosts(recipient: tuple[Actor, ...], heads: Heads, doc: Doc) -> tuple[Actor, ...]:
@@ -251,12 +252,16 @@ def hosts(recipient: tuple[Actor, ...], heads: Heads, doc: Doc) -> tuple[Actor, 
     out: list[Actor] = []
     for r in recipient:
         span = doc.char_span(r.start, r.end, alignment_mode="expand")
-        if span is None or span.root.lemma_.lower() not in MISSION_NOUNS:
+        # ... and where civilians of no country are ("to help people in Somalia, Ethiopia and Kenya")
+        civilians = r.sector in CIVILIAN_SECTORS or r.kind == "people"
+        if span is None or (span.root.lemma_.lower() not in MISSION_NOUNS and not civilians):
             continue
         for prep in span.root.children:
             if prep.dep_ == "prep" and prep.lower_ == "in" and (obj := _pobj(prep)) is not None:
-                out += [a for a in actors_of(obj, heads)
-                        if a.kind in {"state", "place"} and a not in recipient and a not in out]
+                for a in (a for o in (obj, *obj.conjuncts) for a in actors_of(o, heads)):
+                    seen = {x.country for x in (*recipient, *out)} if civilians else set()
+                    if a.kind in {"state", "place"} and a not in recipient and a not in out and a.country not in seen:
+                        out.append(a)
     return tuple(out)
 
 

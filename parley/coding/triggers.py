@@ -147,6 +147,9 @@ class Triggers:
                     pool = _unprepositioned(verb, objs)
                 # "launched a missile attack": the event noun names the event, not its compound
                 pool = [o for o in pool if o.dep_ != "compound" or self._noun_trigger(o.head) is None]
+                # "announced a suspension of aid": what an event noun is "of" belongs to that noun
+                pool = [o for o in pool if not (o.dep_ == "pobj" and o.head.lower_ == "of"
+                                                and self._noun_trigger(o.head.head) is not None)]
                 obj = next((o for o in pool if o.lemma_.lower() in trig.objects or o.lower_ in trig.objects
                             or joined(o) in trig.objects), None)
                 if obj is None and not self._weapon_subject(verb, trig):

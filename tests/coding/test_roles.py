@@ -336,3 +336,9 @@ def test_a_verb_the_parse_made_a_modifier_of_its_subject_still_has_that_subject(
 def test_harm_no_one_is_named_for_is_done_by_who_attacked_at_that_moment(code_text):
     evs = code_text("At least 12 villagers were killed on Monday as Ethiopian troops launched air strikes on the area.")
     assert evs and all(ev.codes("actor") == ["ETH"] for ev in evs), evs
+
+
+def test_aid_to_people_in_several_countries_reaches_each_country(code_text):
+    (ev,) = code_text("Japan has announced emergency assistance of 20 million dollars to help people in Chad, Niger "
+                      "and Mali.")
+    assert sorted(set(ev.codes("recipient"))) == ["MLI", "NER", "TCD"]

@@ -278,3 +278,10 @@ def test_a_hazard_that_kills_is_no_attack(code_text, text):
 def test_an_attack_beside_a_hazard_is_still_an_attack(code_text):
     (ev,) = code_text("Gunmen killed 12 villagers in northern Nigeria after floods hit the region.")
     assert ev.event == "ASSAULT" and [r.text for r in ev.recipient] == ["12 villagers"]
+
+
+def test_announcing_aid_is_giving_it_but_announcing_its_suspension_is_not(code_text):
+    (ev,) = code_text("Japan has announced 20 million dollars in emergency aid to help people in Chad, Niger and Mali.")
+    assert ev.event == "AID" and sorted(set(ev.codes("recipient"))) == ["MLI", "NER", "TCD"]
+    (ev,) = code_text("Norway announced a suspension of aid to Chad on Friday.")
+    assert ev.event == "SANCTION" and ev.codes("recipient") == ["TCD"]
