@@ -68,7 +68,8 @@ def same_attack(hit: Hit, hits: list[Hit]) -> Hit | None:
     is named for."""
     for h in hits:
         clause = h.anchor
-        if h is not hit and h.trigger.category == "ASSAULT" and clause.dep_ == "advcl" and clause.head.i == hit.anchor.i \
+        below = clause.dep_ == "advcl" and clause.head.i == hit.anchor.i
+        if h is not hit and h.trigger.category == "ASSAULT" and below \
                 and any(c.dep_ == "mark" and c.lower_ in {"as", "when", "while"} for c in clause.children):
             return h
     return None
@@ -76,9 +77,9 @@ def same_attack(hit: Hit, hits: list[Hit]) -> Hit | None:
 
 # what kills and destroys without anyone acting: a verb with one of these as its cause is no event
 # ("a typhoon struck northern China", "cholera has killed 200 people", "killed by floods"); not
-# "explosion", which is often a bomb's
+# "explosion", which is often a bomb's, nor "fire" ("Israeli fire killed two men")
 HAZARDS = frozenset({"typhoon", "hurricane", "cyclone", "storm", "earthquake", "quake", "flood", "flooding", "tsunami",
-                     "landslide", "mudslide", "fire", "wildfire", "blaze", "drought", "famine", "avalanche", "tornado",
+                     "landslide", "mudslide", "wildfire", "blaze", "drought", "famine", "avalanche", "tornado",
                      "heatwave", "eruption", "lightning", "disease", "outbreak", "epidemic", "pandemic", "virus",
                      "cholera", "ebola", "malaria", "measles", "covid", "covid-19", "coronavirus", "accident", "crash",
                      "collapse"})

@@ -25,9 +25,9 @@ from .classifier import Classifier, TextModel, load_classifier
 from .factuality import modality, recode as recode_unrealised
 from .lexicon import Lexicon, load_lexicon
 from .quad import VETO, no_event
-from .roles import (Found, Heads, actors_of, at_home, defied, given_to, hosts, is_passive, owner_of, owner_or_self,
-                    participants_between, prep_object, purpose_place, recipient_of, rejected_from, subject_of, unresolved,
-                    yielded_to)
+from .roles import (Found, Heads, actors_of, defied, given_to, hosts, is_passive, owner_of, owner_or_self,
+                    participants_between, prep_object, purpose_place, recipient_of, rejected_from, subject_of,
+                    unresolved, yielded_to)
 from .clauses import arrival_of, demanded_clause, governing_verb, happened, natural_cause, purpose_clauses, same_attack
 from .triggers import CALLS, Hit, Triggers, child_dep, free_relatives, joined
 
@@ -306,13 +306,14 @@ class Coder:
             recipient, how = recipient_of(arrived, None, heads, None, exclude=taken)
             how = f"{how} of '{arrived.text}', where what was given arrived" if recipient else ""
         if not recipient and category == "CONCEDE":
-            recipient = at_home(yielded_to(anchor, heads), actor)
+            recipient = parties.at_home(yielded_to(anchor, heads), actor)
             how = "who made the demands it meets" if recipient else how
         if not recipient and category == "AID" and anchor.pos_ in {"VERB", "AUX"}:
             recipient = given_to(anchor, heads)
             how = "'to' object (not identified)" if recipient else how
         if not recipient and trig.mode in PATIENT_MODES and (obj := child_dep(anchor, "dobj")) is not None:
-            recipient, how = unresolved(obj, named=False), "who is released (not identified)"  # "freed two ex-ministers"
+            # "freed two ex-ministers"
+            recipient, how = unresolved(obj, named=False), "who is released (not identified)"
         if not recipient and category == "ASSAULT":
             recipient, how = _dispersed(anchor, heads)
         if not recipient and (verb := _speaking_in(hit)) is not None:

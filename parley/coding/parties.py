@@ -33,8 +33,8 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Event
 from ..ontology import load_ontology
 
-__all__ = ["GROUP_FORMS", "GROUP_NOUNS", "STAND_INS", "coordinated", "conjunct", "at_clause_place", "between_sides",
-           "identified", "PartyTagger"]
+__all__ = ["GROUP_FORMS", "GROUP_NOUNS", "STAND_INS", "at_home", "coordinated", "conjunct", "at_clause_place",
+           "between_sides", "identified", "PartyTagger"]
 
 Parties = tuple[Actor, ...]
 # parties the other side lends its country to; a place lends it also to a person known only by role
@@ -141,6 +141,16 @@ def _from_other_side(actor: Parties, recipient: Parties) -> tuple[Parties, Parti
     """Sector-only parties ("rebels", "police") take the country of the other side when that
     side has exactly one: domestic events are coded within their country, as PLOVER does."""
     return _lend(actor, recipient), _lend(recipient, actor)
+
+
+def at_home(side: Parties, actor: Parties) -> Parties:
+    """Unidentified parties a concession is made to are the conceding party's own people (the coca
+    growers a government gives in to are its own), as a concession with no one named is."""
+    countries = {a.country for a in actor if a.country}
+    if len(countries) != 1:
+        return side
+    (country,) = countries
+    return tuple(replace(a, country=country) if a.kind == UNRESOLVED and not a.country else a for a in side)
 
 
 def _lend(side: Parties, other: Parties) -> Parties:

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable
-from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from ..model import Actor
 from .parties import UNRESOLVED, at_clause_place
 
-__all__ = ["Found", "Heads", "actors_of", "asker_of", "at_home", "defied", "given_to", "hosts", "is_passive",
+__all__ = ["Found", "Heads", "actors_of", "asker_of", "defied", "given_to", "hosts", "is_passive",
            "is_passive_participle", "owner_of", "owner_or_self", "participants_between", "prep_object",
            "purpose_place", "recipient_of", "rejected_from", "subject_of", "unresolved", "yielded_to"]
 
@@ -204,8 +203,8 @@ ASKING_NOUNS = frozenset({"request", "pressure", "call", "demand", "appeal", "pl
 def defied(verb: Token, heads: Heads) -> tuple[Actor, ...]:
     """Whose request a refusal is made despite: "declined to resign despite the pressure by the
     US Congress", "refused to step down despite calls from the opposition"."""
-    hosts = [verb, *(c for c in verb.children if c.dep_ == "xcomp"), *([verb.head] if verb.dep_ == "xcomp" else [])]
-    for host in hosts:
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp"), *([verb.head] if verb.dep_ == "xcomp" else [])]
+    for host in verbs:
         for prep in host.children:
             if prep.dep_ == "prep" and prep.lower_ == "despite" and (noun := _pobj(prep)) is not None \
                     and noun.lemma_.lower() in ASKING_NOUNS:
@@ -223,22 +222,12 @@ def asker_of(noun: Token, heads: Heads) -> tuple[Actor, ...]:
 
 def yielded_to(verb: Token, heads: Heads) -> tuple[Actor, ...]:
     """Whom a concession gives in to: who made the demands it meets ("conceded to the demands of
-    the truck drivers", "met the demands of the strikers", "bowed to pressure from Washington")."""
+    the truck drivers", "gave in to demands by the teachers' unions")."""
     for c in verb.children:
         noun = _pobj(c) if c.dep_ == "prep" and c.lower_ == "to" else (c if c.dep_ == "dobj" else None)
         if noun is not None and noun.lemma_.lower() in ASKING_NOUNS:
             return asker_of(noun, heads)
     return ()
-
-
-def at_home(side: tuple[Actor, ...], actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
-    """Unidentified parties a concession is made to are the conceding party's own people (the coca
-    growers a government gives in to are its own), as a concession with no one named is."""
-    countries = {a.country for a in actor if a.country}
-    if len(countries) != 1:
-        return side
-    (country,) = countries
-    return tuple(replace(a, country=country) if a.kind == UNRESOLVED and not a.country else a for a in side)
 
 
 # what an international body sends to a country, whose host is a party too
@@ -248,19 +237,20 @@ CIVILIAN_SECTORS = frozenset({"CVL", "REF"})
 
 def hosts(recipient: tuple[Actor, ...], heads: Heads, doc: Doc) -> tuple[Actor, ...]:
     """"troops to the UN peacekeeping mission in Mali": the country a mission or force is in is
-    whom the act reaches as well."""
+    whom the act reaches as well; so are the countries civilians it reaches are in."""
     out: list[Actor] = []
     for r in recipient:
         span = doc.char_span(r.start, r.end, alignment_mode="expand")
-        # ... and where civilians of no country are ("to help people in Somalia, Ethiopia and Kenya")
+        # ... and the countries civilians are in ("to help people in Somalia, Ethiopia and Kenya"),
+        # each country once
         civilians = r.sector in CIVILIAN_SECTORS or r.kind == "people"
         if span is None or (span.root.lemma_.lower() not in MISSION_NOUNS and not civilians):
             continue
         for prep in span.root.children:
             if prep.dep_ == "prep" and prep.lower_ == "in" and (obj := _pobj(prep)) is not None:
                 for a in (a for o in (obj, *obj.conjuncts) for a in actors_of(o, heads)):
-                    seen = {x.country for x in (*recipient, *out)} if civilians else set()
-                    if a.kind in {"state", "place"} and a not in recipient and a not in out and a.country not in seen:
+                    taken = {x.country for x in (*recipient, *out)} if civilians else set()
+                    if a.kind in {"state", "place"} and a not in recipient and a not in out and a.country not in taken:
                         out.append(a)
     return tuple(out)
 

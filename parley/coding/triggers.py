@@ -170,7 +170,8 @@ class Triggers:
             # an event noun as object beats the verb's own weak reading ("offered support")
             if trig.category is not None:
                 # ... but what a demand asks for is its content: "called for sanctions" is a REQUEST
-                asked = trig.has("gov") and trig.particle is not None
+                # ... and a phrasal verb is its own event: "gave in to demands" is a concession
+                asked = trig.particle is not None
                 noun_hit = self._light_noun(verb, objs, trig) if (light or self._is_light(trig.lemma)) and not asked \
                     else None
                 if noun_hit is None and _bare_compiled(trig):

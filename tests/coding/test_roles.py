@@ -326,6 +326,9 @@ def test_a_concession_to_demands_is_made_to_who_made_them_at_home(code_text):
     (ev,) = code_text("The Peruvian government conceded to the demands of coffee growers on Tuesday.")
     assert ev.event == "CONCEDE"
     assert [(r.text, r.country) for r in ev.recipient] == [("coffee growers", "PER")]
+    # a phrasal verb is its own event, not the light verb of the noun after it
+    (ev,) = code_text("The Peruvian government gave in to demands by the teachers' unions on Friday.")
+    assert ev.event == "CONCEDE" and [r.text for r in ev.recipient] == ["the teachers' unions"]
 
 
 def test_a_verb_the_parse_made_a_modifier_of_its_subject_still_has_that_subject(code_text):

@@ -268,7 +268,7 @@ def test_promising_to_end_a_curfew_is_no_threat(code_text):
     "A powerful cyclone struck southern Mozambique, killing at least 30 people.",
     "Cholera has killed 120 people in Zambia since January.",
     "More than 40 people were killed by floods in eastern Congo.",
-    "Officials mourned the victims of a fire in Lagos that killed 16 people.",
+    "Officials mourned the victims of a wildfire in Greece that killed 16 people.",
     "Seven soldiers were killed in a helicopter crash in western Kenya.",
 ])
 def test_a_hazard_that_kills_is_no_attack(code_text, text):
@@ -278,6 +278,8 @@ def test_a_hazard_that_kills_is_no_attack(code_text, text):
 def test_an_attack_beside_a_hazard_is_still_an_attack(code_text):
     (ev,) = code_text("Gunmen killed 12 villagers in northern Nigeria after floods hit the region.")
     assert ev.event == "ASSAULT" and [r.text for r in ev.recipient] == ["12 villagers"]
+    (ev,) = code_text("Israeli fire killed two Palestinians near the border fence on Friday.")
+    assert ev.event == "ASSAULT"
 
 
 def test_announcing_aid_is_giving_it_but_announcing_its_suspension_is_not(code_text):
