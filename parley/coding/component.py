@@ -488,10 +488,10 @@ def _not_self(recipient: Parties, actor: Parties) -> Parties:
     """"Denmark accepted a formula for ending its dispute": "its" is Denmark, not a recipient;
     nor are "the two countries" that Britain and the United States are."""
     codes = {a.code() for a in actor}
-    return tuple(r for r in recipient if not (r.code() in codes and (r.text.lower() in PRONOUNS or _described(r))))
+    return tuple(r for r in recipient if not (r.code() in codes and (r.text.lower() in PRONOUNS or _refers_back(r))))
 
 
-def _described(party: Actor) -> bool:
+def _refers_back(party: Actor) -> bool:
     """"the two countries", "both sides": a group noun that refers back (not "world leaders")."""
     words = party.text.lower().split()
     return words[-1] in parties.GROUP_FORMS and words[0] in {"the", "both", "these", "those"}

@@ -154,7 +154,8 @@ def at_home(side: Parties, actor: Parties) -> Parties:
 
 
 def _lend(side: Parties, other: Parties) -> Parties:
-    """``side`` with its unplaced parties given the one country of ``other``, if it has one."""
+    """``side`` with its unplaced parties given the one country of its own placed parties, else
+    the one country of ``other``, if there is one."""
     own = {a.country for a in side if a.country}
     # parties listed with placed ones are theirs when they are one country ("Barzani and top Kurdish
     # officials"), no one's when several ("the United States, Israel and other governments")
@@ -184,8 +185,10 @@ def _token_of(actor: Actor, sent: Span) -> int:
 
 
 def _home(category: str, actor: Parties, anchor: Token, heads: dict[int, Parties], explain: dict[str, str]) -> Parties:
-    """A protest at home addresses its government; a concession at home is made to its people,
-    one made in another country ("eased the curfew in Kosovo") to that country's people."""
+    """A protest at home addresses its government, by the words that name it when the sentence
+    does ("called off the strike after a deal with the Chilean government"); a concession at home
+    is made to its people, one made in another country ("eased the curfew in Kosovo") to that
+    country's people."""
     home = next(a for a in actor if a.country)
     if category == "PROTEST" or not any(a.kind == "state" or a.sector in STATE_SECTORS for a in actor):
         named = _government_named(home.country, actor, anchor.sent, heads)
