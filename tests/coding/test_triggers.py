@@ -287,3 +287,8 @@ def test_announcing_aid_is_giving_it_but_announcing_its_suspension_is_not(code_t
     assert ev.event == "AID" and sorted(set(ev.codes("recipient"))) == ["MLI", "NER", "TCD"]
     (ev,) = code_text("Norway announced a suspension of aid to Chad on Friday.")
     assert ev.event == "SANCTION" and ev.codes("recipient") == ["TCD"]
+
+
+def test_sending_rescuers_or_medics_is_aid(code_text):
+    (ev,) = code_text("Greece sent 50 rescuers and 12 medics to Turkey after the earthquake.")
+    assert ev.event == "AID" and ev.codes("recipient") == ["TUR"]
