@@ -31,8 +31,8 @@ def arrival_of(anchor: Token) -> Token | None:
     """The verb of arrival whose subject a giving participle describes ("the launchers supplied
     by the US have arrived in Ukraine"), if any."""
     thing = anchor.head if anchor.dep_ == "acl" else None
-    if thing is not None and thing.dep_ == "pobj" and thing.head.lower_ == "of":
-        thing = thing.head.head  # "a consignment of doses donated by China"
+    while thing is not None and thing.dep_ == "pobj" and thing.head.lower_ == "of" and thing.head.head.i != thing.i:
+        thing = thing.head.head  # "a consignment of 200,000 doses of the vaccine donated by China"
     verb = thing.head if thing is not None and thing.dep_ in {"nsubj", "nsubjpass"} else None
     return verb if verb is not None and verb.lemma_.lower() in ARRIVALS else None
 

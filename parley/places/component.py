@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.entries import PLACE_KINDS
 from ..actors.propn import proper_spans
+from ..coding.clauses import arrival_of  # a pure function of the parse: where a gift arrived
 from ..model import Event, Place
 from .clause import (CALENDAR, DIRECT_PREPS, GATHERINGS, PLACE_NOUNS, PLACE_PREPS, acted_on, after_place_noun,
                      aimed_at, cue_of, described_by_where, destination, hyphenated, names_camp, names_gathering,
@@ -368,6 +369,7 @@ class PlaceTagger:
         own.update(c.i for v in list(own) for c in sent.doc[v].conjuncts
                    if c.pos_ in {"VERB", "AUX"} and not any(x.dep_ == "nsubj" for x in c.children))
         own.update(c.i for v in list(own) for c in sent.doc[v].children if c.dep_ == "xcomp")
+        own.update(v.i for v in [arrival_of(anchor)] if v is not None)  # "doses donated by China arrived in Harare"
         verbs = [t for t in (anchor, anchor.head) if t.i in own]
         # "Police in Paris arrested ...": the subject's or object's place is the event's, after the verb's own
         nouns = {c.i for v in verbs for c in v.children if c.dep_ in {"dobj", "attr", "nsubjpass", "nsubj"}} \

@@ -345,3 +345,10 @@ def test_aid_to_people_in_several_countries_reaches_each_country(code_text):
     (ev,) = code_text("Japan has announced emergency assistance of 20 million dollars to help people in Chad, Niger "
                       "and Mali.")
     assert sorted(set(ev.codes("recipient"))) == ["MLI", "NER", "TCD"]
+
+
+def test_a_gift_described_through_what_it_is_of_reaches_where_it_arrived(code_text):
+    (ev,) = code_text("A shipment of 50,000 doses of the measles vaccine donated by Japan arrived in Malawi, the "
+                      "Japanese embassy in Lilongwe said.")
+    assert ev.event == "AID" and ev.codes("recipient") == ["MWI"]
+    assert ev.location is not None and ev.location.country == "MWI"
