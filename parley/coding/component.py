@@ -25,7 +25,7 @@ from .classifier import Classifier, TextModel, load_classifier
 from .factuality import modality, recode as recode_unrealised
 from .lexicon import Lexicon, load_lexicon
 from .quad import VETO, no_event
-from .roles import (Found, Heads, actors_of, defied, given_to, hosts, is_passive, owner_of, owner_or_self,
+from .roles import (Found, Heads, actors_of, allowed, defied, given_to, hosts, is_passive, owner_of, owner_or_self,
                     participants_between, prep_object, purpose_place, recipient_of, rejected_from, subject_of,
                     unresolved, yielded_to)
 from .clauses import arrival_of, demanded_clause, governing_verb, happened, natural_cause, purpose_clauses, same_attack
@@ -306,8 +306,8 @@ class Coder:
             recipient, how = recipient_of(arrived, None, heads, None, exclude=taken)
             how = f"{how} of '{arrived.text}', where what was given arrived" if recipient else ""
         if not recipient and category == "CONCEDE":
-            recipient = parties.at_home(yielded_to(anchor, heads), actor)
-            how = "who made the demands it meets" if recipient else how
+            recipient = parties.at_home(yielded_to(anchor, heads) or allowed(anchor, heads), actor)
+            how = "who made the demands it meets, or whom it lets act" if recipient else how
         if not recipient and category == "AID" and anchor.pos_ in {"VERB", "AUX"}:
             recipient = given_to(anchor, heads)
             how = "'to' object (not identified)" if recipient else how

@@ -144,13 +144,14 @@ def _from_other_side(actor: Parties, recipient: Parties) -> tuple[Parties, Parti
 
 
 def at_home(side: Parties, actor: Parties) -> Parties:
-    """Unidentified parties a concession is made to are the conceding party's own people (the coca
-    growers a government gives in to are its own), as a concession with no one named is."""
+    """Parties of no country a concession is made to are the conceding party's own people (the coca
+    growers a government gives in to, the opposition leader it lets travel), as a concession with
+    no one named is; international bodies keep their own code."""
     countries = {a.country for a in actor if a.country}
     if len(countries) != 1:
         return side
     (country,) = countries
-    return tuple(replace(a, country=country) if a.kind == UNRESOLVED and not a.country else a for a in side)
+    return tuple(replace(a, country=country) if not a.code() else a for a in side)
 
 
 def _lend(side: Parties, other: Parties) -> Parties:

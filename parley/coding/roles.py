@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from ..model import Actor
 from .parties import UNRESOLVED, at_clause_place
 
-__all__ = ["Found", "Heads", "actors_of", "asker_of", "defied", "given_to", "hosts", "is_passive",
+__all__ = ["Found", "Heads", "actors_of", "allowed", "asker_of", "defied", "given_to", "hosts", "is_passive",
            "is_passive_participle", "owner_of", "owner_or_self", "participants_between", "prep_object",
            "purpose_place", "recipient_of", "rejected_from", "subject_of", "unresolved", "yielded_to"]
 
@@ -218,6 +218,14 @@ def asker_of(noun: Token, heads: Heads) -> tuple[Actor, ...]:
     asker = _child(noun, {"poss"}) or next((_pobj(p) for p in noun.children if p.dep_ == "prep"
                                             and p.lower_ in {"by", "from", "of"}), None)
     return owner_of(noun, heads) or (unresolved(asker, named=False) if asker is not None else ())
+
+
+def allowed(verb: Token, heads: Heads) -> tuple[Actor, ...]:
+    """Whom a concession lets act: the subject of the clause it allows ("will allow UN
+    investigators to visit Rakhine state", which the parse reads as a clause of its own)."""
+    clause = _child(verb, {"ccomp"})
+    subj = _child(clause, SUBJECT_DEPS) if clause is not None else None
+    return owner_or_self(subj, heads) if subj is not None else ()
 
 
 def yielded_to(verb: Token, heads: Heads) -> tuple[Actor, ...]:

@@ -352,3 +352,10 @@ def test_a_gift_described_through_what_it_is_of_reaches_where_it_arrived(code_te
                       "Japanese embassy in Lilongwe said.")
     assert ev.event == "AID" and ev.codes("recipient") == ["MWI"]
     assert ev.location is not None and ev.location.country == "MWI"
+
+
+def test_whom_a_concession_lets_act_is_its_recipient(code_text):
+    (ev,) = code_text("Myanmar will allow UN investigators to visit Rakhine state next month.")
+    assert ev.event == "CONCEDE" and [r.text for r in ev.recipient] == ["UN investigators"]
+    (ev,) = code_text("Egypt allowed opposition leader Ayman Nour to travel abroad for treatment.")
+    assert ev.codes("recipient") == ["EGY"] and "Ayman Nour" in ev.recipient[0].text
