@@ -390,7 +390,7 @@ def _search(roots: list[Token], heads: Heads, exclude: frozenset[tuple[int, int]
                 if c.i in seen or not (c.dep_ in FOLLOW or (c.dep_ in NOUN_FOLLOW and t.pos_ in {"NOUN", "PROPN"})):
                     continue
                 seen.add(c.i)
-                if c.dep_ == "prep" and c.lower_ in BACKGROUND_PREPS and not _such_as(c):
+                if c.dep_ == "prep" and c.lower_ in BACKGROUND_PREPS and not _as_names_object(c):
                     continue
                 found, how = (), ""
                 if c.dep_ == "pobj" and _means(c, means):
@@ -413,7 +413,8 @@ def _search(roots: list[Token], heads: Heads, exclude: frozenset[tuple[int, int]
                         found, how = cand, f"'{prep}' object"  # "the computers of South Korean officers"
                     elif not (cand or loose) and depth == 1 and prep in LOOSE_PREPS and not _named_inside(c, heads):
                         loose = _found(unresolved(c), f"'{prep}' object (not identified)")
-                elif c.dep_ in OBJECT_DEPS:
+                elif c.dep_ in OBJECT_DEPS or (c.dep_ == "appos" and c.head.dep_ == "pobj"
+                                               and c.head.head.lower_ == "as"):  # see _as_names_object
                     found, how = _keep(owner_or_self(c, heads), exclude), "object"
                     if theme and c.dep_ == "dobj" and not _strong(found):
                         found = ()
@@ -436,9 +437,14 @@ def _search(roots: list[Token], heads: Heads, exclude: frozenset[tuple[int, int]
     return weak or loose or ((), "")
 
 
-def _such_as(prep: Token) -> bool:
-    """"supplies and personnel such as doctors to Nepal": examples of the object, not background."""
-    return prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+def _as_names_object(prep: Token) -> bool:
+    """"supplies and personnel such as doctors to Nepal": examples of the object, not background;
+    "denounced as a provocation Guyana's decision": the object put after its "as" phrase, which
+    the parse hangs on it as an apposition."""
+    if prep.lower_ != "as":
+        return False
+    obj = _pobj(prep)
+    return any(c.lower_ == "such" for c in prep.children) or (obj is not None and _child(obj, {"appos"}) is not None)
 
 
 def _found(actors: tuple[Actor, ...], how: str) -> Found | None:

@@ -359,3 +359,9 @@ def test_whom_a_concession_lets_act_is_its_recipient(code_text):
     assert ev.event == "CONCEDE" and [r.text for r in ev.recipient] == ["UN investigators"]
     (ev,) = code_text("Egypt allowed opposition leader Ayman Nour to travel abroad for treatment.")
     assert ev.codes("recipient") == ["EGY"] and "Ayman Nour" in ev.recipient[0].text
+
+
+def test_an_object_put_after_its_as_phrase_is_still_the_object(code_text):
+    (ev,) = code_text("China's foreign ministry denounced as a provocation Japan's decision to send warships to the "
+                      "strait.")
+    assert ev.event == "ACCUSE" and ev.codes("recipient") == ["JPN"]
