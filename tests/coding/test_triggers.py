@@ -292,3 +292,9 @@ def test_announcing_aid_is_giving_it_but_announcing_its_suspension_is_not(code_t
 def test_sending_rescuers_or_medics_is_aid(code_text):
     (ev,) = code_text("Greece sent 50 rescuers and 12 medics to Turkey after the earthquake.")
     assert ev.event == "AID" and ev.codes("recipient") == ["TUR"]
+
+
+def test_distributing_relief_goods_is_aid_but_leaflets_are_not(code_text):
+    (ev,) = code_text("UNICEF began distributing water and blankets to displaced families in northern Syria.")
+    assert (ev.event, ev.cameo) == ("AID", "073") and ev.codes("recipient") == ["SYR"]
+    assert code_text("Activists distributed leaflets in the square.") == []
