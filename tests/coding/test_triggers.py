@@ -298,3 +298,12 @@ def test_distributing_relief_goods_is_aid_but_leaflets_are_not(code_text):
     (ev,) = code_text("UNICEF began distributing water and blankets to displaced families in northern Syria.")
     assert (ev.event, ev.cameo) == ("AID", "073") and ev.codes("recipient") == ["SYR"]
     assert code_text("Activists distributed leaflets in the square.") == []
+
+
+def test_revoking_martial_law_is_a_concession_and_exchanging_intelligence_cooperation(code_text):
+    (ev,) = code_text("Myanmar's junta revoked martial law in six townships on Tuesday.")
+    assert (ev.event, ev.cameo) == ("CONCEDE", "081")
+    (ev,) = code_text("Kenya and Uganda agreed in March to exchange intelligence on armed groups, officials said.")
+    assert ev.event in {"COOPERATE", "AGREE"}
+    (ev,) = code_text("The police forces of Kenya and Uganda have been exchanging intelligence on armed groups.")
+    assert ev.event == "COOPERATE"
