@@ -19,6 +19,7 @@ TIME_MARKS = frozenset({"when", "once", "until", "till", "after", "before"})
 FUTURE_ADJ = frozenset({"future", "upcoming", "planned", "proposed", "scheduled", "forthcoming", "possible",
                         "potential", "prospective", "expected", "likely"})
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
+NO_ONE = frozenset({"neither", "none", "nobody", "nothing"})
 FAIL_VERBS = frozenset({"fail", "refuse", "decline"})
 # "the rebels usually take hours to claim their attacks": a habit, not an event that happened
 HABITUAL = frozenset({"usually", "often", "typically", "routinely", "regularly", "frequently", "generally",
@@ -60,8 +61,21 @@ def _aux_words(verb: Token) -> set[str]:
 
 
 def _negated(verb: Token) -> bool:
+    """"did not sign", "never met", and a subject no one is: "Neither Egypt nor Ethiopia has
+    signed", "No country has recognised", "None of the parties attended"."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return any(c.dep_ == "neg" or (c.lower_ in NEGATION_WORDS and c.dep_ in {"advmod", "det"})
-               for c in verb.children)
+               for c in verb.children) or any(
+        s.lower_ in NO_ONE or any(c.dep_ in {"preconj", "det"} and c.lower_ in {"neither", "no"} for c in s.children)
+        for s in subjects)
+
+
+def _inverted(verb: Token) -> bool:
+    """"Had Washington eased the embargo a decade earlier, ...": a condition without "if", its
+    auxiliary before its subject."""
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return verb.dep_ == "advcl" and subj is not None and any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "were", "should"} and c.i < subj.i for c in verb.children)
 
 
 def modality(anchor: Token, noun: Token | None, reported: bool) -> Modality:
@@ -78,7 +92,7 @@ def modality(anchor: Token, noun: Token | None, reported: bool) -> Modality:
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
         for v in chain for c in v.children)
     in_condition = anchor.dep_ == "advcl" and any(
-        m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in anchor.children)
+        m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in anchor.children) or _inverted(anchor)
     # "the operation would end only when the rebels laid down their arms": a time clause under
     # what will or would happen has not happened either
     in_condition = in_condition or (anchor.dep_ == "advcl" and any(

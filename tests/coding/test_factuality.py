@@ -41,3 +41,10 @@ def test_ending_a_strike_or_protest_eases_dissent(pipeline):
 def test_a_strike_or_month_in_a_phrase_ends_nothing(pipeline):
     assert "CONCEDE" not in [c for c, _ in codes(pipeline, "Hundreds of miners stopped work on Tuesday in a strike over pay.")]
     assert "CONCEDE" not in [c for c, _ in codes(pipeline, "The Kenyan president cancelled a planned visit to Uganda in March.")]
+
+
+def test_a_subject_no_one_is_negates_and_an_inverted_condition_is_hypothetical(code_text):
+    assert code_text("Neither Sudan nor Chad has signed the draft accord on the border.") == []
+    assert code_text("Had Moscow lifted the embargo earlier, Georgia's exports might have recovered.") == []
+    (ev,) = code_text("Sudan and Chad signed the draft accord on the border on Monday.")
+    assert ev.factuality == "asserted"
