@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..model import Actor
+from .roles import Heads, actors_of
 from .triggers import Hit, child_dep, marked_clause, takes_place
 
 __all__ = ["ARRIVALS", "HAZARDS", "OCCURRENCES", "arrival_of", "demanded_clause", "governing_verb", "happened",
-           "natural_cause", "purpose_clauses", "same_attack"]
+           "natural_cause", "purpose_clauses", "purpose_place", "same_attack"]
 
 # verbs saying that something given reached its destination
 ARRIVALS = frozenset({"arrive", "reach", "land"})
@@ -97,3 +99,28 @@ def natural_cause(verb: Token) -> bool:
     if not causes and verb.dep_ in {"advcl", "conj", "xcomp"} and verb.head.i != verb.i:
         return natural_cause(verb.head)  # "a typhoon struck northern China, killing 400 people"
     return any(c.lemma_.lower() in HAZARDS or c.lower_ in HAZARDS for c in causes)
+
+
+def purpose_place(clauses: list[Token], heads: Heads) -> tuple[Actor, ...]:
+    """"aid to fight the Ebola epidemic in West Africa", "a ceasefire initiative to halt the
+    fighting in Yemen": with no one named, the place the act's purpose lies in is whom it concerns
+    (not a place that describes someone in it: "to free X, a nurse detained in Nicaragua")."""
+    for clause in clauses:
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue  # a purpose is an infinitive: not "a painting that was stolen in Manhattan"
+        for t in clause.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ in {"in", "across", "throughout"} \
+                    and not _described(t, clause):
+                found = actors_of(t, heads)
+                if found and all(a.kind in {"state", "place"} for a in found):
+                    return found
+    return ()
+
+
+def _described(tok: Token, clause: Token) -> bool:
+    """Whether ``tok`` sits in an apposition or relative clause below ``clause``."""
+    while tok.i != clause.i and tok.head.i != tok.i:
+        if tok.dep_ in {"appos", "relcl"}:
+            return True
+        tok = tok.head
+    return False

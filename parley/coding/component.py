@@ -26,9 +26,10 @@ from .factuality import modality, recode as recode_unrealised
 from .lexicon import Lexicon, load_lexicon
 from .quad import VETO, no_event
 from .roles import (Found, Heads, actors_of, allowed, defied, given_to, hosts, is_passive, owner_of, owner_or_self,
-                    participants_between, prep_object, purpose_place, recipient_of, rejected_from, subject_of,
+                    participants_between, prep_object, recipient_of, rejected_from, subject_of,
                     unresolved, yielded_to)
-from .clauses import arrival_of, demanded_clause, governing_verb, happened, natural_cause, purpose_clauses, same_attack
+from .clauses import (arrival_of, demanded_clause, governing_verb, happened, natural_cause, purpose_clauses,
+                      purpose_place, same_attack)
 from .triggers import CALLS, Hit, Triggers, child_dep, free_relatives, joined
 
 __all__ = ["Coder"]

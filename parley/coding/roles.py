@@ -16,7 +16,7 @@ from .parties import UNRESOLVED, at_clause_place
 
 __all__ = ["Found", "Heads", "actors_of", "allowed", "asker_of", "defied", "given_to", "hosts", "is_passive",
            "is_passive_participle", "owner_of", "owner_or_self", "participants_between", "prep_object",
-           "purpose_place", "recipient_of", "rejected_from", "subject_of", "unresolved", "yielded_to"]
+           "recipient_of", "rejected_from", "subject_of", "unresolved", "yielded_to"]
 
 Heads = dict[int, tuple[Actor, ...]]
 Found = tuple[tuple[Actor, ...], str]  # actors, and how they were found
@@ -467,31 +467,6 @@ def participants_between(noun: Token, heads: Heads) -> tuple[Actor, ...]:
                 if found:
                     return found
     return ()
-
-
-def purpose_place(clauses: list[Token], heads: Heads) -> tuple[Actor, ...]:
-    """"aid to fight the Ebola epidemic in West Africa", "a ceasefire initiative to halt the
-    fighting in Yemen": with no one named, the place the act's purpose lies in is whom it concerns
-    (not a place that describes someone in it: "to free X, a nurse detained in Nicaragua")."""
-    for clause in clauses:
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-            continue  # a purpose is an infinitive: not "a painting that was stolen in Manhattan"
-        for t in clause.subtree:
-            if t.dep_ == "pobj" and t.head.lower_ in {"in", "across", "throughout"} \
-                    and not _described(t, clause):
-                found = actors_of(t, heads)
-                if found and all(a.kind in {"state", "place"} for a in found):
-                    return found
-    return ()
-
-
-def _described(tok: Token, clause: Token) -> bool:
-    """Whether ``tok`` sits in an apposition or relative clause below ``clause``."""
-    while tok.i != clause.i and tok.head.i != tok.i:
-        if tok.dep_ in {"appos", "relcl"}:
-            return True
-        tok = tok.head
-    return False
 
 
 def prep_object(verb: Token, word: str, heads: Heads) -> tuple[Actor, ...]:
