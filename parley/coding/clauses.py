@@ -91,7 +91,7 @@ def natural_cause(verb: Token) -> bool:
     """Whether a verb's subject or passive agent (or that of the verb it depends on) is a hazard."""
     causes = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
     if verb.dep_ == "relcl" and any(c.lower_ in {"that", "which"} for c in causes):
-        causes.append(verb.head)  # "a fire in Dhaka that killed more than a hundred people"
+        causes.append(verb.head)  # "a wildfire in Greece that killed 16 people"
     causes += [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
     if any(c.dep_ == "auxpass" for c in verb.children):  # "were killed in an earthquake", "in a crash"
         causes += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children
