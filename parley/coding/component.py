@@ -293,14 +293,15 @@ class Coder:
                 recipient, how = recipient_of(shared[0], None, heads, None, exclude=taken,
                                               theme=category in THEME_CATEGORIES)
                 how = f"{how} (shared with '{shared[0].text}')" if how else ""
+        purposes = purpose_clauses(anchor) if not recipient else []
         if not recipient and category in THEME_CATEGORIES:  # "earmarked aid to help Haiti cope": Haiti
-            for clause in (c for c in purpose_clauses(anchor) if c.lemma_ in HELP_LEMMAS):
+            for clause in (c for c in purposes if c.lemma_ in HELP_LEMMAS):
                 subj = next((child_dep(x, "nsubj") for x in clause.children if x.dep_ in {"ccomp", "xcomp"}), None)
                 recipient, how = (owner_or_self(subj, heads), "whom it helps") if subj is not None else ((), "")
                 if recipient:
                     break
         if not recipient and category not in parties.NOT_TERRITORIAL:
-            recipient = purpose_place(purpose_clauses(anchor), heads)
+            recipient = purpose_place(purposes, heads)
             how = "the place its purpose names" if recipient else how
         if not recipient and category in THEME_CATEGORIES and (arrived := arrival_of(anchor)) is not None:
             # "vaccine doses donated by China arrived in Zimbabwe": whom the gift reached

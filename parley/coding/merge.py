@@ -23,8 +23,6 @@ PRECISION_RANK = {"day": 6, "week": 5, "month": 4, "year": 3, "before": 2, "publ
 UNREALISED = frozenset({"negated", "hypothetical"})
 
 
-
-
 def _codes(ev: Event, side: str = "both") -> set[str]:
     """The parties' codes that tell events apart: the named actors' (``side`` "actor"), or both
     sides' named parties', else (no one is named) the stand-ins' (parties.STAND_INS tell no two

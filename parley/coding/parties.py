@@ -24,7 +24,7 @@ This module imports only the data model and the ontology, so the actor stage may
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from spacy.language import Language
@@ -147,11 +147,7 @@ def at_home(side: Parties, actor: Parties) -> Parties:
     """Parties of no country a concession is made to are the conceding party's own people (the coca
     growers a government gives in to, the opposition leader it lets travel), as a concession with
     no one named is; international bodies keep their own code."""
-    countries = {a.country for a in actor if a.country}
-    if len(countries) != 1:
-        return side
-    (country,) = countries
-    return tuple(replace(a, country=country) if not a.code() else a for a in side)
+    return _given_country(side, {a.country for a in actor if a.country}, lambda a: not a.code())
 
 
 def _lend(side: Parties, other: Parties) -> Parties:
@@ -161,10 +157,15 @@ def _lend(side: Parties, other: Parties) -> Parties:
     # parties listed with placed ones are theirs when they are one country ("Barzani and top Kurdish
     # officials"), no one's when several ("the United States, Israel and other governments")
     countries = own or {a.country for a in other if a.country}
+    return _given_country(side, countries, lambda a: _unplaced(a, SIDE_LENDS))
+
+
+def _given_country(side: Parties, countries: set[str | None], placeable: Callable[[Actor], bool]) -> Parties:
+    """``side`` with the ``placeable`` parties given the country, when ``countries`` is exactly one."""
     if len(countries) != 1:
         return side
     (country,) = countries
-    return tuple(replace(a, country=country) if _unplaced(a, SIDE_LENDS) else a for a in side)
+    return tuple(replace(a, country=country) if placeable(a) else a for a in side)
 
 
 def _sentence_country(sent: Span, heads: dict[int, Parties], actor: Parties, recipient: Parties,
@@ -203,7 +204,7 @@ def _home(category: str, actor: Parties, anchor: Token, heads: dict[int, Parties
         explain["recipient"] = f"{where.country}: the people where the concession is made"
         return (replace(where, sector=None, kind="people"),)
     explain["recipient"] = f"{home.country} at home (its people)"
-    return (Actor(text=home.text, start=home.start, end=home.end, country=home.country, kind="people"),)
+    return (_at_home_party(home, government=False),)
 
 
 def _government_named(country: str | None, actor: Parties, sent: Span, heads: dict[int, Parties]) -> Actor | None:
@@ -224,7 +225,14 @@ def _addressed_home(actor: Parties, explain: dict[str, str]) -> Parties:
     """A protest at home addresses its government."""
     home = next(a for a in actor if a.country)
     explain["recipient"] = f"{home.country} at home (its government)"
-    return (Actor(text=home.text, start=home.start, end=home.end, country=home.country, sector="GOV", kind="state"),)
+    return (_at_home_party(home, government=True),)
+
+
+def _at_home_party(home: Actor, government: bool) -> Actor:
+    """The home country's government or people, by the words of the party at home (the record needs
+    a mention; the sentence names neither)."""
+    return Actor(text=home.text, start=home.start, end=home.end, country=home.country,
+                 sector="GOV" if government else None, kind="state" if government else "people")
 
 
 def _country_in(anchor: Token, heads: dict[int, Parties]) -> Actor | None:

@@ -171,8 +171,8 @@ class Triggers:
             if trig.category is not None:
                 # ... but what a demand asks for is its content: "called for sanctions" is a REQUEST
                 # ... and a phrasal verb is its own event: "gave in to demands" is a concession
-                asked = trig.particle is not None
-                noun_hit = self._light_noun(verb, objs, trig) if (light or self._is_light(trig.lemma)) and not asked \
+                phrasal = trig.particle is not None
+                noun_hit = self._light_noun(verb, objs, trig) if (light or self._is_light(trig.lemma)) and not phrasal \
                     else None
                 if noun_hit is None and _bare_compiled(trig):
                     noun_hit = self._light_noun(verb, _direct(objs), trig)  # "kicked off joint exercises"

@@ -191,7 +191,6 @@ def _within_named_place(root: Token) -> bool:
         "district", "county"}) for obj in nxt.children)
 
 
-
 def after_place_noun(span: Span) -> bool:
     """"the Iraqi city of Basra": the words before say it is a place, so its other spellings count."""
     doc = span.doc
