@@ -15,7 +15,7 @@ __all__ = ["ARRIVALS", "HAZARDS", "OCCURRENCES", "arrival_of", "demanded_clause"
 # verbs saying that something given reached its destination
 ARRIVALS = frozenset({"arrive", "reach", "land"})
 # verbs saying that their subject happened ("the fighting took place in Jableh", "clashes broke out")
-OCCURRENCES = frozenset({"occur", "happen", "erupt", "rage", "unfold"})
+OCCURRENCES = frozenset({"occur", "happen", "erupt", "rage", "unfold", "resume", "continue", "intensify"})
 
 
 def happened(noun: Token | None) -> bool:

@@ -415,7 +415,8 @@ def _between(hit: Hit, actor: Parties, recipient: Parties, heads: Heads,
              explain: dict[str, str]) -> tuple[Parties, Parties, bool]:
     """The between-parties rule: "talks between X and Y" are reciprocal; the parties other than
     the actor receive, or, with no actor, the first acts and the others receive."""
-    between = participants_between(hit.noun, heads) if hit.noun is not None else ()
+    between = participants_between(hit.noun, heads, happened(hit.noun)) if hit.noun is not None else (
+        participants_between(hit.anchor, heads) if hit.trigger.has("sym") and not actor else ())
     if not between:
         return actor, recipient, False
     if actor:

@@ -457,9 +457,10 @@ def _named_inside(tok: Token, heads: Heads) -> bool:
     return any(t.i in heads for t in tok.subtree)
 
 
-def participants_between(noun: Token, heads: Heads) -> tuple[Actor, ...]:
-    """"talks between X and Y", "cooperation among X, Y and Z": all the parties."""
-    for prep in noun.children:
+def participants_between(noun: Token, heads: Heads, happened: bool = False) -> tuple[Actor, ...]:
+    """"talks between X and Y", "cooperation among X, Y and Z": all the parties; of a noun said to
+    have happened, also the verb's ("fighting broke out between X and Y")."""
+    for prep in (*noun.children, *(noun.head.children if happened else ())):
         if prep.dep_ == "prep" and prep.lower_ in {"between", "among", "amongst"}:
             obj = _pobj(prep)
             if obj is not None:

@@ -365,3 +365,15 @@ def test_an_object_put_after_its_as_phrase_is_still_the_object(code_text):
     (ev,) = code_text("China's foreign ministry denounced as a provocation Japan's decision to send warships to the "
                       "strait.")
     assert ev.event == "ACCUSE" and ev.codes("recipient") == ["JPN"]
+
+
+@pytest.mark.parametrize("text", [
+    "Heavy fighting broke out on Friday between Serbian police and Kosovar gunmen near the border.",
+    "Clashes resumed between Tajik and Kyrgyz border guards on Friday.",
+    "Fighting between Serbian police and Kosovar gunmen went on for hours on Friday.",
+])
+def test_the_parties_fighting_happens_between_act_on_each_other(code_text, text):
+    """"between" on the verb saying the fighting happened, or on a fighting the parse made a verb."""
+    (ev,) = [e for e in code_text(text) if e.event == "ASSAULT"]
+    assert len(ev.actor) == 1 and len(ev.recipient) == 1 and ev.reciprocal
+    assert {ev.actor[0].country, ev.recipient[0].country} in ({"SRB", "XKX"}, {"TJK", "KGZ"})
