@@ -307,3 +307,16 @@ def test_revoking_martial_law_is_a_concession_and_exchanging_intelligence_cooper
     assert ev.event in {"COOPERATE", "AGREE"}
     (ev,) = code_text("The police forces of Kenya and Uganda have been exchanging intelligence on armed groups.")
     assert ev.event == "COOPERATE"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A Vietnamese patrol ship rammed a Chinese fishing trawler near the Paracels on Monday.", ("ASSAULT", "190")),
+    ("Three Russian warships entered Norway's territorial waters on Friday.", ("MOBILIZE", "150")),
+    ("Two Belarusian helicopters entered Polish airspace on Tuesday, Warsaw said.", ("MOBILIZE", "150")),
+])
+def test_ramming_a_ship_and_entering_a_countrys_waters_or_airspace(code_text, text, expected):
+    assert [(e.event, e.cameo) for e in code_text(text)] == [expected]
+
+
+def test_entering_waters_no_party_holds_is_no_show_of_force(code_text):
+    assert code_text("The cargo ship entered international waters on Friday.") == []
