@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from parley.model import Document
-from parley.places.component import document_countries, fold
+from parley.places.component import fold
+from parley.places.mentions import document_countries
 
 DATA = Path(__file__).parents[1] / "data" / "places.tsv"
 
