@@ -58,6 +58,20 @@ def described_by_where(verb: Token) -> Token | None:
 def destination(root: Token, own: set[int]) -> bool:
     """The place phrase reaches the event's words through "to", "into", "towards": where the
     action was aimed, which counts after where it happened."""
+    return _prep_at_event(root, own) in DESTINATION_PREPS
+
+
+def origin(root: Token, own: set[int]) -> bool:
+    """The place phrase reaches the event's words through "from" and they also say what was aimed
+    "at": where fire was launched from ("fired from areas of Yemen at a ship in the Gulf of Aden"),
+    which counts after where it landed ("abducted girls from a school in Chibok" happened there)."""
+    doc = root.doc
+    return _prep_at_event(root, own) == "from" and any(
+        c.dep_ == "prep" and c.lower_ in {"at", "toward", "towards"} for v in own for c in doc[v].children)
+
+
+def _prep_at_event(root: Token, own: set[int]) -> str:
+    """The preposition by which a place phrase hangs from the event's words."""
     t, prep = root, ""
     for _ in range(14):
         if t.i in own or t.head.i == t.i:
@@ -65,7 +79,7 @@ def destination(root: Token, own: set[int]) -> bool:
         if t.dep_ == "prep":
             prep = t.lower_
         t = t.head
-    return prep in DESTINATION_PREPS
+    return prep
 
 
 def acted_on(root: Token, own: set[int]) -> bool:

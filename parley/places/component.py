@@ -23,7 +23,7 @@ from ..coding.clauses import arrival_of  # a pure function of the parse: where a
 from ..model import Event, Place
 from .clause import (CALENDAR, DIRECT_PREPS, GATHERINGS, PLACE_NOUNS, PLACE_PREPS, acted_on, after_place_noun,
                      aimed_at, cue_of, described_by_where, destination, hyphenated, names_camp, names_gathering,
-                     names_more_exact, names_place, names_settlement, over, same_occurrence, with_kind)
+                     names_more_exact, names_place, names_settlement, origin, over, same_occurrence, with_kind)
 from .gazetteer import AROUND, Cue, GeoEntry, Gazetteer, fold, load_gazetteer
 from .mentions import (capital_of, document_countries, document_states, known_place, mention_countries, seat_of,
                        starting_in)
@@ -260,7 +260,7 @@ class PlaceTagger:
         for i, ent in enumerate(ents):
             rank = 0 if self._attached(ent.root, own, speaker=not args) else (
                 1 if self._attached(ent.root, nouns, nouns=True) else None)
-            if rank == 0 and destination(ent.root, own):
+            if rank == 0 and (destination(ent.root, own) or origin(ent.root, own)):
                 rank = 0.25
             if rank is None and target and (acted_on(ent.root, own) or (
                     ent.root.dep_ in {"poss", "compound", "nmod"} and acted_on(ent.root.head, own))):

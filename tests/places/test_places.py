@@ -315,3 +315,11 @@ def test_a_relative_clause_opened_by_where_happened_at_the_place_it_describes(co
 def test_a_name_placed_inside_a_named_region_is_a_place_there(code_text):
     ev = code_text("Drone strikes killed five civilians on Monday in Tessalit-Nord in the Kidal region.")[0]
     assert ev.location is not None and (ev.location.name, ev.location.country) == ("Tessalit-Nord", "MLI")
+
+
+def test_fire_launched_from_one_place_at_another_happened_where_it_was_aimed(code_text):
+    (ev,) = code_text("Militants fired two rockets from northern Syria at a Turkish army post in Kilis on Monday.")
+    assert ev.location is not None and ev.location.name == "Kilis"
+    # taken "from" a place with nothing aimed "at": it happened there
+    (ev,) = code_text("Gunmen abducted 30 pupils from a boarding school in Kagara in Niger State on Wednesday.")
+    assert ev.location is not None and ev.location.name == "Kagara"
