@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Event
+from .component import DEFINITE, FORCE
 from .parties import STAND_INS, identified
 
 __all__ = ["Merger", "merge_events"]
@@ -52,7 +53,13 @@ def _absorb(base: Event, other: Event) -> Event:
     mentions = base.mentions + tuple(m for m in other.mentions if m not in have)
     attribution = base.attribution + tuple(x for x in other.attribution if x.text not in {y.text for y in base.attribution})
     better_date = PRECISION_RANK.get(other.date_precision, 0) > PRECISION_RANK.get(base.date_precision, 0)
-    wider = len(_codes(other)) > len(_codes(base)) and not base.reciprocal
+    # more parties named (places standing in for parties name no one)
+    wider = len(_codes(other)) > len(_codes(base)) and not base.reciprocal and any(
+        a.kind not in STAND_INS for a in other.actor + other.recipient)
+    explain = base.explain
+    if base.location is None and other.location is not None:
+        said = dict(other.explain).get("location", "")
+        explain = tuple(dict(base.explain, location=f"{said}, a later mention of this event").items())
     return replace(
         base, mentions=mentions, attribution=attribution,
         date=other.date if better_date else base.date,
@@ -60,21 +67,32 @@ def _absorb(base: Event, other: Event) -> Event:
         date_precision=other.date_precision if better_date else base.date_precision,
         location=base.location or other.location,
         actor=other.actor if wider else base.actor, recipient=other.recipient if wider else base.recipient,
-        confidence=max(base.confidence, other.confidence),
+        confidence=max(base.confidence, other.confidence), explain=explain,
     )
 
 
-def merge_events(events: list[Event], nominal: list[bool], lemmas: list[str]) -> tuple[list[Event], list[int]]:
-    """Merge mentions of the same event. ``nominal`` and ``lemmas`` are aligned with ``events``:
-    whether each is named by a noun alone, and its trigger's lemma. Returns the merged events and,
-    for each, the index of the event it grew from (the first mention)."""
+def _refers_back(ev: Event, earlier: list[Event]) -> int | None:
+    """"... carried out an air strike on Tuesday. ... the strike took place in Doha": a definite
+    noun naming no party of its own is the latest earlier event of its category, not a new one."""
+    if any(a.kind not in STAND_INS for a in ev.actor + ev.recipient):
+        return None
+    family = FORCE if ev.event in FORCE else {ev.event}  # force counts as one: "struck ... the raid"
+    return next((i for i in range(len(earlier) - 1, -1, -1) if earlier[i].event in family), None)
+
+
+def merge_events(events: list[Event], nominal: list[bool], lemmas: list[str],
+                 definite: list[bool] | None = None) -> tuple[list[Event], list[int]]:
+    """Merge mentions of the same event. ``nominal``, ``lemmas`` and ``definite`` are aligned
+    with ``events``: whether each is named by a noun alone, its trigger's lemma, and whether that
+    noun is definite ("the strike"). Returns the merged events and, for each, the index of the
+    event it grew from (the first mention)."""
     merged: list[Event] = []
     bases: list[int] = []  # the index in ``events`` of each merged event's first mention
     sentences: list[set[int]] = []  # the sentences of each merged event's mentions
     for k, ev in enumerate(events):
-        target = None
         own = {y.sentence for y in ev.mentions}
-        for i, m in enumerate(merged):
+        target = _refers_back(ev, merged) if nominal[k] and definite and definite[k] else None
+        for i, m in enumerate(merged if target is None else ()):
             if m.event != ev.event or not _compatible(m, ev):
                 continue
             same_word = lemmas[bases[i]] == lemmas[k]
@@ -111,8 +129,9 @@ class Merger:
                 and (e.actor or identified(e.recipient))]  # force by no one named, at no known place, on no one known
         anchors = [doc._.event_anchors[k] for k in kept]  # aligned with the events (parley_coder)
         nominal = [doc._.nominal_events[k] for k in kept]
+        definite = [any(c.dep_ == "det" and c.lower_ in DEFINITE for c in doc[i].children) for i in anchors]
         merged, bases = merge_events([doc._.events[k] for k in kept], nominal,
-                                     [doc[i].lemma_.lower() for i in anchors])
+                                     [doc[i].lemma_.lower() for i in anchors], definite)
         doc_attr = tuple(doc._.doc_attributions or ())
         doc._.events = [replace(e, attribution=e.attribution or doc_attr) for e in merged]
         doc._.event_anchors = [anchors[b] for b in bases]  # still aligned: each merged event's first mention

@@ -211,3 +211,13 @@ def test_a_base_named_after_its_town_places_an_attack_on_it(code_text):
     ev = next(e for e in code_text("Ukraine's armed forces tried to attack the Novorossiysk naval base with sea drones.")
               if e.event == "ASSAULT")
     assert ev.location is not None and ev.location.name == "Novorossiysk"
+
+
+def test_the_noun_of_an_earlier_attack_that_names_no_one_is_that_attack_and_places_it(code_text):
+    (ev,) = code_text("Turkey said its jets had struck Kurdish militants on Sunday. A Turkish official later said "
+                      "the raid took place near the Iraqi town of Zakho.")
+    assert ev.codes("actor") == ["TUR"] and ev.location is not None and ev.location.text == "Zakho"
+    # an indefinite noun is another attack
+    events = code_text("Turkey said its jets had struck Kurdish militants on Sunday. An air strike took place "
+                       "near the Iraqi town of Zakho on Monday.")
+    assert len(events) == 2
