@@ -206,6 +206,8 @@ def _within_named_place(root: Token) -> bool:
 
 
 def after_place_noun(span: Span) -> bool:
-    """"the Iraqi city of Basra": the words before say it is a place, so its other spellings count."""
-    doc = span.doc
-    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_ in PLACE_NOUNS
+    """"the Iraqi city of Basra", "the state capital Wad Madani": the words before say it is a
+    place, so its other spellings count."""
+    doc, root = span.doc, span.root
+    return (span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_ in PLACE_NOUNS) or (
+        root.dep_ == "appos" and root.head.i == span.start - 1 and root.head.lemma_ in PLACE_NOUNS)

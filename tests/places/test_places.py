@@ -323,3 +323,8 @@ def test_fire_launched_from_one_place_at_another_happened_where_it_was_aimed(cod
     # taken "from" a place with nothing aimed "at": it happened there
     (ev,) = code_text("Gunmen abducted 30 pupils from a boarding school in Kagara in Niger State on Wednesday.")
     assert ev.location is not None and ev.location.name == "Kagara"
+
+
+def test_another_spelling_counts_after_the_noun_it_is_in_apposition_to(code_text):
+    (ev,) = code_text("In the provincial capital Qandahar, gunmen killed four police officers on Tuesday.")
+    assert ev.location is not None and ev.location.country == "AFG" and ev.location.feature == "city"
