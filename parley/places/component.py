@@ -44,6 +44,14 @@ CHAIN_PREPS = PLACE_PREPS | {"with", "before", "for", "against", "by", "among", 
                              "after", "following"}
 
 
+def _purpose_of(anchor: Token) -> Token | None:
+    """The verb an infinitive of purpose serves ("gathered ... to denounce"), if ``anchor`` is one."""
+    if anchor.dep_ in {"advcl", "xcomp"} and anchor.head.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+        return anchor.head
+    return None
+
+
 def _inner_first(found: list[tuple[float, Span, Span | None]]) -> list[tuple[float, Span, Span | None]]:
     """"an air strike on Jabalia in the northern Gaza Strip", "Vuhledar, a mining town in the
     Donetsk region": a place that only says where another place mention lies comes right after
@@ -127,6 +135,12 @@ class PlaceTagger:
         fired" says where the speaker is, not where the event happened. Last, a clause hanging from
         these verbs that tells the same occurrence ("Speaking in Caracas, X ordered ...")."""
         t, aimed, speaker, seen = anchor, target, False, [anchor]
+        if (purpose := _purpose_of(anchor)) is not None:
+            # "gathered outside the embassy in Washington to denounce Russia's invasion of Ukraine":
+            # the verb's own place, else the one its purpose serves, before the place of what it is about
+            for verb in (anchor, purpose):
+                if (place := self._place_in(verb, context, parties, target, args=False)) is not None:
+                    return place
         for _ in range(3):
             place = self._place_in(t, context, parties, aimed, args=not speaker)
             if place is not None or t.dep_ not in CLIMB:

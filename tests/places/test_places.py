@@ -328,3 +328,9 @@ def test_fire_launched_from_one_place_at_another_happened_where_it_was_aimed(cod
 def test_another_spelling_counts_after_the_noun_it_is_in_apposition_to(code_text):
     (ev,) = code_text("In the provincial capital Qandahar, gunmen killed four police officers on Tuesday.")
     assert ev.location is not None and ev.location.country == "AFG" and ev.location.feature == "city"
+
+
+def test_a_purpose_happens_where_the_act_it_serves_does_not_where_its_topic_is(code_text):
+    (ev,) = code_text("Hundreds of students gathered outside the Israeli embassy in Santiago on Monday to condemn "
+                      "the bombing of Gaza.")
+    assert ev.event == "ACCUSE" and ev.location is not None and ev.location.name == "Santiago"
