@@ -259,6 +259,9 @@ class PlaceTagger:
             own.add(anchor.head.i)  # "made a stop in Tokyo", "talks broke down in Addis Ababa"
         if anchor.dep_ == "pobj" and anchor.head.head.pos_ in {"VERB", "AUX"}:
             own.add(anchor.head.head.i)  # "went on strike across Panama"
+        if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and (amount := anchor.head.head).dep_ in {
+                "dobj", "nsubj", "nsubjpass"} and amount.head.pos_ in {"VERB", "AUX"}:
+            own.update((amount.i, amount.head.i))  # "launched a series of strikes in Iran"
         # verbs coordinated with the event's, sharing its subject ("set cars on fire and hurled stones ..."),
         # and its complements ("helped clear ice jams on the river in Toledo")
         own.update(c.i for v in list(own) for c in sent.doc[v].conjuncts

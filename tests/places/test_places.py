@@ -334,3 +334,8 @@ def test_a_purpose_happens_where_the_act_it_serves_does_not_where_its_topic_is(c
     (ev,) = code_text("Hundreds of students gathered outside the Israeli embassy in Santiago on Monday to condemn "
                       "the bombing of Gaza.")
     assert ev.event == "ACCUSE" and ev.location is not None and ev.location.name == "Santiago"
+
+
+def test_an_event_counted_by_a_noun_takes_the_place_of_that_nouns_verb(code_text):
+    (ev,) = code_text("Israel carried out a wave of air strikes in southern Lebanon on Thursday.")
+    assert ev.location is not None and ev.location.name == "Lebanon"
