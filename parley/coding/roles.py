@@ -336,6 +336,9 @@ def recipient_of(anchor: Token, noun: Token | None, heads: Heads, particle: str 
             return found, "passive subject"
         if subj is not None and not theme and (found := _keep(unresolved(subj), exclude)):
             return found, "passive subject (not identified)"  # "Gul Rahman was tortured": not "in Afghanistan"
+    if anchor.dep_ == "acl" and anchor.tag_ == "VBN" and anchor.head.pos_ in {"NOUN", "PROPN"} and not theme and (
+            found := _keep(owner_or_self(anchor.head, heads), exclude)):
+        return found, "the noun the participle describes"  # "among 11 people arrested on Saturday"
     if particle:
         word = particle.split()[-1]
         for host in (anchor, noun):

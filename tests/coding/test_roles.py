@@ -377,3 +377,8 @@ def test_the_parties_fighting_happens_between_act_on_each_other(code_text, text)
     (ev,) = [e for e in code_text(text) if e.event == "ASSAULT"]
     assert len(ev.actor) == 1 and len(ev.recipient) == 1 and ev.reciprocal
     assert {ev.actor[0].country, ev.recipient[0].country} in ({"SRB", "XKX"}, {"TJK", "KGZ"})
+
+
+def test_the_noun_a_passive_participle_describes_is_who_it_was_done_to(code_text):
+    (ev,) = code_text("Two students were among 40 people detained in Tunis on Friday, the interior ministry said.")
+    assert ev.event == "COERCE" and [r.text for r in ev.recipient] == ["40 people"]
