@@ -238,8 +238,8 @@ class Coder:
                     explain["actor"] = "'from' object of a passive transfer"
         if not actor and noun is not None:
             actor = owner_of(noun, heads, nominal=True)
-            if not actor and hit.light is None and noun.i in (anchor.doc._.own_heads or ()):
-                actor = heads.get(noun.i, ())  # "North Korea's statements", "Israeli airstrikes"
+            if not actor and (hit.light is None or is_passive(hit.light)) and noun.i in (anchor.doc._.own_heads or ()):
+                actor = heads.get(noun.i, ())  # "North Korea's statements", "the BRICS summit was held"
             explain["actor"] = "owner of the event noun"
             verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
             if not actor and verb is not None and verb.lemma_.lower() in PRESENCE_LEMMAS:

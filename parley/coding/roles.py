@@ -332,6 +332,8 @@ def recipient_of(anchor: Token, noun: Token | None, heads: Heads, particle: str 
         subj = _child(anchor, {"nsubjpass"})
         if subj is None and anchor.dep_ == "conj" and not _child(anchor, SUBJECT_DEPS):
             subj = _child(anchor.head, {"nsubjpass", *SUBJECT_DEPS})  # "X, held in Libya, were freed"
+        if subj is not None and noun is not None and subj.i == noun.i:
+            subj = None  # "the summit was held in Kazan": the event itself
         if subj is not None and (found := _keep(owner_or_self(subj, heads), exclude)):
             return found, "passive subject"
         if subj is not None and not theme and (found := _keep(unresolved(subj), exclude)):

@@ -382,3 +382,8 @@ def test_the_parties_fighting_happens_between_act_on_each_other(code_text, text)
 def test_the_noun_a_passive_participle_describes_is_who_it_was_done_to(code_text):
     (ev,) = code_text("Two students were among 40 people detained in Tunis on Friday, the interior ministry said.")
     assert ev.event == "COERCE" and [r.text for r in ev.recipient] == ["40 people"]
+
+
+def test_a_summit_held_is_its_organisations_meeting_not_done_to_itself(code_text):
+    (ev,) = code_text("An ASEAN summit was held in Jakarta on Tuesday.")
+    assert (ev.event, ev.codes("actor"), ev.recipient) == ("CONSULT", ["IGO"], ())
