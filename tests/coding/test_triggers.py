@@ -320,3 +320,11 @@ def test_ramming_a_ship_and_entering_a_countrys_waters_or_airspace(code_text, te
 
 def test_entering_waters_no_party_holds_is_no_show_of_force(code_text):
     assert code_text("The cargo ship entered international waters on Friday.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ethiopia said it had launched an anti-terrorist operation in the Somali region on Friday.",
+    "Nigeria's army began a counterinsurgency operation in Borno State on Monday.",
+])
+def test_counter_terrorist_and_counterinsurgency_operations_are_force(code_text, text):
+    assert [e.event for e in code_text(text)] == ["ASSAULT"]
