@@ -329,6 +329,15 @@ class Resolver:
         ours = [c for c in orgs if kb.organisations[c.term.ref].country in {own, None}]
         return sorted(ours, key=lambda c: kb.organisations[c.term.ref].country != own)
 
+    def _towards(self, org: _Clue, place: _Clue, head: Token) -> bool:
+        """A country word before an international body's name that modifies the phrase's head
+        ("Russia's UN ambassador", "the Iranian UN mission", "Sweden's NATO accession"): the
+        phrase is the country's, towards that body, not the body's."""
+        doc = head.doc
+        return self.kb.organisations[org.term.ref].sector in INTERNATIONAL and place.term.kind in {
+            "country", "adjective"} and place.match.end <= org.match.start and doc[place.match.end].text != "-" \
+            and head.i >= org.match.end and not any(t.dep_ == "cc" for t in doc[place.match.end:org.match.start])
+
     def _combine(self, head: Token, span: Span, clues: list[_Clue], when: date | None,
                  former: bool) -> Actor | None:
         if not clues:
@@ -359,6 +368,8 @@ class Resolver:
                 return Actor(**base, country=tenure.country or place_country, sector=sector,
                              org=tenure.org if sector == tenure.sector else None, name=person.name, role=role,
                              kind="person", sectors=_office_sectors(kb, person, tenure, when))
+        if orgs and place is not None and self._towards(orgs[0], place, head):
+            orgs = []  # "Russia's UN ambassador", "Ukraine's EU bid": the country's, towards the body
         orgs = self._of_country(orgs, places, head.doc)
         if orgs:
             org = kb.organisations[orgs[0].term.ref]

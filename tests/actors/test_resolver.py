@@ -223,3 +223,18 @@ def test_explain_says_an_office_holder_was_found_by_the_date(pipeline):
 def test_a_party_by_its_name_is_a_party_the_tables_need_not_hold(pipeline, phrase, country, sector):
     a = _one(pipeline, phrase, "2025-01-01")
     assert ((a.country, a.sector) if a else (None, None)) == (country, sector)
+
+
+@pytest.mark.parametrize("text, head, code", [
+    ("Brazil's UN ambassador spoke first.", "ambassador", "BRA"),
+    ("The Chilean UN envoy left the chamber.", "envoy", "CHL"),
+    ("Norway's NATO bid was welcomed.", "bid", "NOR"),
+])
+def test_a_country_word_before_an_international_body_makes_the_phrase_the_countrys(pipeline, text, head, code):
+    (actor,) = actors_in(pipeline, text)[head]
+    assert (actor.country, actor.org) == (code, None)
+
+
+def test_an_international_body_coordinated_with_a_country_is_not_its(pipeline):
+    (actor,) = actors_in(pipeline, "UK and EU negotiators reached a deal.")["negotiators"]
+    assert actor.org == "EU"
