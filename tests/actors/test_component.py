@@ -43,7 +43,7 @@ def test_a_list_of_places_is_no_qualified_name(pipeline):
 
 def test_one_list_says_which_kinds_of_term_tell_where():
     from parley.actors import component, entries, explain, resolver
-    from parley.places import component as places
+    from parley.places import mentions as places
 
     assert component.PLACE_KINDS is explain.PLACE_KINDS is resolver.PLACE_KINDS is places.PLACE_KINDS \
         is entries.PLACE_KINDS
