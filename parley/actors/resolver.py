@@ -330,11 +330,11 @@ class Resolver:
         return sorted(ours, key=lambda c: kb.organisations[c.term.ref].country != own)
 
     def _towards(self, org: _Clue, place: _Clue, head: Token) -> bool:
-        """A country word before an international body's name that modifies the phrase's head
+        """A country word before an intergovernmental body's name that modifies the phrase's head
         ("Russia's UN ambassador", "the Iranian UN mission", "Sweden's NATO accession"): the
         phrase is the country's, towards that body, not the body's."""
         doc = head.doc
-        return self.kb.organisations[org.term.ref].sector in INTERNATIONAL and place.term.kind in {
+        return self.kb.organisations[org.term.ref].sector == "IGO" and place.term.kind in {
             "country", "adjective"} and place.match.end <= org.match.start and doc[place.match.end].text != "-" \
             and head.i >= org.match.end and not any(t.dep_ == "cc" for t in doc[place.match.end:org.match.start])
 
