@@ -21,6 +21,7 @@ FUTURE_ADJ = frozenset({"future", "upcoming", "planned", "proposed", "scheduled"
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
 NO_ONE = frozenset({"neither", "none", "nobody", "nothing"})
 FAIL_VERBS = frozenset({"fail", "refuse", "decline"})
+DENY_VERBS = frozenset({"deny"})  # "denied backing the rebels", "denied that its forces fired"
 # "the rebels usually take hours to claim their attacks": a habit, not an event that happened
 HABITUAL = frozenset({"usually", "often", "typically", "routinely", "regularly", "frequently", "generally",
                       "normally", "sometimes", "seldom", "rarely"})
@@ -86,7 +87,8 @@ def modality(anchor: Token, noun: Token | None, reported: bool) -> Modality:
         t = t.head
         chain.append(t)
     aux = set().union(*(_aux_words(v) for v in chain))
-    negated = any(_negated(v) for v in chain)
+    denied = any(v.dep_ in {"xcomp", "ccomp"} and v.head.lemma_.lower() in DENY_VERBS for v in chain)
+    negated = any(_negated(v) for v in chain) or denied
     failed = any(v.lemma_.lower() in FAIL_VERBS and v.i != anchor.i for v in chain)
     conditional = any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)

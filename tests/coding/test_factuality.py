@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from parley.ingest import Document
 
 
@@ -48,3 +50,15 @@ def test_a_subject_no_one_is_negates_and_an_inverted_condition_is_hypothetical(c
     assert code_text("Had Moscow lifted the embargo earlier, Georgia's exports might have recovered.") == []
     (ev,) = code_text("Sudan and Chad signed the draft accord on the border on Monday.")
     assert ev.factuality == "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    "Uganda denied sending troops to help the rebels in eastern Congo.",
+    "Uganda denied that its troops had shelled Congolese army positions.",
+])
+def test_what_is_denied_did_not_happen(code_text, text):
+    assert code_text(text) == []
+
+
+def test_a_verb_coordinated_with_a_denial_is_not_denied(code_text):
+    assert [e.event for e in code_text("Uganda denies the claim and accuses Kenya of spreading lies.")] == ["ACCUSE"]
