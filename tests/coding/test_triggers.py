@@ -328,3 +328,8 @@ def test_entering_waters_no_party_holds_is_no_show_of_force(code_text):
 ])
 def test_counter_terrorist_and_counterinsurgency_operations_are_force(code_text, text):
     assert [e.event for e in code_text(text)] == ["ASSAULT"]
+
+
+def test_terminating_an_agreement_or_cooperation_reduces_relations(code_text):
+    (ev,) = code_text("Burkina Faso terminated its military agreement with France on Monday.")
+    assert (ev.event, ev.cameo, ev.codes("recipient")) == ("SANCTION", "160", ["FRA"])
