@@ -343,7 +343,8 @@ def recipient_of(anchor: Token, noun: Token | None, heads: Heads, particle: str 
         return found, "the noun the participle describes"  # "among 11 people arrested on Saturday"
     if particle:
         word = particle.split()[-1]
-        for host in (anchor, noun):
+        # on the verb, its event noun, or its object ("launched missiles at Kyiv", "filed a case against X")
+        for host in (anchor, noun, *(c for c in anchor.children if c.dep_ == "dobj")):
             if host is None:
                 continue
             for prep in host.children:

@@ -333,3 +333,8 @@ def test_counter_terrorist_and_counterinsurgency_operations_are_force(code_text,
 def test_terminating_an_agreement_or_cooperation_reduces_relations(code_text):
     (ev,) = code_text("Burkina Faso terminated its military agreement with France on Monday.")
     assert (ev.event, ev.cameo, ev.codes("recipient")) == ("SANCTION", "160", ["FRA"])
+
+
+def test_filing_a_case_against_a_party_accuses_it_not_the_court(code_text):
+    (ev,) = code_text("Bolivia filed a case against Chile at the International Court of Justice in 2013.")
+    assert (ev.event, ev.cameo, ev.codes("recipient")) == ("ACCUSE", "115", ["CHL"])
