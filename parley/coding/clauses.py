@@ -124,3 +124,11 @@ def _described(tok: Token, clause: Token) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def mutual(verb: Token) -> bool:
+    """The verb's object is "each other" or "one another": its coordinated subjects act on each
+    other ("the army and the RSF accused each other")."""
+    doc = verb.doc
+    return any(c.dep_ == "dobj" and {doc[max(c.i - 1, 0):c.i + 1].text.lower(), doc[c.i:c.i + 2].text.lower()} & {
+        "each other", "one another"} for c in verb.children)

@@ -29,7 +29,7 @@ from .roles import (Found, Heads, actors_of, allowed, defied, given_to, hosts, i
                     participants_between, prep_object, recipient_of, rejected_from, subject_of,
                     unresolved, yielded_to)
 from .clauses import (arrival_of, demanded_clause, governing_verb, happened, natural_cause, purpose_clauses,
-                      purpose_place, same_attack)
+                      mutual, purpose_place, same_attack)
 from .triggers import CALLS, Hit, Triggers, child_dep, free_relatives, joined
 
 __all__ = ["Coder"]
@@ -432,7 +432,7 @@ def _reciprocity(hit: Hit, category: str | None, actor: Parties, recipient: Part
     """Symmetric triggers ("met", "agreed") and exchanges: "X and Y met" is X with Y, both ways."""
     trig = hit.trigger
     exchange = hit.light is not None and hit.light.lemma_ == "exchange"
-    if trig.has("sym") and len(actor) > 1 and not recipient:
+    if (trig.has("sym") or mutual(hit.anchor)) and len(actor) > 1 and not recipient:
         actor, recipient, reciprocal = actor[:1], actor[1:], True
     elif trig.has("sym") and actor and recipient and category in {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}:
         reciprocal = reciprocal or (category != "SUPPORT" or exchange)

@@ -387,3 +387,17 @@ def test_the_noun_a_passive_participle_describes_is_who_it_was_done_to(code_text
 def test_a_summit_held_is_its_organisations_meeting_not_done_to_itself(code_text):
     (ev,) = code_text("An ASEAN summit was held in Jakarta on Tuesday.")
     assert (ev.event, ev.codes("actor"), ev.recipient) == ("CONSULT", ["IGO"], ())
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Ethiopia and Eritrea accused each other of massing troops on the border.", {"ETH", "ERI"}),
+    ("Peru and Chile blamed one another for the collapse of the talks.", {"PER", "CHL"}),
+])
+def test_parties_that_act_on_each_other_are_each_others_recipients(code_text, text, pair):
+    (ev,) = code_text(text)
+    assert ev.reciprocal and {*ev.codes("actor"), *ev.codes("recipient")} == pair and len(ev.actor) == 1
+
+
+def test_trading_accusations_or_fire_is_mutual_accusation_or_force(code_text):
+    (ev,) = code_text("Ethiopia and Eritrea traded accusations over the border clashes on Monday.")
+    assert (ev.event, ev.reciprocal) == ("ACCUSE", True)
