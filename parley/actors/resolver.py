@@ -34,7 +34,8 @@ LEFT_ONLY = frozenset({"advmod", "npadvmod", "punct"})
 # "ethnic Albanians", "the Albanian population": an ethnic group, not the state's people.
 ETHNIC_HEADS = frozenset({"population", "community", "minority", "majority", "diaspora", "descent", "origin"})
 # Prepositions whose object lends a country (and membership) to the phrase head.
-LENDING_PREPS = frozenset({"of", "from", "in", "at", "within", "inside", "throughout", "across", "near"})
+LENDING_PREPS = frozenset({"of", "from", "in", "at", "within", "inside", "throughout", "across", "near", "for"})
+AGENT_ONLY_PREPS = frozenset({"for"})  # lend only to an agent the phrase already names ("a spokesman for X")
 # "Tens of thousands of students", "One third of the guerrillas": the "of" phrase is the actor.
 PARTITIVES = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
                         "dozen", "dozens", "score", "scores", "number", "group", "some", "many", "most", "all",
@@ -290,6 +291,8 @@ class Resolver:
         span = head.doc[min(ids):max(ids) + 1]
         actor = self._combine(head, span, clues, when, former)
         if actor is None or actor.country is None and actor.sector not in INTERNATIONAL:
+            if actor is None:  # "a spokesman for the Houthis" is theirs; "an aid program for Bosnia" no actor
+                lenders = [t for t in lenders if t.head.lower_ not in AGENT_ONLY_PREPS]
             lent = self._lent(head, lenders, matches, when)
             if lent is not None:
                 if actor is None:

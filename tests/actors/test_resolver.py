@@ -238,3 +238,9 @@ def test_a_country_word_before_an_international_body_makes_the_phrase_the_countr
 def test_an_international_body_coordinated_with_a_country_is_not_its(pipeline):
     (actor,) = actors_in(pipeline, "UK and EU negotiators reached a deal.")["negotiators"]
     assert actor.org == "EU"
+
+
+def test_an_agent_for_a_party_is_that_partys_but_a_thing_for_it_is_no_actor(pipeline):
+    (a,) = actors_in(pipeline, "A spokesman for the Taliban denied the report.")["spokesman"]
+    assert (a.country, a.org) == ("AFG", "TALIBAN")
+    assert "program" not in actors_in(pipeline, "Canada ended a military aid program for Haiti.")
