@@ -338,3 +338,8 @@ def test_terminating_an_agreement_or_cooperation_reduces_relations(code_text):
 def test_filing_a_case_against_a_party_accuses_it_not_the_court(code_text):
     (ev,) = code_text("Bolivia filed a case against Chile at the International Court of Justice in 2013.")
     assert (ev.event, ev.cameo, ev.codes("recipient")) == ("ACCUSE", "115", ["CHL"])
+
+
+def test_sending_warplanes_or_warships_toward_a_party_is_a_deployment(code_text):
+    (ev,) = code_text("Russia sent two strategic bombers toward Japan on Tuesday.")
+    assert (ev.event, ev.codes("recipient")) == ("MOBILIZE", ["JPN"])
