@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Attribution, Event, Mention
-from ..ontology import Ontology, load_ontology
+from ..ontology import MODES, Ontology, load_ontology
 from . import parties, recode
 from .attribution import attributions_in, reporting_ancestor, sentence_sources, unique_sources
 from .classifier import Classifier, TextModel, load_classifier
@@ -41,22 +41,6 @@ for _name in ASSIGNS:
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
-# PLOVER's modes per category (codebook), the ones the classifier may fill in.
-MODES: dict[str, frozenset[str]] = {
-    "CONSULT": frozenset({"visit", "third-party", "multilateral", "phone"}),
-    "RETREAT": frozenset({"withdraw", "release", "return", "disarm", "ceasefire", "access", "resign"}),
-    "REQUEST": frozenset({"assist", "change", "yield", "meet"}), "REJECT": frozenset({"assist", "change", "yield", "meet"}),
-    "ACCUSE": frozenset({"disapprove", "investigate", "allege"}),
-    "THREATEN": frozenset({"restrict", "ban", "arrest", "relations", "rights", "expel", "territory", "violence"}),
-    "PROTEST": frozenset({"demo", "riot", "strike", "hunger", "boycott", "obstruct"}),
-    "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
-    "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
-    "COERCE": frozenset({"seize", "restrict", "ban", "censor", "curfew", "martial-law", "arrest", "deport", "withhold",
-                         "misinformation", "cyber"}),
-    "ASSAULT": frozenset({"abduct", "beat", "torture", "execute", "sexual", "assassinate", "destroy", "primitive",
-                          "firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons",
-                          "crowd-control", "cleansing", "massacre", "unconventional"}),
-}
 # The quad model learnt ConfliBERT's class 0, which holds appeals (CAMEO 02) with statements;
 # PLOVER codes appeals (REQUEST), so its veto spares them.
 APPEALS = frozenset({"REQUEST"})

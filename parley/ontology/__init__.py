@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["CATEGORIES", "QUAD_CLASSES", "SECTORS", "CameoCode", "Ontology", "load_ontology"]
+__all__ = ["CATEGORIES", "MODES", "QUAD_CLASSES", "SECTORS", "CameoCode", "Ontology", "load_ontology"]
 
 CATEGORIES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -21,6 +21,23 @@ SECTORS = frozenset({
     "OPP", "PRE", "PTY", "REB", "REF", "REL", "SPY", "UAF", "IGO", "NGO", "MNC", "IMG",
     "UNK",  # PLOVER's generic unidentified actor ("two civilians were killed by a bomb")
 })
+
+# PLOVER's modes per category (codebook): the ones a rule or the classifier may set.
+MODES: dict[str, frozenset[str]] = {
+    "CONSULT": frozenset({"visit", "third-party", "multilateral", "phone"}),
+    "RETREAT": frozenset({"withdraw", "release", "return", "disarm", "ceasefire", "access", "resign"}),
+    "REQUEST": frozenset({"assist", "change", "yield", "meet"}), "REJECT": frozenset({"assist", "change", "yield", "meet"}),
+    "ACCUSE": frozenset({"disapprove", "investigate", "allege"}),
+    "THREATEN": frozenset({"restrict", "ban", "arrest", "relations", "rights", "expel", "territory", "violence"}),
+    "PROTEST": frozenset({"demo", "riot", "strike", "hunger", "boycott", "obstruct"}),
+    "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
+    "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
+    "COERCE": frozenset({"seize", "restrict", "ban", "censor", "curfew", "martial-law", "arrest", "deport", "withhold",
+                         "misinformation", "cyber"}),
+    "ASSAULT": frozenset({"abduct", "beat", "torture", "execute", "sexual", "assassinate", "destroy", "primitive",
+                          "firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons",
+                          "crowd-control", "cleansing", "massacre", "unconventional"}),
+}
 
 # The CAMEO code a PLOVER category takes when the text supports nothing deeper.
 DEFAULT_CAMEO: dict[str, str] = {
