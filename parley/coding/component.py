@@ -60,6 +60,9 @@ TOPIC_OBJECTS = frozenset({"'on' object", "'over' object", "'about' object"})
 # judgements aimed at whoever did what they judge ("condemned the raids", "rejected the decision")
 JUDGEMENTS = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
 FORCE = frozenset({"ASSAULT", "COERCE"})
+# people named only as people: what force is used on them is done to them, not to whom a clause about them names
+PERSONS = frozenset({"man", "woman", "person", "boy", "girl", "child", "teenager", "youth", "resident", "villager",
+                     "baby", "individual"})
 DEFINITE = frozenset({"the", "this", "these", "those", "such"})
 PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "itself",
                       "themselves", "himself", "herself"})
@@ -266,6 +269,9 @@ class Coder:
             subj = child_dep(clause, "nsubj")  # "demanded that Hamas renounce ...", "its demand that Manila remove ..."
             if subj is not None:
                 recipient, how = owner_or_self(subj, heads), "subject of the demanded clause"
+        if not recipient and category in FORCE and (obj := child_dep(anchor, "dobj")) is not None and (
+                obj.lemma_.lower() in PERSONS):  # "executed a man convicted of spying for Israel": the man
+            recipient, how = heads.get(obj.i) or unresolved(obj, named=False), "whom it was done to"
         if not recipient:
             recipient, how = _clause_recipient(hit, heads, taken, self.lexicon.weapons)
             own = frozenset((r.start, r.end) for r in recipient if r not in _not_self(recipient, actor))

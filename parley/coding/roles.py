@@ -459,8 +459,10 @@ def _found(actors: tuple[Actor, ...], how: str) -> Found | None:
 
 def _named_inside(tok: Token, heads: Heads) -> bool:
     """Whether a phrase holds an identified party anywhere ("the release of Chinese sailors"):
-    then the search goes on to find it rather than taking the phrase as unidentified."""
-    return any(t.i in heads for t in tok.subtree)
+    then the search goes on to find it rather than taking the phrase as unidentified. Not in a
+    clause that describes it ("a man convicted of spying for Israel" is no Israeli)."""
+    clauses = [c for c in tok.children if c.dep_ in {"acl", "relcl"} and c.pos_ in {"VERB", "AUX"}]
+    return any(t.i in heads for t in tok.subtree if not any(c.left_edge.i <= t.i <= c.right_edge.i for c in clauses))
 
 
 def participants_between(noun: Token, heads: Heads, happened: bool = False) -> tuple[Actor, ...]:

@@ -401,3 +401,14 @@ def test_parties_that_act_on_each_other_are_each_others_recipients(code_text, te
 def test_trading_accusations_or_fire_is_mutual_accusation_or_force(code_text):
     (ev,) = code_text("Ethiopia and Eritrea traded accusations over the border clashes on Monday.")
     assert (ev.event, ev.reciprocal) == ("ACCUSE", True)
+
+
+def test_force_on_a_person_is_done_to_that_person_not_to_whom_a_clause_about_them_names(code_text):
+    (ev,) = code_text("Saudi Arabia executed a man convicted of smuggling drugs for a Yemeni gang.")
+    assert ev.event == "ASSAULT" and [r.text for r in ev.recipient] == ["a man"]
+
+
+def test_a_party_named_in_a_clause_describing_the_object_is_not_the_objects(code_text):
+    (ev,) = code_text("A Malawi court has freed on bail two ex - ministers who served in former president Peter "
+                      "Mutharika's government and face charges of fraud.")
+    assert ev.recipient and "ministers" in ev.recipient[0].text
