@@ -381,6 +381,9 @@ def _particles(verb: Token) -> set[str]:
     """The verb's particles and prepositions, but not one that only dates it ("agreed on Monday"),
     and a preposition of aim on its direct object ("launched missiles and drones at Ukraine")."""
     found = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "dative", "agent"} and not _dating(c)}
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is not None and after.dep_ == "quantmod":
+        found.add(after.lower_)  # "handed over 20 hostages": the parser read "over 20" as "more than 20"
     objs = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
     return found | {p.lower_ for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ in AIM_PREPS}
 

@@ -343,3 +343,8 @@ def test_filing_a_case_against_a_party_accuses_it_not_the_court(code_text):
 def test_sending_warplanes_or_warships_toward_a_party_is_a_deployment(code_text):
     (ev,) = code_text("Russia sent two strategic bombers toward Japan on Tuesday.")
     assert (ev.event, ev.codes("recipient")) == ("MOBILIZE", ["JPN"])
+
+
+def test_a_particle_the_parser_read_as_more_than_still_makes_the_phrasal_verb(code_text):
+    (ev,) = code_text("The rebels handed over 20 hostages to Qatari mediators.")
+    assert (ev.event, ev.mode) == ("RETREAT", "release")
