@@ -59,6 +59,8 @@ GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization", "m
 TOPIC_OBJECTS = frozenset({"'on' object", "'over' object", "'about' object"})
 # judgements aimed at whoever did what they judge ("condemned the raids", "rejected the decision")
 JUDGEMENTS = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+# nouns that name whatever was last done ("condemned the move", "rejected the measures")
+GENERIC_ACTS = frozenset({"move", "measure", "decision", "step", "action"})
 FORCE = frozenset({"ASSAULT", "COERCE"})
 # people named only as people: what force is used on them is done to them, not to whom a clause about them names
 PERSONS = frozenset({"man", "woman", "person", "boy", "girl", "child", "teenager", "youth", "resident", "villager",
@@ -439,11 +441,13 @@ def _judged_event(ev: Event, hit: Hit, hits: list[Hit], events: list[Event],
     as one: "struck ... condemned the raids")."""
     obj = child_dep(hit.anchor, "dobj") if hit.noun is None else None
     judged = next((h for h in hits if obj is not None and h.nominal and h.token.i == obj.i), None)
-    if judged is None or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children):
+    generic = judged is None and obj is not None and obj.lemma_.lower() in GENERIC_ACTS  # "condemned the move"
+    if (judged is None and not generic) or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children):
         return ev
-    lemma, category = obj.lemma_.lower(), judged.trigger.category
+    lemma, category = obj.lemma_.lower(), judged.trigger.category if judged else ""
     family = FORCE if category in FORCE else frozenset({category})
-    for wanted in (lambda n: n[0] == lemma, lambda n: n[1] in family):
+    acts = (lambda n: n[1] not in JUDGEMENTS,) if generic else (lambda n: n[0] == lemma, lambda n: n[1] in family)
+    for wanted in acts:
         for i in range(len(events) - 1, -1, -1):
             before = events[i]
             if wanted(named[i]) and before.actor and not _overlaps(before.actor, ev.actor):

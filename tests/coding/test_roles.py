@@ -412,3 +412,8 @@ def test_a_party_named_in_a_clause_describing_the_object_is_not_the_objects(code
     (ev,) = code_text("A Malawi court has freed on bail two ex - ministers who served in former president Peter "
                       "Mutharika's government and face charges of fraud.")
     assert ev.recipient and "ministers" in ev.recipient[0].text
+
+
+def test_judging_the_move_or_the_measures_is_aimed_at_who_made_them(code_text):
+    events = code_text("Mali expelled the French ambassador on Tuesday. Paris condemned the move.")
+    assert [(e.event, e.codes("recipient")) for e in events][-1] == ("ACCUSE", ["MLI"])
