@@ -32,13 +32,17 @@ from .user import load_user_places
 __all__ = ["GeoEntry", "Gazetteer", "PlaceTagger", "load_gazetteer", "fold"]
 
 # Events whose verb's object, when a place, is where they happened ("shelled Bakhmut").
-TARGETED = frozenset({"ASSAULT"})
+TARGETED = frozenset({"ASSAULT", "COERCE"})
 OCCUPY = "192"  # CAMEO's occupying territory: the place taken is where it happened ("took Bohdanivka")
 # The clauses an event's place is looked for in, upwards from its own: the one a participle,
 # infinitive, coordinated or complement clause hangs from, and the noun phrase an event noun is part of.
 CLIMB = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl", "dobj", "pobj"})
 # The clauses through which a place the verb acts on stays the target's ("hit Kharkiv, wounding five").
 TARGET_CLIMB = frozenset({"advcl", "conj"})
+# People a place name may modify as their nationality ("Myanmar nationals"): who, never where.
+PEOPLE = frozenset({"national", "citizen", "migrant", "refugee", "worker", "people", "civilian", "soldier", "troop",
+                    "fisherman", "sailor", "tourist", "pilgrim", "prisoner", "detainee", "student", "journalist",
+                    "diplomat", "official", "activist", "man", "woman", "child", "resident", "crew"})
 # Prepositions a place phrase may sit under ("talks with commanders in Benghazi").
 CHAIN_PREPS = PLACE_PREPS | {"with", "before", "for", "against", "by", "among", "between", "to", "over", "during",
                              "after", "following"}
@@ -280,7 +284,8 @@ class PlaceTagger:
             if rank == 0 and (destination(ent.root, own) or origin(ent.root, own)):
                 rank = 0.25
             if rank is None and target and (acted_on(ent.root, own) or (
-                    ent.root.dep_ in {"poss", "compound", "nmod"} and acted_on(ent.root.head, own))):
+                    ent.root.dep_ in {"poss", "compound", "nmod"} and acted_on(ent.root.head, own)
+                    and ent.root.head.lemma_.lower() not in PEOPLE)):  # "deported Myanmar nationals": whose
                 rank = 1  # "struck Iran's nuclear sites", "shelled the Zamzam camp"
             if rank is None and over(ent.root, own | nouns) and self._water(ent):
                 rank = 0  # "shot down drones over the Black Sea"

@@ -339,3 +339,10 @@ def test_a_purpose_happens_where_the_act_it_serves_does_not_where_its_topic_is(c
 def test_an_event_counted_by_a_noun_takes_the_place_of_that_nouns_verb(code_text):
     (ev,) = code_text("Israel carried out a wave of air strikes in southern Lebanon on Thursday.")
     assert ev.location is not None and ev.location.name == "Lebanon"
+
+
+def test_coercion_happens_at_the_place_it_is_done_to_but_a_nationality_is_no_place(code_text):
+    (ev,) = code_text("Egyptian police raided the Alexandria offices of three rights groups on Sunday.")
+    assert ev.event == "COERCE" and ev.location is not None and ev.location.name == "Alexandria"
+    (ev,) = code_text("Libya deported 300 Niger nationals on Sunday, officials said.")
+    assert ev.location is None or ev.location.country != "NER"
