@@ -56,6 +56,13 @@ def _purpose_of(anchor: Token) -> Token | None:
     return None
 
 
+def _modified(root: Token) -> Token:
+    """The noun a modifier chain ends in: "the Nur Shams refugee camp" → camp."""
+    while root.dep_ in {"poss", "compound", "nmod"} and root.head.i != root.i:
+        root = root.head
+    return root
+
+
 def _inner_first(found: list[tuple[float, Span, Span | None]]) -> list[tuple[float, Span, Span | None]]:
     """"an air strike on Jabalia in the northern Gaza Strip", "Vuhledar, a mining town in the
     Donetsk region": a place that only says where another place mention lies comes right after
@@ -284,8 +291,8 @@ class PlaceTagger:
             if rank == 0 and (destination(ent.root, own) or origin(ent.root, own)):
                 rank = 0.25
             if rank is None and target and (acted_on(ent.root, own) or (
-                    ent.root.dep_ in {"poss", "compound", "nmod"} and acted_on(ent.root.head, own)
-                    and ent.root.head.lemma_.lower() not in PEOPLE)):  # "deported Myanmar nationals": whose
+                    ent.root.dep_ in {"poss", "compound", "nmod"} and acted_on(modified := _modified(ent.root), own)
+                    and modified.lemma_.lower() not in PEOPLE)):  # "deported Myanmar nationals": whose
                 rank = 1  # "struck Iran's nuclear sites", "shelled the Zamzam camp"
             if rank is None and over(ent.root, own | nouns) and self._water(ent):
                 rank = 0  # "shot down drones over the Black Sea"

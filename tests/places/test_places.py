@@ -346,3 +346,8 @@ def test_coercion_happens_at_the_place_it_is_done_to_but_a_nationality_is_no_pla
     assert ev.event == "COERCE" and ev.location is not None and ev.location.name == "Alexandria"
     (ev,) = code_text("Libya deported 300 Niger nationals on Sunday, officials said.")
     assert ev.location is None or ev.location.country != "NER"
+
+
+def test_a_camp_named_by_a_chain_of_modifiers_is_where_it_was_raided(code_text):
+    (ev,) = code_text("Israeli troops raided the Nur Shams refugee camp near Tulkarem.")
+    assert ev.location is not None and ev.location.name == "Nur Shams Camp"
