@@ -348,3 +348,16 @@ def test_sending_warplanes_or_warships_toward_a_party_is_a_deployment(code_text)
 def test_a_particle_the_parser_read_as_more_than_still_makes_the_phrasal_verb(code_text):
     (ev,) = code_text("The rebels handed over 20 hostages to Qatari mediators.")
     assert (ev.event, ev.mode) == ("RETREAT", "release")
+
+
+@pytest.mark.parametrize("text", [
+    "Ruto spoke by phone with Museveni on Sunday about the border dispute.",
+    "The Kenyan and Ugandan presidents spoke by telephone on Sunday.",
+])
+def test_speaking_by_phone_is_a_phone_consultation(code_text, text):
+    (ev,) = code_text(text)
+    assert (ev.event, ev.mode) == ("CONSULT", "phone")
+
+
+def test_speaking_to_reporters_is_no_consultation(code_text):
+    assert code_text("The Kenyan foreign minister spoke to reporters in Nairobi on Sunday.") == []
