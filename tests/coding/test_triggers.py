@@ -361,3 +361,14 @@ def test_speaking_by_phone_is_a_phone_consultation(code_text, text):
 
 def test_speaking_to_reporters_is_no_consultation(code_text):
     assert code_text("The Kenyan foreign minister spoke to reporters in Nairobi on Sunday.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Washington blacklisted four Cambodian firms on Friday.", ("SANCTION", "160")),
+    ("Pakistan placed its armed forces on high alert on Sunday.", ("MOBILIZE", "152")),
+    ("Armenia called up 5,000 reservists on Monday.", ("MOBILIZE", "154")),
+    ("The Ethiopian government imposed an internet blackout in Amhara.", ("COERCE", "1721")),
+    ("The court put the former Peruvian president on trial.", ("COERCE", "173")),  # the compiled "put on +trial" kept
+])
+def test_blacklisting_alerts_call_ups_and_blackouts(code_text, text, expected):
+    assert [(e.event, e.cameo) for e in code_text(text)] == [expected]
