@@ -155,7 +155,7 @@ class Triggers:
                 if obj is None and not self._weapon_subject(verb, trig):
                     continue
                 if trig.category is None:
-                    continue
+                    return None  # "offered condolences": with this object the verb is no event at all
                 return Hit(verb, trig, None)
             if trig.has("light"):
                 light = light or trig

@@ -372,3 +372,8 @@ def test_speaking_to_reporters_is_no_consultation(code_text):
 ])
 def test_blacklisting_alerts_call_ups_and_blackouts(code_text, text, expected):
     assert [(e.event, e.cameo) for e in code_text(text)] == [expected]
+
+
+def test_offering_condolences_is_no_event_but_a_bailout_is_aid(code_text):
+    assert code_text("Manila offered condolences to Jakarta after the floods.") == []
+    assert [(e.event, e.cameo) for e in code_text("The IMF approved a bailout for Sri Lanka.")] == [("AID", "071")]
