@@ -22,13 +22,13 @@ def test_dateplace_real_set(capsys):
               f"no event {result['no_event']}/{result['sentences']}; with an event: "
               f"date {result['with_event']['date']['accuracy']} place {result['with_event']['place']['accuracy']}")
     assert result["sentences"] == 216 and result["date"]["rows"] + result["undated"]["rows"] == 216
-    # floors a little below the figures at 431aceb (49 with no event, dates 0.744, places 0.583)
-    assert result["no_event"] <= 53
-    assert result["date"]["accuracy"] >= 0.72
+    # floors a little below the figures at 8cbe65b (42 with no event, dates 0.778, places 0.625)
+    assert result["no_event"] <= 46
+    assert result["date"]["accuracy"] >= 0.75
     # the time stage on the events it is given (0.932 on 2026-12-06, s-dates): a date regression
     # shows here even when coding recall moves the figure above
     assert result["with_event"]["date"]["accuracy"] >= 0.90
-    assert result["place"]["accuracy"] >= 0.56
+    assert result["place"]["accuracy"] >= 0.60
 
 
 def test_referee_rules():
