@@ -377,3 +377,11 @@ def test_blacklisting_alerts_call_ups_and_blackouts(code_text, text, expected):
 def test_offering_condolences_is_no_event_but_a_bailout_is_aid(code_text):
     assert code_text("Manila offered condolences to Jakarta after the floods.") == []
     assert [(e.event, e.cameo) for e in code_text("The IMF approved a bailout for Sri Lanka.")] == [("AID", "071")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Soldiers placed the Gabonese president under house arrest on Wednesday.", ("COERCE", "173")),
+    ("Paris prosecutors placed the former Lebanese governor under investigation.", ("ACCUSE", "090")),
+])
+def test_placing_someone_under_arrest_or_investigation(code_text, text, expected):
+    assert [(e.event, e.cameo) for e in code_text(text)] == [expected]
