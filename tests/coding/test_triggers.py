@@ -385,3 +385,11 @@ def test_offering_condolences_is_no_event_but_a_bailout_is_aid(code_text):
 ])
 def test_placing_someone_under_arrest_or_investigation(code_text, text, expected):
     assert [(e.event, e.cameo) for e in code_text(text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bolivia closed its embassy in Israel on Tuesday.", ("SANCTION", "161")),
+    ("Minsk suspended its participation in the arms treaty.", ("SANCTION", "160")),
+])
+def test_closing_an_embassy_or_suspending_participation_reduces_relations(code_text, text, expected):
+    assert [(e.event, e.cameo) for e in code_text(text)] == [expected]
