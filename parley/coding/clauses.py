@@ -67,12 +67,16 @@ def governing_verb(noun: Token) -> Token:
 
 def same_attack(hit: Hit, hits: list[Hit]) -> Hit | None:
     """An attack told in a clause of the same moment ("as", "when", "while") below a harm no one
-    is named for."""
+    is named for, or named by the noun it happened "in" ("were killed in Israeli air strikes")."""
     for h in hits:
+        if h is hit or h.trigger.category != "ASSAULT":
+            continue
         clause = h.anchor
         below = clause.dep_ == "advcl" and clause.head.i == hit.anchor.i
-        if h is not hit and h.trigger.category == "ASSAULT" and below \
-                and any(c.dep_ == "mark" and c.lower_ in {"as", "when", "while"} for c in clause.children):
+        if below and any(c.dep_ == "mark" and c.lower_ in {"as", "when", "while"} for c in clause.children):
+            return h
+        noun = h.noun if h.noun is not None else h.token
+        if h.nominal and noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during"} and noun.head.head.i == hit.anchor.i:
             return h
     return None
 

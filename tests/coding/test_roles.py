@@ -417,3 +417,12 @@ def test_a_party_named_in_a_clause_describing_the_object_is_not_the_objects(code
 def test_judging_the_move_or_the_measures_is_aimed_at_who_made_them(code_text):
     events = code_text("Mali expelled the French ambassador on Tuesday. Paris condemned the move.")
     assert [(e.event, e.codes("recipient")) for e in events][-1] == ("ACCUSE", ["MLI"])
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Six people were killed in Turkish air strikes on northern Iraq on Sunday.", "TUR"),
+    ("Four soldiers were killed in an attack by Somali militants near the border.", "SOM"),
+])
+def test_harm_done_in_an_attack_is_done_by_whoever_made_the_attack(code_text, text, who):
+    (ev,) = code_text(text)
+    assert ev.event == "ASSAULT" and ev.codes("actor") == [who]
