@@ -393,3 +393,12 @@ def test_placing_someone_under_arrest_or_investigation(code_text, text, expected
 ])
 def test_closing_an_embassy_or_suspending_participation_reduces_relations(code_text, text, expected):
     assert [(e.event, e.cameo) for e in code_text(text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Serbia and Kosovo initialled a framework agreement in Brussels on Monday.",
+    "Chile and Argentina inked an energy deal on Friday.",
+])
+def test_initialling_or_inking_an_agreement_is_signing_it(code_text, text):
+    (ev,) = code_text(text)
+    assert (ev.event, ev.cameo, ev.reciprocal) == ("SUPPORT", "057", True)
