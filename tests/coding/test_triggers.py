@@ -402,3 +402,11 @@ def test_closing_an_embassy_or_suspending_participation_reduces_relations(code_t
 def test_initialling_or_inking_an_agreement_is_signing_it(code_text, text):
     (ev,) = code_text(text)
     assert (ev.event, ev.cameo, ev.reciprocal) == ("SUPPORT", "057", True)
+
+
+@pytest.mark.parametrize("text", [
+    "India shipped 200,000 vaccine doses to Nepal on Monday.",
+    "The World Food Programme began food distributions in Tigray on Monday.",
+])
+def test_shipping_goods_and_distributing_food_are_aid(code_text, text):
+    assert [e.event for e in code_text(text)] == ["AID"]
