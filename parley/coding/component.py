@@ -475,7 +475,7 @@ def _condition_subject(anchor: Token, heads: Heads) -> Parties:
     """The actor a condition is put to: "threatened to strike unless Israel rescinded ..."."""
     for v in [anchor, *anchor.subtree]:
         if v.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"unless", "if"} for m in v.children):
-            subj = child_dep(v, "nsubj")
+            subj = child_dep(v, "nsubj") or child_dep(v, "nsubjpass")  # "if NATO troops were sent"
             if subj is not None and (found := owner_or_self(subj, heads)):
                 return found
     return ()

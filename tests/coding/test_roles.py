@@ -426,3 +426,8 @@ def test_judging_the_move_or_the_measures_is_aimed_at_who_made_them(code_text):
 def test_harm_done_in_an_attack_is_done_by_whoever_made_the_attack(code_text, text, who):
     (ev,) = code_text(text)
     assert ev.event == "ASSAULT" and ev.codes("actor") == [who]
+
+
+def test_a_threat_is_put_to_the_passive_subject_of_its_condition(code_text):
+    (ev,) = code_text("Ankara warned of retaliation if Greek troops were deployed to the islands.")
+    assert ev.event == "THREATEN" and ev.codes("recipient") == ["GRC"]
