@@ -40,11 +40,13 @@ def by_protesters(reading: Reading, trig: Trigger, actor: tuple[Actor, ...], sen
 
 
 def by_drills(reading: Reading, noun: Token | None, actor: tuple[Actor, ...], reciprocal: bool) -> Reading:
-    """One side's drills or exercises raise its readiness (MOBILIZE); only joint ones, or those of
-    several parties, are cooperation."""
-    if reading[0] == "COOPERATE" and noun is not None and noun.lemma_ in {"drill", "exercise"} and not (
-            reciprocal or len(actor) > 1 or any(c.lower_ == "joint" for c in noun.children)):
+    """One side's drills, exercises or patrols raise its readiness (MOBILIZE); only joint ones, or
+    those of several parties, are cooperation."""
+    joint = noun is not None and (reciprocal or len(actor) > 1 or any(c.lower_ == "joint" for c in noun.children))
+    if reading[0] == "COOPERATE" and noun is not None and noun.lemma_ in {"drill", "exercise"} and not joint:
         return "MOBILIZE", "152", "troops"
+    if reading[0] == "MOBILIZE" and noun is not None and noun.lemma_ in {"patrol", "drill", "exercise"} and joint:
+        return "COOPERATE", "062", None  # "a joint patrol": military cooperation
     return reading
 
 

@@ -410,3 +410,8 @@ def test_initialling_or_inking_an_agreement_is_signing_it(code_text, text):
 ])
 def test_shipping_goods_and_distributing_food_are_aid(code_text, text):
     assert [e.event for e in code_text(text)] == ["AID"]
+
+
+def test_a_joint_patrol_is_military_cooperation_a_lone_one_readiness(code_text):
+    (ev,) = code_text("Thailand and Cambodia began a joint border patrol on Monday.")
+    assert (ev.event, ev.cameo) == ("COOPERATE", "062")
