@@ -3,7 +3,8 @@
 Mentions of one event are merged: a later noun that refers back ("the talks between Cho and
 Rubio", "this meeting") joins the earlier event of the same category between the same
 parties; so does a repeated report with the same trigger word, and any second CONSULT of the
-same parties on the same day. Distinct statements stay distinct even when the parties and
+same parties on the same day; a definite noun that names no party ("the strike took place in
+Doha") joins the latest earlier event of its category and may give it its place. Distinct statements stay distinct even when the parties and
 category match ("reiterated their commitment ..." and "agreed to sustain ..." are two AGREEs).
 Unrealised events (negated, hypothetical) are dropped here unless asked for.
 """
@@ -71,7 +72,7 @@ def _absorb(base: Event, other: Event) -> Event:
     )
 
 
-def _refers_back(ev: Event, earlier: list[Event]) -> int | None:
+def _antecedent(ev: Event, earlier: list[Event]) -> int | None:
     """"... carried out an air strike on Tuesday. ... the strike took place in Doha": a definite
     noun naming no party of its own is the latest earlier event of its category, not a new one."""
     if any(a.kind not in STAND_INS for a in ev.actor + ev.recipient):
@@ -91,7 +92,7 @@ def merge_events(events: list[Event], nominal: list[bool], lemmas: list[str],
     sentences: list[set[int]] = []  # the sentences of each merged event's mentions
     for k, ev in enumerate(events):
         own = {y.sentence for y in ev.mentions}
-        target = _refers_back(ev, merged) if nominal[k] and definite and definite[k] else None
+        target = _antecedent(ev, merged) if nominal[k] and definite and definite[k] else None
         for i, m in enumerate(merged if target is None else ()):
             if m.event != ev.event or not _compatible(m, ev):
                 continue

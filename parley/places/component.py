@@ -31,7 +31,7 @@ from .user import load_user_places
 
 __all__ = ["GeoEntry", "Gazetteer", "PlaceTagger", "load_gazetteer", "fold"]
 
-# Events whose verb's object, when a place, is where they happened ("shelled Bakhmut").
+# Events whose verb's object, when a place, is where they happened ("shelled Bakhmut", "raided the camp").
 TARGETED = frozenset({"ASSAULT", "COERCE"})
 OCCUPY = "192"  # CAMEO's occupying territory: the place taken is where it happened ("took Bohdanivka")
 # The clauses an event's place is looked for in, upwards from its own: the one a participle,
@@ -144,7 +144,9 @@ class PlaceTagger:
         Above a complement clause ("announced in Caracas that talks would begin") the verb's own
         place counts, not its subject's or object's: "the ministry in Kabul said its forces had
         fired" says where the speaker is, not where the event happened. Last, a clause hanging from
-        these verbs that tells the same occurrence ("Speaking in Caracas, X ordered ...")."""
+        these verbs that tells the same occurrence ("Speaking in Caracas, X ordered ..."). An
+        infinitive of purpose is first placed by its own words, then by the act it serves, before
+        the places in what it is about ("gathered in Washington to denounce the invasion of Ukraine")."""
         t, aimed, speaker, seen = anchor, target, False, [anchor]
         if (purpose := _purpose_of(anchor)) is not None:
             # "gathered outside the embassy in Washington to denounce Russia's invasion of Ukraine":
