@@ -73,7 +73,7 @@ def same_attack(hit: Hit, hits: list[Hit]) -> Hit | None:
             continue
         clause = h.anchor
         below = clause.dep_ == "advcl" and clause.head.i == hit.anchor.i
-        if below and any(c.dep_ == "mark" and c.lower_ in {"as", "when", "while"} for c in clause.children):
+        if below and any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"as", "when", "while"} for c in clause.children):
             return h
         noun = h.noun if h.noun is not None else h.token
         if h.nominal and noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during"} and noun.head.head.i == hit.anchor.i:

@@ -431,3 +431,8 @@ def test_harm_done_in_an_attack_is_done_by_whoever_made_the_attack(code_text, te
 def test_a_threat_is_put_to_the_passive_subject_of_its_condition(code_text):
     (ev,) = code_text("Ankara warned of retaliation if Greek troops were deployed to the islands.")
     assert ev.event == "THREATEN" and ev.codes("recipient") == ["GRC"]
+
+
+def test_harm_is_done_by_who_attacked_when_it_happened_however_when_is_parsed(code_text):
+    (ev,) = code_text("At least nine people were killed when soldiers fired on protesters in Guinea.")
+    assert ev.event == "ASSAULT" and [a.text for a in ev.actor] == ["soldiers"]
