@@ -9,9 +9,13 @@ from ..model import Actor
 from .roles import Heads, actors_of
 from .triggers import Hit, child_dep, marked_clause, takes_place
 
-__all__ = ["ARRIVALS", "HAZARDS", "OCCURRENCES", "arrival_of", "demanded_clause", "governing_verb", "happened",
-           "natural_cause", "purpose_clauses", "purpose_place", "same_attack"]
+__all__ = ["ARRIVALS", "DEFINITE", "FORCE", "HAZARDS", "OCCURRENCES", "arrival_of", "demanded_clause",
+           "governing_verb", "happened", "mutual", "natural_cause", "purpose_clauses", "purpose_place", "same_attack"]
 
+# force, used or suffered: one family for judgements and merges ("struck ... condemned the raids")
+FORCE = frozenset({"ASSAULT", "COERCE"})
+# determiners of a noun that refers back to an event already told ("the strike", "these attacks")
+DEFINITE = frozenset({"the", "this", "these", "those", "such"})
 # verbs saying that something given reached its destination
 ARRIVALS = frozenset({"arrive", "reach", "land"})
 # verbs saying that their subject happened ("the fighting took place in Jableh", "clashes broke out")

@@ -28,8 +28,8 @@ from .quad import VETO, no_event
 from .roles import (Found, Heads, actors_of, allowed, defied, given_to, hosts, is_passive, owner_of, owner_or_self,
                     participants_between, prep_object, recipient_of, rejected_from, subject_of,
                     unresolved, yielded_to)
-from .clauses import (arrival_of, demanded_clause, governing_verb, happened, natural_cause, purpose_clauses,
-                      mutual, purpose_place, same_attack)
+from .clauses import (DEFINITE, FORCE, arrival_of, demanded_clause, governing_verb, happened, mutual,
+                      natural_cause, purpose_clauses, purpose_place, same_attack)
 from .triggers import CALLS, Hit, Triggers, child_dep, free_relatives, joined
 
 __all__ = ["Coder"]
@@ -61,11 +61,9 @@ TOPIC_OBJECTS = frozenset({"'on' object", "'over' object", "'about' object"})
 JUDGEMENTS = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
 # nouns that name whatever was last done ("condemned the move", "rejected the measures")
 GENERIC_ACTS = frozenset({"move", "measure", "decision", "step", "action"})
-FORCE = frozenset({"ASSAULT", "COERCE"})
 # people named only as people: what force is used on them is done to them, not to whom a clause about them names
 PERSONS = frozenset({"man", "woman", "person", "boy", "girl", "child", "teenager", "youth", "resident", "villager",
                      "baby", "individual"})
-DEFINITE = frozenset({"the", "this", "these", "those", "such"})
 PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "itself",
                       "themselves", "himself", "herself"})
 

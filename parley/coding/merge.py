@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Event
-from .component import DEFINITE, FORCE
+from .clauses import DEFINITE, FORCE
 from .parties import STAND_INS, identified
 
 __all__ = ["Merger", "merge_events"]
