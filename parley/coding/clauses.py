@@ -9,8 +9,9 @@ from ..model import Actor
 from .roles import Heads, actors_of
 from .triggers import Hit, child_dep, marked_clause, takes_place
 
-__all__ = ["ARRIVALS", "DEFINITE", "FORCE", "HAZARDS", "OCCURRENCES", "arrival_of", "demanded_clause",
-           "governing_verb", "happened", "mutual", "natural_cause", "purpose_clauses", "purpose_place", "same_attack"]
+__all__ = ["ARRIVALS", "DEFINITE", "FORCE", "HAZARDS", "OCCURRENCES", "arrival_of", "demanded_clause", "family",
+           "governing_verb", "happened", "infinitive", "mutual", "natural_cause", "purpose_clauses", "purpose_place",
+           "same_attack"]
 
 # force, used or suffered: one family for judgements and merges ("struck ... condemned the raids")
 FORCE = frozenset({"ASSAULT", "COERCE"})
@@ -20,6 +21,17 @@ DEFINITE = frozenset({"the", "this", "these", "those", "such"})
 ARRIVALS = frozenset({"arrive", "reach", "land"})
 # verbs saying that their subject happened ("the fighting took place in Jableh", "clashes broke out")
 OCCURRENCES = frozenset({"occur", "happen", "erupt", "rage", "unfold", "resume", "continue", "intensify"})
+
+
+def family(category: str) -> frozenset[str]:
+    """The categories an antecedent of ``category`` may have: force counts as one ("struck ...
+    condemned the raids", "the strike ... the raid took place")."""
+    return FORCE if category in FORCE else frozenset({category})
+
+
+def infinitive(verb: Token) -> bool:
+    """"to denounce", "to fight the epidemic": a verb with its "to" (a purpose, not a finite clause)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def happened(noun: Token | None) -> bool:
@@ -114,7 +126,7 @@ def purpose_place(clauses: list[Token], heads: Heads) -> tuple[Actor, ...]:
     fighting in Yemen": with no one named, the place the act's purpose lies in is whom it concerns
     (not a place that describes someone in it: "to free X, a nurse detained in Nicaragua")."""
     for clause in clauses:
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        if not infinitive(clause):
             continue  # a purpose is an infinitive: not "a painting that was stolen in Manhattan"
         for t in clause.subtree:
             if t.dep_ == "pobj" and t.head.lower_ in {"in", "across", "throughout"} \

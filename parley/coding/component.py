@@ -28,7 +28,7 @@ from .quad import VETO, no_event
 from .roles import (Found, Heads, actors_of, allowed, defied, given_to, hosts, is_passive, owner_of, owner_or_self,
                     participants_between, prep_object, recipient_of, rejected_from, subject_of,
                     unresolved, yielded_to)
-from .clauses import (DEFINITE, FORCE, arrival_of, demanded_clause, governing_verb, happened, mutual,
+from .clauses import (DEFINITE, FORCE, arrival_of, demanded_clause, family, governing_verb, happened, mutual,
                       natural_cause, purpose_clauses, purpose_place, same_attack)
 from .triggers import CALLS, Hit, Triggers, child_dep, free_relatives, joined
 
@@ -443,8 +443,8 @@ def _judged_event(ev: Event, hit: Hit, hits: list[Hit], events: list[Event],
     if (judged is None and not generic) or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children):
         return ev
     lemma, category = obj.lemma_.lower(), judged.trigger.category if judged else ""
-    family = FORCE if category in FORCE else frozenset({category})
-    acts = (lambda n: n[1] not in JUDGEMENTS,) if generic else (lambda n: n[0] == lemma, lambda n: n[1] in family)
+    kin = family(category)
+    acts = (lambda n: n[1] not in JUDGEMENTS,) if generic else (lambda n: n[0] == lemma, lambda n: n[1] in kin)
     for wanted in acts:
         for i in range(len(events) - 1, -1, -1):
             before = events[i]

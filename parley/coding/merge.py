@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Event
-from .clauses import DEFINITE, FORCE
+from .clauses import DEFINITE, family
 from .parties import STAND_INS, identified
 
 __all__ = ["Merger", "merge_events"]
@@ -77,8 +77,8 @@ def _antecedent(ev: Event, earlier: list[Event]) -> int | None:
     noun naming no party of its own is the latest earlier event of its category, not a new one."""
     if any(a.kind not in STAND_INS for a in ev.actor + ev.recipient):
         return None
-    family = FORCE if ev.event in FORCE else {ev.event}  # force counts as one: "struck ... the raid"
-    return next((i for i in range(len(earlier) - 1, -1, -1) if earlier[i].event in family), None)
+    kin = family(ev.event)
+    return next((i for i in range(len(earlier) - 1, -1, -1) if earlier[i].event in kin), None)
 
 
 def merge_events(events: list[Event], nominal: list[bool], lemmas: list[str],

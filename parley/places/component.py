@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.propn import proper_spans
-from ..coding.clauses import arrival_of  # a pure function of the parse: where a gift arrived
+from ..coding.clauses import arrival_of, infinitive  # pure functions of the parse
 from ..model import Event, Place
 from .clause import (CALENDAR, DIRECT_PREPS, GATHERINGS, PLACE_NOUNS, PLACE_PREPS, acted_on, after_place_noun,
                      aimed_at, cue_of, described_by_where, destination, hyphenated, names_camp, names_gathering,
@@ -50,8 +50,7 @@ CHAIN_PREPS = PLACE_PREPS | {"with", "before", "for", "against", "by", "among", 
 
 def _purpose_of(anchor: Token) -> Token | None:
     """The verb an infinitive of purpose serves ("gathered ... to denounce"), if ``anchor`` is one."""
-    if anchor.dep_ in {"advcl", "xcomp"} and anchor.head.pos_ == "VERB" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+    if anchor.dep_ in {"advcl", "xcomp"} and anchor.head.pos_ == "VERB" and infinitive(anchor):
         return anchor.head
     return None
 
